@@ -1,0 +1,117 @@
+/**
+ * Where the documentation page contradicts itself (or public knowledge about the API), what the
+ * contract decided and what the suite therefore asserts. The drift check reads `exampleViolations`:
+ * the documented examples must break the contract at exactly these contract paths and nowhere else,
+ * so a new contradiction (or a fixed one) is reported the day the page or the contract changes.
+ */
+export interface DocumentationContradiction {
+  /** Stable identifier, referenced from the contract and the README. */
+  readonly id: string;
+  readonly documented: string;
+  readonly decision: string;
+  /** What the suite deliberately does not assert because a reasonable provider could differ. */
+  readonly notAsserted: string;
+  /** Contract paths the page's own examples break because of this contradiction. */
+  readonly exampleViolations?: { readonly request?: readonly string[]; readonly response?: readonly string[] };
+}
+
+export const documentationContradictions: readonly DocumentationContradiction[] = [
+  {
+    id: 'postal-code-type',
+    documented:
+      'The field tables type postalCode as a string of at most 10 characters; both examples send and return it as the number 179.',
+    decision:
+      'postalCode is a string in requests and responses: Norwegian postal codes keep their leading zero (0179), which a number loses. The suite sends "0179".',
+    notAsserted:
+      'How a provider treats a numeric postalCode in a request (accepting it, coercing it or refusing it are all reasonable).',
+    exampleViolations: {
+      request: ['#/components/schemas/SearchCustomerRequest/properties/postalCode/type'],
+      response: ['#/components/schemas/Customer/properties/postalCode/type'],
+    },
+  },
+  {
+    id: 'country-code-standard',
+    documented: 'countryCode is "in ISO 3166-2 format" with at most 3 characters, and the example is "NO".',
+    decision:
+      'ISO 3166-2 codes are subdivisions ("NO-03", 5 characters and more) and cannot fit 3 characters; "NO" is ISO 3166-1 alpha-2. The contract keeps only the 3-character limit.',
+    notAsserted: 'Any pattern or code list for countryCode.',
+  },
+  {
+    id: 'customer-number-criterion',
+    documented:
+      'The text says "in combination with customer number and name, you can also fill in the product", but no customerNumber request field is documented.',
+    decision: 'The request schema has no customerNumber; the suite never sends one and does not forbid unknown fields.',
+    notAsserted: 'Whether a provider accepts, ignores or refuses a customerNumber or any other undocumented request field.',
+  },
+  {
+    id: 'forbidden-vs-unauthorized',
+    documented:
+      'The page documents 403 and no 401; sibling client-mode operations document neither, and public client code expects 401 invalid_token (RFC 6750) for a bad or expired token.',
+    decision:
+      'A request without a valid token must be refused with 403 (documented); 401 is accepted too on such requests, and only on them.',
+    notAsserted: 'Which of 401 and 403 answers a missing, malformed, unknown or expired token; the error body of either.',
+  },
+  {
+    id: 'empty-string-criteria',
+    documented: 'The request example sends careOfAddress as ""; the requirement rule says fields must be "set".',
+    decision: 'An empty string is a valid value for the schema (no minLength is documented).',
+    notAsserted:
+      'Whether an empty string counts as "set" for the search requirement; the suite never builds a search from empty strings.',
+  },
+  {
+    id: 'empty-result-shape',
+    documented: '"The list is empty if no customer is found", yet customers is marked optional.',
+    decision: 'Both {"customers": []} and {} are conforming empty results.',
+    notAsserted: 'Which of the two empty shapes a provider returns.',
+  },
+  {
+    id: 'phone-number-notation',
+    documented: 'phoneNumber "has to follow E.164" with at most 20 characters; E.164 allows at most 15 digits.',
+    decision:
+      'The contract requires "+", a non-zero first digit and at most 15 digits (16 characters). Values such as 16 digits still fit maxLength 20 and must be refused.',
+    notAsserted:
+      'Whether digits without the leading "+" (E.164 proper has no "+") or with spaces are refused; the suite does not send them.',
+  },
+  {
+    id: 'response-value-formats',
+    documented:
+      'Response emails and phone numbers have no documented format, and may hold data stored before validation existed.',
+    decision: 'Response emails and phone numbers are checked as strings, not against the request formats.',
+    notAsserted: 'Email format or E.164 on returned data.',
+  },
+  {
+    id: 'emails-wrapper-shape',
+    documented:
+      'The search response nests emails as {"email": [...]}; the sibling "List customer info" returns emails as an array of strings, and the XML heritage of the API can turn a single-element list into a scalar.',
+    decision: 'The contract follows this page: emails is an object whose email member is an array of strings.',
+    notAsserted: 'Nothing is relaxed: a scalar email would break integrations that read an array, so it fails response-schema.',
+  },
+  {
+    id: 'error-bodies',
+    documented: 'No body is documented for 400, 403, 429 or 500; client code shows 400 bodies as {exceptionType, errorMessage}.',
+    decision:
+      'A JSON error body must be an object whose exceptionType and errorMessage, when present, are strings. Non-JSON error bodies (seen on 5xx) are accepted.',
+    notAsserted: 'The presence of either member, or any content type on an error.',
+  },
+  {
+    id: 'rate-limit-reset-unit',
+    documented:
+      'X-RateLimit-Reset is described as "remaining epoch seconds before the rate limit resets. Renew every 60 seconds"; no Retry-After is documented.',
+    decision:
+      'The header must be a non-negative integer when present. Clients wait Retry-After, else X-RateLimit-Reset read as seconds (or as an epoch when larger than a day), else back off exponentially.',
+    notAsserted: 'Whether the value is a duration or an epoch; the presence of any rate-limit header.',
+  },
+  {
+    id: 'result-cap-fill',
+    documented: '"Number of customers in response are limited to 5 customers."',
+    decision: 'A search known to match more than 5 customers must return between 1 and 5.',
+    notAsserted: 'That exactly 5 are returned, or which 5.',
+  },
+  {
+    id: 'name-address-matching',
+    documented: 'Name/address fields are "to match in a search", without saying how (exact, prefix, fuzzy).',
+    decision:
+      'Results of a phone or email search must hold that phone or email; a name/address search must find the profile\'s known customer.',
+    notAsserted: 'That every customer of a name/address search carries the searched name or address.',
+  },
+];

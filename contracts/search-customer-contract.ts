@@ -1,0 +1,208 @@
+import type { OpenAPIV3_1 } from 'openapi-types';
+
+/**
+ * The single source of truth: "Search customer - client mode" as an OpenAPI 3.1 document.
+ *
+ * Everything else (the generated contract suite, the simulator, the monitor) reads limits, formats,
+ * the search-requirement rule and the documented status codes from here, so editing this file is
+ * the only way to change what the suite asserts. Decisions taken where the documentation
+ * contradicts itself are listed in `documentation-contradictions.ts` and referenced by `x-decision`.
+ */
+
+/** E.164: a plus, a non-zero country digit, at most 15 digits in all. */
+const E164_PATTERN = '^\\+[1-9][0-9]{1,14}$';
+
+const requestString = (maxLength: number, description: string): OpenAPIV3_1.SchemaObject => ({
+  type: 'string',
+  maxLength,
+  description,
+});
+
+const responseString = (maxLength: number, description: string): OpenAPIV3_1.SchemaObject => ({
+  type: 'string',
+  maxLength,
+  description,
+});
+
+export const searchCustomerContract: OpenAPIV3_1.Document = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Connect API - Search customer - client mode',
+    version: '1',
+    description:
+      'Retrieve one or more customers. Only the client needs to be logged in (OAuth 2.0 client credentials).',
+  },
+  servers: [
+    { url: 'https://api.mediaconnect.no/capi', description: 'Production' },
+    { url: 'https://api-test.mediaconnect.no/capi', description: 'Test (from public client code, not the page)' },
+  ],
+  security: [{ Client_Credentials: ['read'] }],
+  paths: {
+    '/v1/client/customer/search': {
+      post: {
+        operationId: 'searchCustomerClientMode',
+        tags: ['Customer'],
+        summary: 'Search customer - client mode',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': { schema: { $ref: '#/components/schemas/SearchCustomerRequest' } },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'OK. The list is empty (or absent) when no customer is found.',
+            headers: {
+              'X-Mediaconnect-Api-Version': { $ref: '#/components/headers/X-Mediaconnect-Api-Version' },
+              'X-RateLimit-Remaining': { $ref: '#/components/headers/X-RateLimit-Remaining' },
+              'X-RateLimit-Reset': { $ref: '#/components/headers/X-RateLimit-Reset' },
+            },
+            content: {
+              'application/json': { schema: { $ref: '#/components/schemas/SearchCustomerResponse' } },
+            },
+          },
+          '400': { $ref: '#/components/responses/Error' },
+          '403': { $ref: '#/components/responses/Error' },
+          '429': { $ref: '#/components/responses/Error' },
+          '500': { $ref: '#/components/responses/Error' },
+        },
+      },
+    },
+  },
+  components: {
+    securitySchemes: {
+      Client_Credentials: {
+        type: 'oauth2',
+        description: 'Authorization: Bearer <access token>. Token lifetime 12 h by default.',
+        flows: {
+          clientCredentials: {
+            tokenUrl: 'https://connectid.no/user/oauth/token',
+            refreshUrl: 'https://connectid.no/user/oauth/token',
+            scopes: { read: 'For all access' },
+          },
+        },
+      },
+    },
+    headers: {
+      'X-Mediaconnect-Api-Version': {
+        description: 'Project version the response is based on.',
+        required: false,
+        schema: { type: 'string', minLength: 1 },
+      },
+      'X-RateLimit-Remaining': {
+        description: 'Requests left before a 429.',
+        required: false,
+        schema: { type: 'integer', minimum: 0 },
+      },
+      'X-RateLimit-Reset': {
+        description: 'Seconds before the rate limit resets (see contradiction rate-limit-reset-unit).',
+        required: false,
+        schema: { type: 'integer', minimum: 0 },
+      },
+    },
+    responses: {
+      Error: {
+        description: 'Documented error (400 Bad Request, 403 Forbidden, 429 Too Many Requests, 500 Server Error).',
+        content: {
+          'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } },
+        },
+      },
+    },
+    schemas: {
+      SearchCustomerRequest: {
+        type: 'object',
+        description:
+          'Search by phoneNumber, by email, or by name and address: (companyName or lastName) and streetAddress and (postalCode or postalPlace).',
+        properties: {
+          productCode: requestString(12, 'Product code to match in search.'),
+          companyName: requestString(40, 'Company name to match in a name/address search.'),
+          departmentName: requestString(40, 'Department name to match in a name/address search.'),
+          firstName: requestString(30, 'First name to match in a name/address search.'),
+          middleName: requestString(30, 'Middle name to match in a name/address search.'),
+          lastName: requestString(30, 'Last name to match in a name/address search.'),
+          careOfAddress: requestString(40, 'Care of address to match in a name/address search.'),
+          streetAddress: requestString(40, 'Street name to match in a name/address search.'),
+          streetNumber: { type: 'integer', description: 'Street number to match in a name/address search.' },
+          entrance: requestString(12, 'Entrance to match in a name/address search.'),
+          postalCode: requestString(10, 'Postal code to match in a name/address search.'),
+          postalPlace: requestString(30, 'Postal place to match in a name/address search.'),
+          countryCode: requestString(3, 'Country code to match in a search (see contradiction country-code-standard).'),
+          phoneNumber: {
+            type: 'string',
+            maxLength: 20,
+            pattern: E164_PATTERN,
+            description: 'Phone number to match in a search; has to follow E.164.',
+          },
+          email: { type: 'string', maxLength: 255, format: 'email', description: 'Email to match in a search.' },
+        },
+        anyOf: [
+          { title: 'phone search', required: ['phoneNumber'] },
+          { title: 'email search', required: ['email'] },
+          {
+            title: 'name/address search',
+            allOf: [
+              { anyOf: [{ required: ['companyName'] }, { required: ['lastName'] }] },
+              { required: ['streetAddress'] },
+              { anyOf: [{ required: ['postalCode'] }, { required: ['postalPlace'] }] },
+            ],
+          },
+        ],
+      },
+      SearchCustomerResponse: {
+        type: 'object',
+        properties: {
+          customers: {
+            type: 'array',
+            maxItems: 5,
+            description: 'Customers found, at most 5.',
+            items: { $ref: '#/components/schemas/Customer' },
+          },
+        },
+      },
+      Customer: {
+        type: 'object',
+        properties: {
+          customerNumber: { type: 'integer', description: 'Customer number' },
+          companyName: responseString(40, 'Company name'),
+          departmentName: responseString(40, 'Department name'),
+          firstName: responseString(30, 'First name'),
+          middleName: responseString(30, 'Middle name'),
+          lastName: responseString(30, 'Last name'),
+          streetAddress: responseString(40, 'Street address'),
+          streetNumber: { type: 'integer', description: 'Street number' },
+          postalCode: responseString(10, 'Postal code street address'),
+          postalPlace: responseString(30, 'Postal place street address'),
+          postalAddress: responseString(40, 'Postal address'),
+          postalAddressPostalCode: responseString(10, 'Postal code postal address'),
+          postalAddressPostalPlace: responseString(30, 'Postal place postal address'),
+          countryCode: responseString(3, 'Country code'),
+          emails: {
+            type: 'object',
+            description: 'List with emails',
+            properties: { email: { type: 'array', items: { type: 'string' } } },
+          },
+          phoneNumbers: {
+            type: 'array',
+            description: 'List with phone numbers',
+            items: {
+              type: 'object',
+              properties: {
+                phoneNumber: { type: 'string' },
+                isMobile: { type: 'boolean' },
+              },
+            },
+          },
+        },
+      },
+      ErrorResponse: {
+        type: 'object',
+        description:
+          'Shape seen in public client code for 400 ({exceptionType, errorMessage}); only checked when the body is JSON.',
+        properties: {
+          exceptionType: { type: 'string' },
+          errorMessage: { type: 'string' },
+        },
+      },
+    },
+  },
+};
