@@ -1,0 +1,31 @@
+/** Longest single wait honoured after a 429, in milliseconds. */
+export const MAX_RATE_LIMIT_WAIT_MS = 60_000;
+
+/**
+ * How long to wait after a 429 before retrying: `Retry-After` (seconds or HTTP date) when sent, else
+ * `X-RateLimit-Reset` (seconds to wait, or an epoch in seconds when it is larger than a day: the
+ * vendor's wording allows both), else exponential back-off from 250 ms with jitter.
+ *
+ * @param attempt 1 for the first retry.
+ */
+export function rateLimitDelayMs(
+  headers: Readonly<Record<string, string>>,
+  attempt: number,
+  nowMs: number = Date.now(),
+  random: () => number = Math.random,
+): number {
+  const clamp = (ms: number): number => Math.min(MAX_RATE_LIMIT_WAIT_MS, Math.max(0, Math.ceil(ms)));
+  const retryAfter = headers['retry-after']?.trim();
+  if (retryAfter) {
+    if (/^\d+$/.test(retryAfter)) return clamp(Number(retryAfter) * 1000);
+    const date = Date.parse(retryAfter);
+    if (!Number.isNaN(date)) return clamp(date - nowMs);
+  }
+  const reset = headers['x-ratelimit-reset']?.trim();
+  if (reset && /^\d+$/.test(reset)) {
+    const value = Number(reset);
+    return clamp(value > 86_400 ? value * 1000 - nowMs : value * 1000);
+  }
+  const base = 250 * 2 ** (attempt - 1);
+  return clamp(base / 2 + random() * (base / 2));
+}

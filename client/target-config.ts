@@ -1,0 +1,198 @@
+import { clientCredentialsScheme } from '../contracts/contract-reader';
+import { faultModeNames, isFaultMode, type FaultMode } from '../simulator/fault-modes';
+import { ConfigError, type ConfigProblem } from './config-error';
+import { documentedProfile, readTargetProfile, type TargetProfile } from './target-profile';
+import type { ClientAuthMethod } from './token-client';
+
+/** Where the requests go: the embedded simulator, or a real environment. */
+export type TargetConfig = SimulatorTarget | ExternalTarget;
+
+interface CommonTarget {
+  readonly profile: TargetProfile;
+  /** The target answers `Prefer: code=NNN` with that documented status. */
+  readonly faultInjection: boolean;
+  /** Show customer data in reports unmasked. Default false. */
+  readonly showPii: boolean;
+  /** Deadline of one request, in milliseconds. Default 10000. */
+  readonly timeoutMs: number;
+  /** Calls per rolling second the client allows itself. Default 90 (documented limit: 100). */
+  readonly maxPerSecond: number;
+  /** Calls per rolling minute the client allows itself. Default 1800 (documented limit: 2000). */
+  readonly maxPerMinute: number;
+  /** Retries after a 429. Default 5. */
+  readonly maxRateLimitRetries: number;
+}
+
+export interface SimulatorTarget extends CommonTarget {
+  readonly kind: 'simulator';
+  /** Fault the embedded simulator starts with; undefined for a correct provider. */
+  readonly simulatorFault: FaultMode | undefined;
+}
+
+export interface ExternalTarget extends CommonTarget {
+  readonly kind: 'external';
+  readonly baseUrl: string;
+  readonly tokenUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly authMethod: ClientAuthMethod;
+  readonly scope: string | undefined;
+  /** A token known to be expired, for the expired-token case; without one that case is skipped. */
+  readonly expiredToken: string | undefined;
+}
+
+/** Every variable this family reads; others with these prefixes are refused as typos. */
+export const TARGET_VARIABLES = [
+  'CAPI_BASE_URL',
+  'CONNECTID_TOKEN_URL',
+  'CONNECTID_CLIENT_ID',
+  'CONNECTID_CLIENT_SECRET',
+  'CONNECTID_AUTH_METHOD',
+  'CONNECTID_SCOPE',
+  'CONTRACT_FAULT_INJECTION',
+  'CONTRACT_PROFILE',
+  'CONTRACT_SHOW_PII',
+  'CONTRACT_EXPIRED_TOKEN',
+  'CONTRACT_SIMULATOR_FAULT',
+  'CONTRACT_TIMEOUT_MS',
+  'CONTRACT_MAX_RPS',
+  'CONTRACT_MAX_RPM',
+  'CONTRACT_MAX_RETRIES',
+] as const;
+
+const TEST_TOKEN_URL = 'https://api-test.mediaconnect.no/login/oauth/token';
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/** Reads an absolute http(s) URL; a problem names the variable, never a query string. */
+function readUrl(env: Environment, name: string, problems: ConfigProblem[]): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    problems.push({ variable: name, message: 'is not a URL (expected e.g. https://api-test.mediaconnect.no/capi)' });
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    problems.push({ variable: name, message: `must be http(s), got ${url.protocol}` });
+    return undefined;
+  }
+  if (url.username || url.password || url.search) {
+    problems.push({ variable: name, message: 'must not carry credentials or a query string' });
+    return undefined;
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+export function readInteger(
+  env: Environment,
+  name: string,
+  fallback: number,
+  bounds: { min: number; max: number },
+  problems: ConfigProblem[],
+): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < bounds.min || value > bounds.max) {
+    problems.push({ variable: name, message: `must be a whole number from ${bounds.min} to ${bounds.max}, got ${JSON.stringify(raw)}` });
+    return fallback;
+  }
+  return value;
+}
+
+export function readFlag(env: Environment, name: string, problems: ConfigProblem[]): boolean | undefined {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return undefined;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  problems.push({ variable: name, message: `must be 1 or 0, got ${JSON.stringify(raw)}` });
+  return undefined;
+}
+
+/** Refuses variables of our prefixes that nothing reads: a typo must not silently fall back to a default. */
+export function unknownVariables(env: Environment, prefixes: readonly string[], known: readonly string[]): ConfigProblem[] {
+  return Object.keys(env)
+    .filter((name) => prefixes.some((prefix) => name.startsWith(prefix)) && !known.includes(name))
+    .map((name) => ({ variable: name, message: `is not a known setting (known: ${known.filter((k) => prefixes.some((p) => k.startsWith(p))).join(', ')})` }));
+}
+
+/** Parses the target variables, collecting every problem into one ConfigError. */
+export function loadTargetConfig(env: Environment, extraKnown: readonly string[] = []): TargetConfig {
+  const problems: ConfigProblem[] = unknownVariables(env, ['CAPI_', 'CONNECTID_', 'CONTRACT_'], [...TARGET_VARIABLES, ...extraKnown]);
+  const baseUrl = readUrl(env, 'CAPI_BASE_URL', problems);
+  const tokenUrlSet = readUrl(env, 'CONNECTID_TOKEN_URL', problems);
+  const clientId = env.CONNECTID_CLIENT_ID?.trim() || undefined;
+  const clientSecret = env.CONNECTID_CLIENT_SECRET || undefined;
+
+  let profile = documentedProfile;
+  if (env.CONTRACT_PROFILE?.trim()) {
+    try {
+      profile = readTargetProfile(env.CONTRACT_PROFILE.trim());
+    } catch (error) {
+      problems.push({ variable: 'CONTRACT_PROFILE', message: (error as Error).message });
+    }
+  }
+
+  const authMethodRaw = env.CONNECTID_AUTH_METHOD?.trim().toLowerCase() || 'body';
+  if (authMethodRaw !== 'body' && authMethodRaw !== 'basic') {
+    problems.push({ variable: 'CONNECTID_AUTH_METHOD', message: `must be body or basic, got ${JSON.stringify(authMethodRaw)}` });
+  }
+  const injectionRaw = env.CONTRACT_FAULT_INJECTION?.trim().toLowerCase();
+  if (injectionRaw && injectionRaw !== 'prefer' && injectionRaw !== 'off') {
+    problems.push({ variable: 'CONTRACT_FAULT_INJECTION', message: `must be prefer or off, got ${JSON.stringify(injectionRaw)}` });
+  }
+  const showPii = readFlag(env, 'CONTRACT_SHOW_PII', problems) ?? false;
+  const timeoutMs = readInteger(env, 'CONTRACT_TIMEOUT_MS', 10_000, { min: 100, max: 120_000 }, problems);
+  const maxPerSecond = readInteger(env, 'CONTRACT_MAX_RPS', 90, { min: 1, max: 100_000 }, problems);
+  const maxPerMinute = readInteger(env, 'CONTRACT_MAX_RPM', 1800, { min: 1, max: 6_000_000 }, problems);
+  const maxRateLimitRetries = readInteger(env, 'CONTRACT_MAX_RETRIES', 5, { min: 0, max: 20 }, problems);
+
+  const faultRaw = env.CONTRACT_SIMULATOR_FAULT?.trim();
+  let simulatorFault: FaultMode | undefined;
+  if (faultRaw) {
+    if (baseUrl) problems.push({ variable: 'CONTRACT_SIMULATOR_FAULT', message: 'applies to the embedded simulator only; unset CAPI_BASE_URL' });
+    else if (!isFaultMode(faultRaw)) problems.push({ variable: 'CONTRACT_SIMULATOR_FAULT', message: `must be one of ${faultModeNames.join(', ')}` });
+    else simulatorFault = faultRaw;
+  }
+
+  if (!baseUrl) {
+    for (const name of ['CONNECTID_TOKEN_URL', 'CONNECTID_CLIENT_ID', 'CONNECTID_CLIENT_SECRET', 'CONTRACT_EXPIRED_TOKEN'] as const) {
+      if (env[name]?.trim() && !env.CAPI_BASE_URL?.trim()) {
+        problems.push({ variable: 'CAPI_BASE_URL', message: `is required when ${name} is set (without it the embedded simulator is used)` });
+        break;
+      }
+    }
+  } else {
+    if (!clientId) problems.push({ variable: 'CONNECTID_CLIENT_ID', message: 'is required with CAPI_BASE_URL' });
+    if (!clientSecret) problems.push({ variable: 'CONNECTID_CLIENT_SECRET', message: 'is required with CAPI_BASE_URL' });
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const common = {
+    profile,
+    showPii,
+    timeoutMs,
+    maxPerSecond,
+    maxPerMinute,
+    maxRateLimitRetries,
+  };
+  if (!baseUrl) {
+    return { kind: 'simulator', ...common, faultInjection: injectionRaw !== 'off', simulatorFault };
+  }
+  const defaultTokenUrl = new URL(baseUrl).hostname.startsWith('api-test.') ? TEST_TOKEN_URL : clientCredentialsScheme().tokenUrl;
+  return {
+    kind: 'external',
+    ...common,
+    faultInjection: injectionRaw === 'prefer',
+    baseUrl,
+    tokenUrl: tokenUrlSet ?? defaultTokenUrl,
+    clientId: clientId as string,
+    clientSecret: clientSecret as string,
+    authMethod: authMethodRaw as ClientAuthMethod,
+    scope: env.CONNECTID_SCOPE?.trim() || undefined,
+    expiredToken: env.CONTRACT_EXPIRED_TOKEN?.trim() || undefined,
+  };
+}

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import type { SearchRequestBody } from '../contracts/customer';
+import { isValidSearchRequest } from '../contracts/contract-validator';
+
+/**
+ * What the suite and the monitor know about a target's data: one customer that exists, and one
+ * search that matches more customers than the documented cap.
+ */
+export interface TargetProfile {
+  readonly knownCustomer: {
+    readonly customerNumber: number;
+    readonly phoneNumber: string;
+    readonly email: string;
+    /** A name/address search that finds this customer. */
+    readonly nameAddressSearch: SearchRequestBody;
+  };
+  /** A search known to match more than 5 customers. */
+  readonly broadSearch: SearchRequestBody;
+}
+
+/** The documentation page's own example customer, which the embedded simulator seeds. */
+export const documentedProfile: TargetProfile = {
+  knownCustomer: {
+    customerNumber: 563457,
+    phoneNumber: '+4712345678',
+    email: 'ola.nordmann@company.com',
+    nameAddressSearch: { lastName: 'Nordmann', streetAddress: 'Grubbegata', postalCode: '0179' },
+  },
+  broadSearch: { lastName: 'Nordmann', streetAddress: 'Grubbegata', postalPlace: 'Oslo' },
+};
+
+/** Lists what is wrong with a parsed profile (empty when it is usable). */
+export function profileProblems(value: unknown): string[] {
+  const problems: string[] = [];
+  const profile = value as Partial<TargetProfile> | null;
+  const known = profile?.knownCustomer;
+  if (typeof profile !== 'object' || profile === null) return ['is not a JSON object'];
+  if (!known || typeof known !== 'object') problems.push('knownCustomer is missing');
+  else {
+    if (!Number.isInteger(known.customerNumber)) problems.push('knownCustomer.customerNumber must be an integer');
+    if (!isValidSearchRequest({ phoneNumber: known.phoneNumber }))
+      problems.push('knownCustomer.phoneNumber must be an E.164 number the contract accepts');
+    if (!isValidSearchRequest({ email: known.email }))
+      problems.push('knownCustomer.email must be an email the contract accepts');
+    if (!isValidSearchRequest(known.nameAddressSearch))
+      problems.push('knownCustomer.nameAddressSearch must be a valid search request');
+  }
+  if (!isValidSearchRequest(profile.broadSearch)) problems.push('broadSearch must be a valid search request');
+  return problems;
+}
+
+/** Reads and checks a profile file; throws an Error whose message says what is wrong, never the data. */
+export function readTargetProfile(path: string): TargetProfile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${path} is not JSON`, { cause: error });
+  }
+  const problems = profileProblems(parsed);
+  if (problems.length > 0) throw new Error(`${path}: ${problems.join(', ')}`);
+  return parsed as TargetProfile;
+}

@@ -1,0 +1,350 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  OPERATION_PATH,
+  documentedErrorStatuses,
+  requestFields,
+  resultCap,
+  SEARCH_REQUIREMENT_POINTER,
+} from '../contracts/contract-reader';
+import { validateSchema, type SchemaViolation } from '../contracts/contract-validator';
+import type { Customer, SearchRequestBody } from '../contracts/customer';
+import { RateWindow } from '../client/rate-window';
+import { matchCustomers } from './customer-matcher';
+import type { FaultMode } from './fault-modes';
+import type { OutageMode } from './outage-modes';
+import { seedCustomers, type SeedCustomer } from './seed-customers';
+import { TokenStore } from './token-store';
+
+export interface SimulatorOptions {
+  /** Port on 127.0.0.1; default 0 (a free port). */
+  readonly port?: number;
+  /** Client id the token endpoint accepts. Default `capi-contract-simulator`. */
+  readonly clientId?: string;
+  /** Client secret the token endpoint accepts. Default `simulator-secret`. */
+  readonly clientSecret?: string;
+  /** Lifetime of issued tokens, in seconds. Default 43200 (the documented 12 h). */
+  readonly tokenLifetimeS?: number;
+  /** Rate limits, in calls per rolling second and minute. Default the documented 100 and 2000; false disables. */
+  readonly rateLimit?: { readonly perSecond: number; readonly perMinute: number } | false;
+  /** Rule to break; default none. */
+  readonly fault?: FaultMode;
+  /** Service failure to show; default none. */
+  readonly outage?: OutageMode;
+  /** Extra delay before every search answer, in milliseconds. Default 0. */
+  readonly latencyMs?: number;
+  /** Customers to serve. Default `seedCustomers`. */
+  readonly customers?: readonly SeedCustomer[];
+}
+
+/** What the simulator saw of one request (credentials reduced to their scheme). */
+export interface RecordedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string>>;
+  /** Token requests only: how the client authenticated. */
+  readonly clientAuth?: 'body' | 'basic' | 'none';
+  readonly status: number;
+}
+
+export interface RunningSimulator {
+  /** API base, e.g. http://127.0.0.1:41234/capi */
+  readonly baseUrl: string;
+  readonly tokenUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly requests: readonly RecordedRequest[];
+  setFault(fault: FaultMode | undefined): void;
+  setOutage(outage: OutageMode | undefined): void;
+  setLatency(ms: number): void;
+  setTokenLifetime(seconds: number): void;
+  /** A token this simulator issued that has already expired. */
+  expiredToken(): string;
+  /** Clears recorded requests, tokens, faults and rate-limit windows. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const API_VERSION = '1.0.0-simulator';
+const FIELD_LIMITS = new Map(requestFields().flatMap((field) => (field.maxLength === undefined ? [] : [[field.name, field.maxLength] as const])));
+const TOKEN_PATH = '/user/oauth/token';
+const API_PREFIX = '/capi';
+
+function readBody(request: IncomingMessage, limit = 1024 * 1024): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new Error('request body too large'));
+        request.destroy();
+      } else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function redactedHeaders(request: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue;
+    const text = Array.isArray(value) ? value.join(', ') : value;
+    headers[name] = name === 'authorization' ? `${text.split(' ')[0]} [redacted]` : text;
+  }
+  return headers;
+}
+
+/**
+ * Starts the embedded provider double on 127.0.0.1: the search operation under /capi and an OAuth 2.0
+ * client-credentials token endpoint, both driven by the contract. Modelled on Prism for
+ * `Prefer: code=NNN` and on the vendor's fact sheet for headers, limits and error bodies.
+ */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const clientId = options.clientId ?? 'capi-contract-simulator';
+  const clientSecret = options.clientSecret ?? 'simulator-secret';
+  const customers = options.customers ?? seedCustomers;
+  const tokens = new TokenStore();
+  const requests: RecordedRequest[] = [];
+  let fault = options.fault;
+  let outage = options.outage;
+  let latencyMs = options.latencyMs ?? 0;
+  let tokenLifetimeS = options.tokenLifetimeS ?? 43_200;
+  const makeWindow = (): RateWindow | undefined =>
+    options.rateLimit === false ? undefined : new RateWindow(options.rateLimit ?? { perSecond: 100, perMinute: 2000 });
+  let window = makeWindow();
+
+  const rateHeaders = (): Record<string, string> => {
+    if (!window) return { 'x-mediaconnect-api-version': API_VERSION };
+    const remaining = fault === 'bad-rate-limit-headers' ? '-1' : String(window.remaining());
+    return {
+      'x-mediaconnect-api-version': API_VERSION,
+      'x-ratelimit-remaining': remaining,
+      'x-ratelimit-reset': String(Math.ceil(window.waitMs() / 1000)),
+    };
+  };
+
+  const send = (
+    response: ServerResponse,
+    status: number,
+    body: string,
+    contentType = 'application/json; charset=utf-8',
+    extra: Record<string, string> = {},
+  ): number => {
+    response.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body), ...extra });
+    response.end(body);
+    return status;
+  };
+
+  const sendError = (response: ServerResponse, status: number, exceptionType: string, errorMessage: string): number => {
+    if (status === 400 && fault === 'undocumented-status') status = 422;
+    if (status === 400 && fault === 'error-body-not-json') {
+      return send(response, status, '<html><body>Bad Request</body></html>', 'application/json', rateHeaders());
+    }
+    return send(response, status, JSON.stringify({ exceptionType, errorMessage }), undefined, rateHeaders());
+  };
+
+  /** The request's schema violations, less the ones the active fault pretends not to see. */
+  const requestViolations = (body: unknown): SchemaViolation[] => {
+    const violations = validateSchema('SearchCustomerRequest', body);
+    const ignored = (violation: SchemaViolation): boolean => {
+      switch (fault) {
+        case 'max-length-unenforced':
+          return violation.keyword === 'maxLength';
+        case 'incomplete-search-accepted':
+          return violation.contractPath.startsWith(SEARCH_REQUIREMENT_POINTER);
+        case 'format-unenforced':
+          return violation.keyword === 'format' || violation.keyword === 'pattern';
+        case 'type-unenforced':
+          return violation.keyword === 'type';
+        default:
+          return false;
+      }
+    };
+    return violations.filter((violation) => !ignored(violation));
+  };
+
+  const offByOne = (body: SearchRequestBody): boolean => {
+    if (fault !== 'max-length-off-by-one') return false;
+    return Object.entries(body).some(([name, value]) => {
+      const limit = FIELD_LIMITS.get(name);
+      return typeof value === 'string' && limit !== undefined && value.length === limit;
+    });
+  };
+
+  const presentCustomer = (customer: Customer): Record<string, unknown> => {
+    if (fault === 'postal-code-as-number' && customer.postalCode !== undefined) {
+      return { ...customer, postalCode: Number(customer.postalCode) };
+    }
+    return { ...customer };
+  };
+
+  const handleSearch = async (request: IncomingMessage, response: ServerResponse): Promise<number> => {
+    const preferred = /code=(\d{3})/.exec(String(request.headers.prefer ?? ''))?.[1];
+    if (preferred && fault !== 'prefer-ignored' && documentedErrorStatuses().includes(Number(preferred))) {
+      const status = Number(preferred);
+      const extra: Record<string, string> = status === 429 ? { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1' } : {};
+      const body = JSON.stringify({ exceptionType: `Simulated${status}`, errorMessage: `Forced by Prefer: code=${status}` });
+      return send(response, status, body, undefined, { ...rateHeaders(), ...extra });
+    }
+
+    const authorization = String(request.headers.authorization ?? '');
+    const bearer = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/.exec(authorization)?.[1];
+    const tokenStatus = bearer ? tokens.status(bearer) : 'unknown';
+    const anonymousAllowed = fault === 'no-token-accepted' && authorization === '';
+    if (tokenStatus !== 'valid' && !anonymousAllowed) {
+      const why = !authorization ? 'No access token' : !bearer ? 'Malformed access token' : `Access token ${tokenStatus}`;
+      return sendError(response, 403, 'AccessDeniedException', why);
+    }
+
+    if (window && !window.tryTake()) {
+      return send(
+        response,
+        429,
+        JSON.stringify({ exceptionType: 'TooManyRequestsException', errorMessage: 'Rate limit exceeded' }),
+        undefined,
+        { ...rateHeaders(), 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.max(1, Math.ceil(window.waitMs() / 1000))) },
+      );
+    }
+
+    switch (outage) {
+      case 'rate-limit-storm':
+        return send(response, 429, '{"exceptionType":"TooManyRequestsException","errorMessage":"Storm"}', undefined, {
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset': '0',
+        });
+      case 'server-error':
+        return send(response, 500, 'Internal Server Error', 'text/plain');
+      case 'garbage':
+        return send(response, 200, '<<<not json>>>', 'application/json');
+      case 'huge-body':
+        return send(response, 200, `{"customers":[],"padding":"${'x'.repeat(5 * 1024 * 1024)}"}`);
+      default:
+        break;
+    }
+
+    const raw = await readBody(request);
+    let body: unknown;
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      return sendError(response, 400, 'BadRequestException', 'Request body is not JSON');
+    }
+    const violations = requestViolations(body);
+    if (violations.length > 0 || typeof body !== 'object' || body === null || Array.isArray(body)) {
+      // Names the broken places, never the values: they are customer data.
+      const where = [...new Set(violations.map((v) => v.instancePath || 'search requirement'))].join(', ');
+      return sendError(response, 400, 'ValidationException', `Invalid request: ${where}`);
+    }
+    const search = body as SearchRequestBody;
+    if (offByOne(search)) return sendError(response, 400, 'ValidationException', 'Invalid request: too long');
+
+    let found = matchCustomers(customers, search).map((seed) => seed.customer);
+    if (fault === 'known-customer-missing') found = found.filter((customer) => customer.customerNumber !== 563457);
+    const cap = fault === 'six-customers' ? resultCap() + 1 : resultCap();
+    found = found.slice(0, cap);
+    if (fault === 'stray-results' && found.length > 0) {
+      const stray = customers.map((seed) => seed.customer).find((customer) => !found.includes(customer));
+      if (stray) found = [...found.slice(0, cap - 1), stray];
+    }
+    const payload = JSON.stringify({ customers: found.map(presentCustomer) });
+    const contentType = fault === 'text-content-type' ? 'text/plain; charset=utf-8' : undefined;
+    return send(response, 200, payload, contentType, rateHeaders());
+  };
+
+  const handleToken = async (request: IncomingMessage, response: ServerResponse): Promise<{ status: number; auth: 'body' | 'basic' | 'none' }> => {
+    const form = new URLSearchParams(await readBody(request));
+    const basic = /^Basic (.+)$/.exec(String(request.headers.authorization ?? ''))?.[1];
+    let id = form.get('client_id');
+    let secret = form.get('client_secret');
+    let auth: 'body' | 'basic' | 'none' = id ? 'body' : 'none';
+    if (basic) {
+      const [user, pass] = Buffer.from(basic, 'base64').toString('utf8').split(':');
+      id = decodeURIComponent(user ?? '');
+      secret = decodeURIComponent(pass ?? '');
+      auth = 'basic';
+    }
+    const json = (status: number, body: object): number => send(response, status, JSON.stringify(body), undefined, { 'cache-control': 'no-store' });
+    if (outage === 'token-endpoint-down') return { status: send(response, 503, 'Service Unavailable', 'text/plain'), auth };
+    if (outage === 'token-rejected') return { status: json(401, { error: 'invalid_client' }), auth };
+    if (form.get('grant_type') !== 'client_credentials') return { status: json(400, { error: 'unsupported_grant_type' }), auth };
+    if (id !== clientId || secret !== clientSecret) return { status: json(401, { error: 'invalid_client' }), auth };
+    const token = tokens.issue(tokenLifetimeS);
+    return { status: json(200, { access_token: token, token_type: 'Bearer', expires_in: tokenLifetimeS, scope: 'read' }), auth };
+  };
+
+  const server = createServer((request, response) => {
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    const record = (status: number, clientAuth?: RecordedRequest['clientAuth']): void => {
+      requests.push({ method: request.method ?? '', path, headers: redactedHeaders(request), status, ...(clientAuth ? { clientAuth } : {}) });
+    };
+    const fail = (error: unknown): void => {
+      if (!response.headersSent) send(response, 500, JSON.stringify({ exceptionType: 'SimulatorError', errorMessage: String((error as Error).message) }));
+      else response.destroy();
+    };
+    if (request.method === 'POST' && path === TOKEN_PATH) {
+      handleToken(request, response).then(({ status, auth }) => record(status, auth), fail);
+      return;
+    }
+    if (request.method === 'POST' && path === `${API_PREFIX}${OPERATION_PATH}`) {
+      if (outage === 'hang-up') {
+        request.socket.destroy();
+        return;
+      }
+      const delay = outage === 'slow' ? 30_000 : latencyMs;
+      const run = (): void => {
+        handleSearch(request, response).then((status) => record(status), fail);
+      };
+      if (delay > 0) {
+        const timer = setTimeout(run, delay);
+        response.on('close', () => clearTimeout(timer));
+      } else run();
+      return;
+    }
+    record(send(response, 404, JSON.stringify({ exceptionType: 'NotFound', errorMessage: 'No such operation' })));
+  });
+  server.keepAliveTimeout = 5_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+
+  return {
+    baseUrl: `${origin}${API_PREFIX}`,
+    tokenUrl: `${origin}${TOKEN_PATH}`,
+    clientId,
+    clientSecret,
+    requests,
+    setFault: (next) => {
+      fault = next;
+    },
+    setOutage: (next) => {
+      outage = next;
+    },
+    setLatency: (ms) => {
+      latencyMs = ms;
+    },
+    setTokenLifetime: (seconds) => {
+      tokenLifetimeS = seconds;
+    },
+    expiredToken: () => tokens.issue(-60),
+    reset: () => {
+      requests.length = 0;
+      tokens.clear();
+      fault = options.fault;
+      outage = options.outage;
+      latencyMs = options.latencyMs ?? 0;
+      tokenLifetimeS = options.tokenLifetimeS ?? 43_200;
+      window = makeWindow();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,24 @@
+import { randomBytes } from 'node:crypto';
+
+/** Access tokens the simulator issued, with their expiry. */
+export class TokenStore {
+  private readonly expiries = new Map<string, number>();
+
+  /** Issues a token valid for `lifetimeS` seconds (negative: already expired). */
+  issue(lifetimeS: number, now = Date.now()): string {
+    const token = randomBytes(24).toString('base64url');
+    this.expiries.set(token, now + lifetimeS * 1000);
+    return token;
+  }
+
+  /** 'valid', 'expired' or 'unknown'. */
+  status(token: string, now = Date.now()): 'valid' | 'expired' | 'unknown' {
+    const expiry = this.expiries.get(token);
+    if (expiry === undefined) return 'unknown';
+    return now < expiry ? 'valid' : 'expired';
+  }
+
+  clear(): void {
+    this.expiries.clear();
+  }
+}
