@@ -58,6 +58,8 @@ export const TARGET_VARIABLES = [
   'CONTRACT_MAX_RPS',
   'CONTRACT_MAX_RPM',
   'CONTRACT_MAX_RETRIES',
+  // Read by playwright.config.ts: where reports go (default reports/).
+  'CONTRACT_REPORT_DIR',
 ] as const;
 
 const TEST_TOKEN_URL = 'https://api-test.mediaconnect.no/login/oauth/token';

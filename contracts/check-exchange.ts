@@ -1,7 +1,7 @@
 import type { Customer } from './customer';
 import { contractRules, type RuleName } from './contract-rules';
 import { documentedStatuses, RESULT_CAP_POINTER, resultCap } from './contract-reader';
-import { validateHeader, validateSchema, type HeaderName } from './contract-validator';
+import { validateHeader, validateSchema, type HeaderName, type SchemaViolation } from './contract-validator';
 import type { Exchange, Expectation, ResultExpectation, RuleViolation } from './exchange';
 
 export interface CheckResult {
@@ -188,15 +188,22 @@ export function checkExchange(exchange: Exchange, expectation: Expectation, case
         received: `${response.bodyText.length} bytes that do not parse as JSON`,
       });
     } else {
+      // One violation per broken contract path: five customers with a numeric postalCode are one finding.
+      const byPath = new Map<string, SchemaViolation[]>();
       for (const violation of validateSchema('SearchCustomerResponse', parsed.value)) {
-        const isCap = violation.contractPath === RESULT_CAP_POINTER;
+        byPath.set(violation.contractPath, [...(byPath.get(violation.contractPath) ?? []), violation]);
+      }
+      for (const [contractPath, group] of byPath) {
+        const first = group[0] as SchemaViolation;
+        const isCap = contractPath === RESULT_CAP_POINTER;
+        const more = group.length > 1 ? ` (and ${group.length - 1} more)` : '';
         push({
           rule: isCap ? 'result-cap' : 'response-schema',
-          contractPath: violation.contractPath,
-          expected: `${violation.instancePath || '(body)'} ${violation.message}`,
+          contractPath,
+          expected: `${first.instancePath || '(body)'} ${first.message}`,
           received: isCap
             ? `${(parsed.value as { customers: unknown[] }).customers.length} customers`
-            : describeValueType(parsed.value, violation.instancePath),
+            : `${describeValueType(parsed.value, first.instancePath)}${more}`,
         });
       }
       const customers = (parsed.value as { customers?: unknown })?.customers;

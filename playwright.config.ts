@@ -1,0 +1,35 @@
+import { defineConfig } from '@playwright/test';
+import { loadTargetConfig } from './client/target-config';
+import { ConfigError } from './client/config-error';
+
+// Bad configuration stops the run here, before any worker starts, with one line naming the variable.
+try {
+  loadTargetConfig(process.env);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  throw error;
+}
+
+const reportDir = process.env.CONTRACT_REPORT_DIR ?? 'reports';
+
+export default defineConfig({
+  testDir: 'tests',
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  // Traces would record request headers, Authorization included: they stay off everywhere.
+  use: { trace: 'off', screenshot: 'off', video: 'off' },
+  reporter: [
+    ['list'],
+    ['html', { outputFolder: `${reportDir}/html`, open: 'never' }],
+    ['junit', { outputFile: `${reportDir}/junit.xml` }],
+    ['json', { outputFile: `${reportDir}/results.json` }],
+  ],
+  outputDir: `${reportDir}/test-results`,
+  projects: [
+    { name: 'contract', testDir: 'tests/contract', workers: 1 },
+    { name: 'suite', testDir: 'tests', testIgnore: ['contract/**'], fullyParallel: true },
+  ],
+});
