@@ -18,6 +18,8 @@ const reportDir = process.env.CONTRACT_REPORT_DIR ?? 'reports';
 export default defineConfig({
   testDir: 'tests',
   forbidOnly: !!process.env.CI,
+  // The suite is I/O-bound on loopback: two workers keep both cores busy.
+  workers: 2,
   retries: 0,
   // Traces would record request headers, Authorization included: they stay off everywhere.
   use: { trace: 'off', screenshot: 'off', video: 'off' },

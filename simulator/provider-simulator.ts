@@ -60,6 +60,8 @@ export interface RunningSimulator {
   setTokenLifetime(seconds: number): void;
   /** A token this simulator issued that has already expired. */
   expiredToken(): string;
+  /** Every token issued so far (for tests proving tokens never reach a report). */
+  issuedTokens(): string[];
   /** Clears recorded requests, tokens, faults and rate-limit windows. */
   reset(): void;
   close(): Promise<void>;
@@ -332,6 +334,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       tokenLifetimeS = seconds;
     },
     expiredToken: () => tokens.issue(-60),
+    issuedTokens: () => tokens.issued(),
     reset: () => {
       requests.length = 0;
       tokens.clear();

@@ -18,6 +18,10 @@ export class TokenStore {
     return now < expiry ? 'valid' : 'expired';
   }
 
+  issued(): string[] {
+    return [...this.expiries.keys()];
+  }
+
   clear(): void {
     this.expiries.clear();
   }

@@ -1,0 +1,140 @@
+import { expect, test } from '@playwright/test';
+import { ruleNames, type RuleName } from '../contracts/contract-rules';
+import type { RuleViolation } from '../contracts/exchange';
+import { faultModeNames, faultModes, type FaultMode } from '../simulator/fault-modes';
+import { brokenRules } from './fixtures/run-campaign';
+import { runSimulatorCampaign } from './fixtures/simulator-campaign';
+
+/**
+ * The suite checks itself: the whole generated campaign runs against the simulator in each fault
+ * mode, must fail naming the rule that mode breaks, with the exact message below; and must pass
+ * against the correct simulator, including one that rate-limits hard and issues 1-second tokens.
+ */
+const pinned: Record<FaultMode, { case: string } & Omit<RuleViolation, 'rule'>> = {
+  'six-customers': {
+    case: 'companyName: 40 characters (the longest valid value) accepted',
+    contractPath: '#/components/schemas/SearchCustomerResponse/properties/customers/maxItems',
+    expected: '/customers must NOT have more than 5 items',
+    received: '6 customers',
+  },
+  'max-length-unenforced': {
+    case: 'companyName: 41 characters (maxLength 40 + 1) refused',
+    contractPath: '#/components/schemas/SearchCustomerRequest/properties/companyName/maxLength',
+    expected: '400',
+    received: '200',
+  },
+  'max-length-off-by-one': {
+    case: 'productCode: 12 characters (the longest valid value) accepted',
+    contractPath: '#/components/schemas/SearchCustomerRequest/properties/productCode/maxLength',
+    expected: '200',
+    received: '400 (ValidationException)',
+  },
+  'incomplete-search-accepted': {
+    case: 'search requirement: only streetAddress + postalCode refused',
+    contractPath: '#/components/schemas/SearchCustomerRequest/anyOf',
+    expected: '400',
+    received: '200',
+  },
+  'format-unenforced': {
+    case: 'phoneNumber: "+4712345678901234" (16 digits, fits maxLength) refused',
+    contractPath: '#/components/schemas/SearchCustomerRequest/properties/phoneNumber/pattern',
+    expected: '400',
+    received: '200',
+  },
+  'type-unenforced': {
+    case: 'streetNumber: a word instead of an integer refused',
+    contractPath: '#/components/schemas/SearchCustomerRequest/properties/streetNumber/type',
+    expected: '400',
+    received: '200',
+  },
+  'postal-code-as-number': {
+    case: 'results: a name/address search finds the known customer',
+    contractPath: '#/components/schemas/Customer/properties/postalCode/type',
+    expected: '/customers/0/postalCode must be string',
+    received: 'an integer (and 4 more)',
+  },
+  'no-token-accepted': {
+    case: 'auth: a search without a token refused',
+    contractPath: '#/components/securitySchemes/Client_Credentials',
+    expected: '403 or 401',
+    received: '200',
+  },
+  'undocumented-status': {
+    case: 'search requirement: an empty search refused',
+    contractPath: '#/paths/~1v1~1client~1customer~1search/post/responses',
+    expected: 'one of 200, 400, 403, 429, 500',
+    received: '422',
+  },
+  'text-content-type': {
+    case: 'results: a phone search finds the known customer, and only holders of that phone',
+    contractPath: '#/paths/~1v1~1client~1customer~1search/post/responses/200/content',
+    expected: 'application/json',
+    received: 'text/plain; charset=utf-8',
+  },
+  'stray-results': {
+    case: 'results: an email search finds the known customer, and only holders of that email',
+    contractPath: '#/components/schemas/Customer/properties/emails',
+    expected: 'every customer holds the searched email',
+    received: '1 of 2 customers without it',
+  },
+  'known-customer-missing': {
+    case: 'results: a name/address search finds the known customer',
+    contractPath: '#/components/schemas/Customer/properties/customerNumber',
+    expected: "the profile's known customer among the results",
+    received: '5 customers, none of them the known one',
+  },
+  'bad-rate-limit-headers': {
+    case: 'results: a phone search finds the known customer, and only holders of that phone',
+    contractPath: '#/components/headers/X-RateLimit-Remaining/schema/minimum',
+    expected: 'X-RateLimit-Remaining must be >= 0',
+    received: '"-1"',
+  },
+  'error-body-not-json': {
+    case: 'search requirement: an empty search refused',
+    contractPath: '#/components/schemas/ErrorResponse',
+    expected: 'a body that parses as the JSON it declares',
+    received: '37 bytes that do not parse',
+  },
+  'prefer-ignored': {
+    case: 'forced: Prefer code=500 answered 500',
+    contractPath: '#/paths/~1v1~1client~1customer~1search/post/responses/500',
+    expected: '500',
+    received: '200',
+  },
+};
+
+test('every rule of the registry is broken by at least one fault mode', () => {
+  const covered = new Set<RuleName>(faultModeNames.map((mode) => faultModes[mode].breaks));
+  expect(ruleNames.filter((rule) => !covered.has(rule))).toEqual([]);
+});
+
+test('the correct simulator meets the whole contract, with no case skipped', async () => {
+  const { results, requests } = await runSimulatorCampaign();
+  expect(results.flatMap((result) => result.check.violations)).toEqual([]);
+  expect(results.filter((result) => result.skipped)).toEqual([]);
+  expect(requests).toBe(results.length);
+});
+
+test('a correct provider that rate-limits hard and issues 1-second tokens still passes', async () => {
+  // Client pacing is lifted so the simulator's limit of 20 calls/s really answers 429.
+  const { results, statuses, tokenFetches } = await runSimulatorCampaign({
+    simulator: { rateLimit: { perSecond: 20, perMinute: 2000 }, tokenLifetimeS: 1 },
+    clientPerSecond: 10_000,
+  });
+  expect(results.flatMap((result) => result.check.violations)).toEqual([]);
+  expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
+  expect(tokenFetches).toBeGreaterThan(1);
+});
+
+for (const mode of faultModeNames) {
+  const rule = faultModes[mode].breaks;
+  test(`fault ${mode} fails the suite on rule ${rule}`, async () => {
+    // Rate limits are another test's concern: lifted here so each fault run takes a fraction of a second.
+    const { results } = await runSimulatorCampaign({ simulator: { fault: mode, rateLimit: { perSecond: 100_000, perMinute: 10_000_000 } }, clientPerSecond: 10_000 });
+    expect([...brokenRules(results)]).toContain(rule);
+    const { case: title, ...violation } = pinned[mode];
+    const found = results.find((result) => result.case.title === title);
+    expect(found, `no case titled "${title}"`).toBeDefined();
+    expect(found?.check.violations.filter((candidate) => candidate.rule === rule)).toContainEqual({ rule, ...violation });
+  });
+}
