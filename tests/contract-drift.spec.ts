@@ -1,0 +1,108 @@
+import { expect, test } from '@playwright/test';
+import type { Customer } from '../contracts/customer';
+import { readDocumentationPage } from '../contracts/documentation-page';
+import { documentationContradictions } from '../contracts/documentation-contradictions';
+import { validateSchema } from '../contracts/contract-validator';
+import {
+  customerFields,
+  customerPropertyNames,
+  documentedStatuses,
+  requestFields,
+  resultCap,
+  searchRequirementCombinations,
+} from '../contracts/contract-reader';
+import { seedCustomers } from '../simulator/seed-customers';
+
+/*
+ * Documentation drift: the page's own examples are validated against the contract, and must break
+ * it exactly where a listed contradiction says they do. A new mismatch, or one that disappears,
+ * fails here and names the contract path.
+ */
+const expectedViolations = (part: 'request' | 'response'): string[] =>
+  documentationContradictions.flatMap((item) => item.exampleViolations?.[part] ?? []).sort();
+
+test('the documented request example breaks the contract only where a listed contradiction says', () => {
+  const { requestExample: request } = readDocumentationPage();
+  const paths = [...new Set(validateSchema('SearchCustomerRequest', request).map((v) => v.contractPath))].sort();
+  expect(paths).toEqual(expectedViolations('request'));
+});
+
+test('the documented response example breaks the contract only where a listed contradiction says', () => {
+  const { responseExample: response } = readDocumentationPage();
+  const paths = [...new Set(validateSchema('SearchCustomerResponse', response).map((v) => v.contractPath))].sort();
+  expect(paths).toEqual(expectedViolations('response'));
+});
+
+test('the documented examples, with postalCode as the documented string, conform', () => {
+  const page = readDocumentationPage();
+  const request = page.requestExample as Record<string, unknown>;
+  const response = page.responseExample as { customers: Record<string, unknown>[] };
+  const fixed = { ...request, postalCode: '0179' };
+  expect(validateSchema('SearchCustomerRequest', fixed)).toEqual([]);
+  const customers = response.customers.map((customer) => ({ ...customer, postalCode: '0179' }));
+  expect(validateSchema('SearchCustomerResponse', { customers })).toEqual([]);
+});
+
+test('every contradiction states the decision and what is left unasserted', () => {
+  const ids = documentationContradictions.map((item) => item.id);
+  expect(new Set(ids).size).toBe(ids.length);
+  for (const item of documentationContradictions) {
+    expect(item.decision.length, item.id).toBeGreaterThan(20);
+    expect(item.notAsserted.length, item.id).toBeGreaterThan(10);
+  }
+});
+
+test('the contract carries every field, type, limit and format of the page, in the page order', () => {
+  const page = readDocumentationPage();
+  const asPage = (fields: readonly { name: string; type: string; maxLength?: number; format?: string }[]) =>
+    fields.map(({ name, type, maxLength, format }) => ({ name, type, maxLength, format }));
+  expect(asPage(requestFields())).toEqual(asPage(page.requestFields));
+  const scalarCustomerFields = page.customerFields.filter((field) => field.type === 'string' || field.type === 'integer');
+  expect(asPage(customerFields())).toEqual(asPage(scalarCustomerFields));
+  expect(customerPropertyNames()).toEqual(page.customerFields.map((field) => field.name));
+});
+
+test('the contract documents the same status codes and result cap as the page', () => {
+  const page = readDocumentationPage();
+  expect(documentedStatuses()).toEqual([...page.statuses].sort((a, b) => a - b));
+  expect(resultCap()).toBe(page.resultCap);
+});
+
+test('the search requirement expands to its six minimal combinations', () => {
+  expect(searchRequirementCombinations().map((fields) => fields.join('+'))).toEqual([
+    'phoneNumber',
+    'email',
+    'companyName+streetAddress+postalCode',
+    'companyName+streetAddress+postalPlace',
+    'lastName+streetAddress+postalCode',
+    'lastName+streetAddress+postalPlace',
+  ]);
+});
+
+test('the Customer type and the Customer schema name the same properties', () => {
+  // A fully populated Customer: adding a property to the type without the schema (or back) fails here.
+  const full: Required<Customer> = {
+    customerNumber: 1,
+    companyName: '',
+    departmentName: '',
+    firstName: '',
+    middleName: '',
+    lastName: '',
+    streetAddress: '',
+    streetNumber: 1,
+    postalCode: '',
+    postalPlace: '',
+    postalAddress: '',
+    postalAddressPostalCode: '',
+    postalAddressPostalPlace: '',
+    countryCode: '',
+    emails: {},
+    phoneNumbers: [],
+  };
+  expect(Object.keys(full).sort()).toEqual(customerPropertyNames().sort());
+});
+
+test('the simulator seed data conforms to the contract', () => {
+  expect(validateSchema('SearchCustomerResponse', { customers: seedCustomers.map((seed) => seed.customer).slice(0, 5) })).toEqual([]);
+  for (const seed of seedCustomers) expect(validateSchema('Customer', seed.customer)).toEqual([]);
+});
