@@ -155,14 +155,16 @@ export function loadTargetConfig(env: Environment, extraKnown: readonly string[]
   const faultRaw = env.CONTRACT_SIMULATOR_FAULT?.trim();
   let simulatorFault: FaultMode | undefined;
   if (faultRaw) {
-    if (baseUrl) problems.push({ variable: 'CONTRACT_SIMULATOR_FAULT', message: 'applies to the embedded simulator only; unset CAPI_BASE_URL' });
+    if (env.CAPI_BASE_URL?.trim()) problems.push({ variable: 'CONTRACT_SIMULATOR_FAULT', message: 'applies to the embedded simulator only; unset CAPI_BASE_URL' });
     else if (!isFaultMode(faultRaw)) problems.push({ variable: 'CONTRACT_SIMULATOR_FAULT', message: `must be one of ${faultModeNames.join(', ')}` });
     else simulatorFault = faultRaw;
   }
 
-  if (!baseUrl) {
+  // The presence of CAPI_BASE_URL, valid or not, says the user means a real environment.
+  const external = Boolean(env.CAPI_BASE_URL?.trim());
+  if (!external) {
     for (const name of ['CONNECTID_TOKEN_URL', 'CONNECTID_CLIENT_ID', 'CONNECTID_CLIENT_SECRET', 'CONTRACT_EXPIRED_TOKEN'] as const) {
-      if (env[name]?.trim() && !env.CAPI_BASE_URL?.trim()) {
+      if (env[name]?.trim()) {
         problems.push({ variable: 'CAPI_BASE_URL', message: `is required when ${name} is set (without it the embedded simulator is used)` });
         break;
       }

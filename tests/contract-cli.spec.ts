@@ -1,0 +1,95 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startSimulator } from '../simulator/provider-simulator';
+import { readReportTexts, runContractCli } from './fixtures/run-contract-cli';
+
+/*
+ * `npm run contract` end to end, as a user runs it: exit codes, the rule named in the output and the
+ * JUnit file, and reports free of secrets, tokens and unmasked customer data.
+ */
+
+test('against the correct embedded simulator the contract run exits 0', async () => {
+  const run = await runContractCli({});
+  expect(run.stderr).toBe('');
+  expect(run.stdout).toContain('15 passed');
+  expect(run.code).toBe(0);
+});
+
+test('against a provider returning 6 customers it exits 1 and names the rule, in the output and the JUnit file', async () => {
+  const run = await runContractCli({ CONTRACT_SIMULATOR_FAULT: 'six-customers' });
+  expect(run.code).toBe(1);
+  expect(run.stdout).toContain('Rule result-cap broken at #/components/schemas/SearchCustomerResponse/properties/customers/maxItems');
+  expect(run.stdout).toContain('Expected: /customers must NOT have more than 5 items');
+  expect(run.stdout).toContain('Received: 6 customers');
+  const junit = readFileSync(join(run.reportDir, 'junit.xml'), 'utf8');
+  // Soft assertions reach JUnit as <error>, carrying the rule and contract path in the message.
+  expect(junit).toMatch(
+    /<testcase name="result-cap"[^>]*>(?:(?!<\/testcase>)[\s\S])*<error message="Rule result-cap broken at #\/components\/schemas\/SearchCustomerResponse\/properties\/customers\/maxItems"/,
+  );
+});
+
+test('bad configuration stops the run at once with one line naming the variable', async () => {
+  const run = await runContractCli({ CAPI_BASE_URL: 'api.mediaconnect.no/capi', CONNECTID_CLIENT_SECRET: 'x' });
+  expect(run.code).toBe(2);
+  expect(run.stderr.trim().split('\n')).toEqual([
+    'Invalid configuration: CAPI_BASE_URL: is not a URL (expected e.g. https://api-test.mediaconnect.no/capi); ' +
+      'CONNECTID_CLIENT_ID: is required with CAPI_BASE_URL',
+  ]);
+  expect(run.stdout).toBe('');
+});
+
+test('reports carry no client secret, no access token and no unmasked customer data', async () => {
+  const secret = 'sUp3r-s3cret-9d1f0c';
+  // An external target (the simulator on loopback, reached like a real environment) that breaks the
+  // response schema, so failing cases attach their exchanges to the report.
+  const simulator = await startSimulator({ clientSecret: secret, fault: 'postal-code-as-number' });
+  try {
+    const expired = simulator.expiredToken();
+    const run = await runContractCli({
+      CAPI_BASE_URL: simulator.baseUrl,
+      CONNECTID_TOKEN_URL: simulator.tokenUrl,
+      CONNECTID_CLIENT_ID: simulator.clientId,
+      CONNECTID_CLIENT_SECRET: secret,
+      CONTRACT_FAULT_INJECTION: 'prefer',
+      CONTRACT_EXPIRED_TOKEN: expired,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Rule response-schema broken at #/components/schemas/Customer/properties/postalCode/type');
+    const texts = [...readReportTexts(run.reportDir), { path: 'stdout', text: run.stdout }, { path: 'stderr', text: run.stderr }];
+    const attachments = texts.filter((file) => file.path.includes('#attachment-'));
+    expect(attachments.length).toBeGreaterThan(0);
+    const tokens = simulator.issuedTokens();
+    expect(tokens.length).toBeGreaterThan(1);
+    for (const { path, text } of texts) {
+      expect(text.includes(secret), `client secret in ${path}`).toBe(false);
+      for (const token of tokens) expect(text.includes(token), `access token in ${path}`).toBe(false);
+      expect(text.includes('Nordmann'), `unmasked customer name in ${path}`).toBe(false);
+    }
+    expect(attachments.some((file) => file.text.includes('"N*******"'))).toBe(true);
+  } finally {
+    await simulator.close();
+  }
+});
+
+test('CONTRACT_SHOW_PII=1 shows customer data in attachments, and still no token', async () => {
+  const simulator = await startSimulator({ fault: 'postal-code-as-number' });
+  try {
+    const run = await runContractCli({
+      CAPI_BASE_URL: simulator.baseUrl,
+      CONNECTID_TOKEN_URL: simulator.tokenUrl,
+      CONNECTID_CLIENT_ID: simulator.clientId,
+      CONNECTID_CLIENT_SECRET: simulator.clientSecret,
+      CONTRACT_SHOW_PII: '1',
+    });
+    expect(run.code).toBe(1);
+    const attachments = readReportTexts(run.reportDir).filter((file) => file.path.includes('#attachment-'));
+    expect(attachments.some((file) => file.text.includes('"Nordmann"'))).toBe(true);
+    for (const token of simulator.issuedTokens()) {
+      expect(attachments.some((file) => file.text.includes(token))).toBe(false);
+    }
+    expect(run.stdout).toContain('forced-error-status');
+  } finally {
+    await simulator.close();
+  }
+});
