@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError } from '../client/config-error';
+import { loadTargetConfig, type Environment } from '../client/target-config';
+
+const problemsOf = (env: Environment): string => {
+  try {
+    loadTargetConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).message;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+test('nothing set means the embedded simulator with Prefer fault injection', () => {
+  const config = loadTargetConfig({});
+  expect(config.kind).toBe('simulator');
+  expect(config.faultInjection).toBe(true);
+  expect(config.profile.knownCustomer.customerNumber).toBe(563457);
+});
+
+test('a real target takes the token URL of its environment by default', () => {
+  const base = { CONNECTID_CLIENT_ID: 'id', CONNECTID_CLIENT_SECRET: 's' };
+  const testEnv = loadTargetConfig({ ...base, CAPI_BASE_URL: 'https://api-test.mediaconnect.no/capi/' });
+  expect(testEnv).toMatchObject({ kind: 'external', baseUrl: 'https://api-test.mediaconnect.no/capi', tokenUrl: 'https://api-test.mediaconnect.no/login/oauth/token', faultInjection: false, authMethod: 'body' });
+  const prod = loadTargetConfig({ ...base, CAPI_BASE_URL: 'https://api.mediaconnect.no/capi', CONNECTID_AUTH_METHOD: 'basic' });
+  expect(prod).toMatchObject({ tokenUrl: 'https://connectid.no/user/oauth/token', authMethod: 'basic' });
+});
+
+test('a secret without an id names CONNECTID_CLIENT_ID', () => {
+  expect(problemsOf({ CAPI_BASE_URL: 'https://api.mediaconnect.no/capi', CONNECTID_CLIENT_SECRET: 'hush' })).toBe(
+    'Invalid configuration: CONNECTID_CLIENT_ID: is required with CAPI_BASE_URL',
+  );
+});
+
+test('credentials without a base URL name CAPI_BASE_URL', () => {
+  expect(problemsOf({ CONNECTID_CLIENT_ID: 'id' })).toBe(
+    'Invalid configuration: CAPI_BASE_URL: is required when CONNECTID_CLIENT_ID is set (without it the embedded simulator is used)',
+  );
+});
+
+test('a URL that carries a query or credentials is refused without echoing it', () => {
+  const message = problemsOf({ CAPI_BASE_URL: 'https://user:pw@api.mediaconnect.no/capi', CONNECTID_CLIENT_ID: 'i', CONNECTID_CLIENT_SECRET: 's' });
+  expect(message).toBe('Invalid configuration: CAPI_BASE_URL: must not carry credentials or a query string');
+});
+
+test('an unreadable profile names CONTRACT_PROFILE', () => {
+  expect(problemsOf({ CONTRACT_PROFILE: '/nonexistent/profile.json' })).toBe(
+    'Invalid configuration: CONTRACT_PROFILE: cannot read /nonexistent/profile.json (ENOENT)',
+  );
+});
+
+test('a profile whose searches break the contract is refused, naming what is wrong', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'profile-'));
+  const path = join(dir, 'profile.json');
+  writeFileSync(path, JSON.stringify({ knownCustomer: { customerNumber: 1, phoneNumber: '12', email: 'x@y.no', nameAddressSearch: { lastName: 'A' } }, broadSearch: { email: 'x@y.no' } }));
+  expect(problemsOf({ CONTRACT_PROFILE: path })).toBe(
+    `Invalid configuration: CONTRACT_PROFILE: ${path}: knownCustomer.phoneNumber must be an E.164 number the contract accepts, knownCustomer.nameAddressSearch must be a valid search request`,
+  );
+});
+
+test('every problem is reported at once, typos included', () => {
+  expect(problemsOf({ CONTRACT_TIMEOUT_MS: 'soon', CONTRACT_SHOW_PII: 'maybe', CONNECTID_AUTH_METHOD: 'jwt' })).toBe(
+    'Invalid configuration: CONNECTID_AUTH_METHOD: must be body or basic, got "jwt"; CONTRACT_SHOW_PII: must be 1 or 0, got "maybe"; ' +
+      'CONTRACT_TIMEOUT_MS: must be a whole number from 100 to 120000, got "soon"',
+  );
+  expect(problemsOf({ CONTRACT_PROFIL: 'x.json' })).toMatch(/^Invalid configuration: CONTRACT_PROFIL: is not a known setting \(known: /);
+});

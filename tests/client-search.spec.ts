@@ -1,0 +1,103 @@
+import { expect, test } from '@playwright/test';
+import { createFetchTransport, type HttpResponse, type HttpTransport } from '../client/http-transport';
+import { rateLimitDelayMs } from '../client/rate-limit-delay';
+import { SearchClient } from '../client/search-client';
+import { TokenClient } from '../client/token-client';
+import { startSimulator, type RunningSimulator } from '../simulator/provider-simulator';
+
+let simulator: RunningSimulator;
+test.beforeAll(async () => {
+  simulator = await startSimulator();
+});
+test.afterAll(async () => simulator.close());
+test.beforeEach(() => simulator.reset());
+
+function clients(transport: HttpTransport = createFetchTransport(), sleeps: number[] = []): { search: SearchClient; tokens: TokenClient } {
+  const tokens = new TokenClient({ tokenUrl: simulator.tokenUrl, clientId: simulator.clientId, clientSecret: simulator.clientSecret, transport });
+  const search = new SearchClient({
+    baseUrl: simulator.baseUrl,
+    transport,
+    tokens,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+  });
+  return { search, tokens };
+}
+
+/** A transport that answers searches from a script and passes token requests to the simulator. */
+function scripted(answers: Partial<HttpResponse>[]): { transport: HttpTransport; searches: () => number } {
+  const real = createFetchTransport();
+  let searches = 0;
+  return {
+    searches: () => searches,
+    transport: async (request) => {
+      if (request.url.endsWith('/oauth/token')) return real(request);
+      const answer = answers[Math.min(searches++, answers.length - 1)] ?? {};
+      return { status: 200, headers: {}, bodyText: '{"customers":[]}', durationMs: 1, ...answer };
+    },
+  };
+}
+
+test('every search sends Accept and Content-Type application/json and a bearer token', async () => {
+  const { search } = clients();
+  const exchange = await search.send({ body: { phoneNumber: '+4712345678' }, auth: 'valid' });
+  expect(exchange.response.status).toBe(200);
+  const sent = simulator.requests.find((request) => request.path.endsWith('/search'));
+  expect(sent?.headers.accept).toBe('application/json');
+  expect(sent?.headers['content-type']).toBe('application/json');
+  expect(sent?.headers.authorization).toBe('Bearer [redacted]');
+});
+
+test('a cached token the API refuses is replaced once, then the search goes through', async () => {
+  const { search, tokens } = clients();
+  await tokens.token();
+  simulator.reset(); // the simulator forgets the token, as a provider that revoked it
+  const exchange = await search.send({ body: { phoneNumber: '+4712345678' }, auth: 'valid' });
+  expect(exchange.response.status).toBe(200);
+  expect(exchange.response.attempts).toBe(2);
+  expect(tokens.fetches).toBe(2);
+});
+
+test('a freshly fetched token that is refused is not retried in a loop', async () => {
+  const { transport, searches } = scripted([{ status: 403 }]);
+  const exchange = await clients(transport).search.send({ body: { phoneNumber: '+4712345678' }, auth: 'valid' });
+  expect(exchange.response.status).toBe(403);
+  expect(searches()).toBe(1);
+});
+
+test('after 429 it waits per Retry-After, then retries', async () => {
+  const sleeps: number[] = [];
+  const { transport, searches } = scripted([{ status: 429, headers: { 'retry-after': '2' } }, { status: 200 }]);
+  const exchange = await clients(transport, sleeps).search.send({ body: { email: 'a@b.no' }, auth: 'valid' });
+  expect(exchange.response.status).toBe(200);
+  expect(searches()).toBe(2);
+  expect(sleeps).toEqual([2000]);
+});
+
+test('never retries a 500', async () => {
+  const { transport, searches } = scripted([{ status: 500, bodyText: 'oops' }]);
+  const exchange = await clients(transport).search.send({ body: { email: 'a@b.no' }, auth: 'valid' });
+  expect(exchange.response.status).toBe(500);
+  expect(searches()).toBe(1);
+});
+
+test('does not retry a 429 the case expects, and gives up after the retry budget', async () => {
+  const { transport, searches } = scripted([{ status: 429 }]);
+  const { search } = clients(transport);
+  expect((await search.send({ body: { email: 'a@b.no' }, auth: 'valid', prefer: 429 }, { retryRateLimited: false })).response.status).toBe(429);
+  expect(searches()).toBe(1);
+  const exchange = await search.send({ body: { email: 'a@b.no' }, auth: 'valid' });
+  expect(exchange.response.attempts).toBe(6);
+});
+
+test('the 429 wait follows Retry-After, then X-RateLimit-Reset (seconds or epoch), then back-off', () => {
+  const now = 1_800_000_000_000;
+  expect(rateLimitDelayMs({ 'retry-after': '3' }, 1, now)).toBe(3000);
+  expect(rateLimitDelayMs({ 'retry-after': new Date(now + 1500).toUTCString() }, 1, now)).toBeLessThanOrEqual(1500);
+  expect(rateLimitDelayMs({ 'x-ratelimit-reset': '4' }, 1, now)).toBe(4000);
+  expect(rateLimitDelayMs({ 'x-ratelimit-reset': String(now / 1000 + 7) }, 1, now)).toBe(7000);
+  expect(rateLimitDelayMs({}, 1, now, () => 0)).toBe(125);
+  expect(rateLimitDelayMs({}, 3, now, () => 1)).toBe(1000);
+  expect(rateLimitDelayMs({ 'retry-after': '99999' }, 1, now)).toBe(60_000);
+});
