@@ -1,0 +1,86 @@
+import cron from 'node-cron';
+import { ConfigError, type ConfigProblem } from '../client/config-error';
+import { loadTargetConfig, readInteger, unknownVariables, type Environment, type TargetConfig } from '../client/target-config';
+
+export interface MonitorConfig {
+  readonly target: TargetConfig;
+  /** Cron expression, seconds field allowed, evaluated in UTC. Default every 30 s. */
+  readonly schedule: string;
+  /** Shortest gap between two scheduled runs, in milliseconds (derived from the schedule). */
+  readonly intervalMs: number;
+  /** Address the HTTP server binds. Default 127.0.0.1 (set 0.0.0.0 to be scraped from elsewhere). */
+  readonly host: string;
+  /** Port of /metrics, /healthz and /. Default 9464; 0 picks a free one. */
+  readonly port: number;
+  /** Deadline of one probe (token included), in milliseconds; below the interval. Default 10000. */
+  readonly timeoutMs: number;
+  /** A correct probe slower than this is `degraded`, in milliseconds. Default 2000. */
+  readonly degradedMs: number;
+  /** Probes kept for the / page. Default 200. */
+  readonly historySize: number;
+}
+
+export const MONITOR_VARIABLES = [
+  'MONITOR_SCHEDULE',
+  'MONITOR_HOST',
+  'MONITOR_PORT',
+  'MONITOR_TIMEOUT_MS',
+  'MONITOR_DEGRADED_MS',
+  'MONITOR_HISTORY',
+] as const;
+
+const DEFAULT_SCHEDULE = '*/30 * * * * *';
+
+/** Shortest gap between the next few runs of a schedule, in milliseconds. */
+function shortestInterval(schedule: string): number {
+  const task = cron.createTask(schedule, () => undefined, { timezone: 'Etc/UTC' });
+  try {
+    const runs = task.getNextRuns(6).map((date) => date.getTime());
+    let shortest = Number.POSITIVE_INFINITY;
+    for (let i = 1; i < runs.length; i++) shortest = Math.min(shortest, (runs[i] ?? 0) - (runs[i - 1] ?? 0));
+    return shortest;
+  } finally {
+    void task.destroy();
+  }
+}
+
+/**
+ * Reads the monitor's variables and the target's, reporting every problem in one ConfigError.
+ * @param requireExternal refuse to run without CAPI_BASE_URL (`npm run monitor`, meant for real environments).
+ */
+export function loadMonitorConfig(env: Environment, options: { requireExternal?: boolean } = {}): MonitorConfig {
+  const problems: ConfigProblem[] = unknownVariables(env, ['MONITOR_'], MONITOR_VARIABLES);
+  let target: TargetConfig | undefined;
+  try {
+    target = loadTargetConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) problems.push(...error.problems);
+    else throw error;
+  }
+  if (options.requireExternal && !env.CAPI_BASE_URL?.trim()) {
+    problems.push({ variable: 'CAPI_BASE_URL', message: 'is required by npm run monitor (npm start monitors the embedded simulator)' });
+  }
+
+  const schedule = env.MONITOR_SCHEDULE?.trim() || DEFAULT_SCHEDULE;
+  let intervalMs = 30_000;
+  const validation = cron.validateDetailed(schedule);
+  if (!validation.valid) {
+    const why = validation.errors.map((error) => error.message).join(', ');
+    problems.push({ variable: 'MONITOR_SCHEDULE', message: `is not a valid cron expression (${why || 'unparsable'})` });
+  } else {
+    intervalMs = shortestInterval(schedule);
+  }
+  const host = env.MONITOR_HOST?.trim() || '127.0.0.1';
+  const port = readInteger(env, 'MONITOR_PORT', 9464, { min: 0, max: 65_535 }, problems);
+  const timeoutMs = readInteger(env, 'MONITOR_TIMEOUT_MS', Math.min(10_000, Math.floor(intervalMs * 0.8)), { min: 50, max: 600_000 }, problems);
+  const degradedMs = readInteger(env, 'MONITOR_DEGRADED_MS', Math.min(2_000, Math.floor(timeoutMs / 2)), { min: 1, max: 600_000 }, problems);
+  const historySize = readInteger(env, 'MONITOR_HISTORY', 200, { min: 1, max: 100_000 }, problems);
+  if (validation.valid && timeoutMs >= intervalMs) {
+    problems.push({ variable: 'MONITOR_TIMEOUT_MS', message: `must be shorter than the schedule's interval (${intervalMs} ms)` });
+  }
+  if (degradedMs >= timeoutMs) {
+    problems.push({ variable: 'MONITOR_DEGRADED_MS', message: `must be below MONITOR_TIMEOUT_MS (${timeoutMs} ms)` });
+  }
+  if (problems.length > 0 || !target) throw new ConfigError(problems);
+  return { target, schedule, intervalMs, host, port, timeoutMs, degradedMs, historySize };
+}

@@ -1,0 +1,80 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { ruleNames, type RuleName } from '../contracts/contract-rules';
+import { probeOutcomes, tokenOutcomes, type ProbeOutcome, type TokenOutcome } from './probe-outcome';
+import type { ProbeName } from './monitor-probes';
+
+/** Histogram buckets in seconds, dense around the degraded and timeout thresholds. */
+export function durationBuckets(degradedMs: number, timeoutMs: number): number[] {
+  const degraded = degradedMs / 1000;
+  const timeout = timeoutMs / 1000;
+  const points = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, degraded / 2, degraded * 0.75, degraded, degraded * 1.5, timeout / 2, timeout * 0.9, timeout];
+  return [...new Set(points.map((value) => Number(value.toFixed(4))))].filter((value) => value > 0).sort((a, b) => a - b);
+}
+
+/**
+ * The monitor's metrics on a dedicated registry. Label names are typed, and every label set is
+ * zeroed at start so that a missing series never reads as "fine" and dashboards see every probe
+ * before its first failure. No label carries customer data, a URL, a token or a message.
+ */
+export class MonitorMetrics {
+  readonly registry = new Registry();
+  readonly probeSuccess: Gauge<'probe'>;
+  readonly probes: Counter<'probe' | 'outcome'>;
+  readonly violations: Counter<'probe' | 'rule'>;
+  readonly probeDuration: Histogram<'probe'>;
+  readonly lastSuccess: Gauge<'probe'>;
+  readonly tokenFetches: Counter<'outcome'>;
+  readonly tokenFetchDuration: Histogram<never>;
+  readonly rateLimitRemaining: Gauge<never>;
+  readonly overlaps: Counter<never>;
+  readonly lastRun: Gauge<never>;
+  readonly runDuration: Histogram<never>;
+
+  constructor(probes: readonly ProbeName[], thresholds: { degradedMs: number; timeoutMs: number }) {
+    const registers = [this.registry];
+    collectDefaultMetrics({ register: this.registry });
+    this.probeSuccess = new Gauge({ name: 'customer_search_probe_success', help: 'Whether the last run of the probe was correct (1) or not (0).', labelNames: ['probe'] as const, registers });
+    this.probes = new Counter({ name: 'customer_search_probes_total', help: 'Probes run, by outcome.', labelNames: ['probe', 'outcome'] as const, registers });
+    this.violations = new Counter({ name: 'customer_search_contract_violations_total', help: 'Contract rules broken by probe answers, by rule name.', labelNames: ['probe', 'rule'] as const, registers });
+    this.probeDuration = new Histogram({
+      name: 'customer_search_probe_duration_seconds',
+      help: 'Wall time of one probe, token fetch included.',
+      labelNames: ['probe'] as const,
+      buckets: durationBuckets(thresholds.degradedMs, thresholds.timeoutMs),
+      registers,
+    });
+    this.lastSuccess = new Gauge({ name: 'customer_search_last_success_timestamp_seconds', help: 'Unix time of the last correct run of the probe (0: never).', labelNames: ['probe'] as const, registers });
+    this.tokenFetches = new Counter({ name: 'customer_search_token_fetches_total', help: 'OAuth 2.0 token fetches, by outcome.', labelNames: ['outcome'] as const, registers });
+    this.tokenFetchDuration = new Histogram({ name: 'customer_search_token_fetch_duration_seconds', help: 'Wall time of one token fetch.', buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers });
+    this.rateLimitRemaining = new Gauge({ name: 'customer_search_rate_limit_remaining', help: 'Last X-RateLimit-Remaining the API sent (-1: never sent).', registers });
+    this.overlaps = new Counter({ name: 'customer_search_scheduler_overlaps_total', help: 'Scheduled runs skipped because the previous run was still going.', registers });
+    this.lastRun = new Gauge({ name: 'customer_search_last_run_timestamp_seconds', help: 'Unix time the last run of all probes finished.', registers });
+    this.runDuration = new Histogram({ name: 'customer_search_run_duration_seconds', help: 'Wall time of one run of all probes.', buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30], registers });
+
+    for (const probe of probes) {
+      this.probeSuccess.set({ probe }, 0);
+      this.lastSuccess.set({ probe }, 0);
+      this.probeDuration.zero({ probe });
+      for (const outcome of probeOutcomes) this.probes.inc({ probe, outcome }, 0);
+      for (const rule of ruleNames) this.violations.inc({ probe, rule }, 0);
+    }
+    for (const outcome of tokenOutcomes) this.tokenFetches.inc({ outcome }, 0);
+    this.rateLimitRemaining.set(-1);
+    this.overlaps.inc(0);
+    this.lastRun.set(0);
+  }
+
+  recordProbe(probe: ProbeName, outcome: ProbeOutcome, seconds: number, rules: readonly RuleName[], at: Date): void {
+    const correct = outcome === 'success' || outcome === 'degraded';
+    this.probes.inc({ probe, outcome });
+    this.probeSuccess.set({ probe }, correct ? 1 : 0);
+    this.probeDuration.observe({ probe }, seconds);
+    if (correct) this.lastSuccess.set({ probe }, at.getTime() / 1000);
+    for (const rule of new Set(rules)) this.violations.inc({ probe, rule });
+  }
+
+  recordTokenFetch(outcome: TokenOutcome, seconds: number): void {
+    this.tokenFetches.inc({ outcome });
+    this.tokenFetchDuration.observe(seconds);
+  }
+}

@@ -1,0 +1,69 @@
+import { requestField } from '../contracts/contract-reader';
+import type { ExchangeRequest, Expectation } from '../contracts/exchange';
+import type { TargetProfile } from '../client/target-profile';
+
+/** A synthetic search the monitor sends each run, and what the answer must show. */
+export interface MonitorProbe {
+  readonly request: ExchangeRequest;
+  readonly expectation: Expectation;
+  readonly contractPath: string;
+}
+
+/**
+ * The probe registry: a probe's name is its `probe` label, its row on the / page and its key in logs.
+ * Positive probes find the profile's known customer (by phone, email, name/address) and run the
+ * broad search; negative probes check that production keeps refusing what the contract refuses.
+ */
+export function monitorProbes(profile: TargetProfile) {
+  const known = profile.knownCustomer;
+  const companyName = requestField('companyName');
+  const overLong = 'C'.repeat((companyName.maxLength ?? 0) + 1);
+  return {
+    'phone-search': {
+      request: { body: { phoneNumber: known.phoneNumber }, auth: 'valid' },
+      expectation: { kind: 'accepted', rule: 'valid-search-accepted', results: { phoneNumber: known.phoneNumber, customerNumber: known.customerNumber } },
+      contractPath: '#/components/schemas/SearchCustomerRequest/anyOf/0',
+    },
+    'email-search': {
+      request: { body: { email: known.email }, auth: 'valid' },
+      expectation: { kind: 'accepted', rule: 'valid-search-accepted', results: { email: known.email, customerNumber: known.customerNumber } },
+      contractPath: '#/components/schemas/SearchCustomerRequest/anyOf/1',
+    },
+    'name-address-search': {
+      request: { body: known.nameAddressSearch, auth: 'valid' },
+      expectation: { kind: 'accepted', rule: 'valid-search-accepted', results: { customerNumber: known.customerNumber } },
+      contractPath: '#/components/schemas/SearchCustomerRequest/anyOf/2',
+    },
+    'broad-search': {
+      request: { body: profile.broadSearch, auth: 'valid' },
+      expectation: { kind: 'accepted', rule: 'valid-search-accepted', results: { overCap: true } },
+      contractPath: '#/components/schemas/SearchCustomerResponse/properties/customers/maxItems',
+    },
+    'incomplete-search-refused': {
+      request: { body: { streetAddress: String(known.nameAddressSearch.streetAddress ?? 'Grubbegata') }, auth: 'valid' },
+      expectation: { kind: 'refused', rule: 'search-requirement' },
+      contractPath: '#/components/schemas/SearchCustomerRequest/anyOf',
+    },
+    'over-long-field-refused': {
+      request: { body: { ...known.nameAddressSearch, companyName: overLong }, auth: 'valid' },
+      expectation: { kind: 'refused', rule: 'field-max-length' },
+      contractPath: `${companyName.pointer}/maxLength`,
+    },
+    'malformed-email-refused': {
+      request: { body: { email: 'not-an-email-address' }, auth: 'valid' },
+      expectation: { kind: 'refused', rule: 'field-format' },
+      contractPath: '#/components/schemas/SearchCustomerRequest/properties/email/format',
+    },
+    'no-token-refused': {
+      request: { body: { phoneNumber: known.phoneNumber }, auth: 'none' },
+      expectation: { kind: 'unauthorized', rule: 'auth-required' },
+      contractPath: '#/components/securitySchemes/Client_Credentials',
+    },
+  } as const satisfies Record<string, MonitorProbe>;
+}
+
+export type ProbeName = keyof ReturnType<typeof monitorProbes>;
+
+export const probeNames = Object.keys(
+  monitorProbes({ knownCustomer: { customerNumber: 0, phoneNumber: '', email: '', nameAddressSearch: {} }, broadSearch: {} }),
+) as ProbeName[];

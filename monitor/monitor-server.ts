@@ -1,0 +1,64 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { MonitorMetrics } from './monitor-metrics';
+import type { ProbeHistory } from './probe-history';
+import { renderStatusPage } from './status-page';
+
+export interface MonitorServer {
+  /** e.g. http://127.0.0.1:9464 */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Serves GET /metrics, GET /healthz and GET / (recent probes). */
+export async function startMonitorServer(options: {
+  readonly host: string;
+  readonly port: number;
+  readonly metrics: MonitorMetrics;
+  readonly history: ProbeHistory;
+  readonly info: { readonly target: string; readonly schedule: string };
+  readonly lastRunAt: () => Date | undefined;
+}): Promise<MonitorServer> {
+  const server: Server = createServer((request, response) => {
+    const path = (request.url ?? '/').split('?')[0];
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    if (path === '/metrics') {
+      options.metrics.registry.metrics().then(
+        (text) => response.writeHead(200, { 'content-type': options.metrics.registry.contentType }).end(text),
+        () => response.writeHead(500).end('metrics unavailable\n'),
+      );
+      return;
+    }
+    if (path === '/healthz') {
+      const last = options.lastRunAt();
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ status: 'ok', lastRun: last ? last.toISOString() : null }));
+      return;
+    }
+    if (path === '/') {
+      response
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+        .end(renderStatusPage(options.history.list(), options.info));
+      return;
+    }
+    response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
+  return {
+    url: `http://${host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,106 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import { createFetchTransport, type HttpTransport } from '../client/http-transport';
+import { openTarget, type OpenTarget } from '../client/open-target';
+import type { SimulatorOptions } from '../simulator/provider-simulator';
+import type { MonitorConfig } from './monitor-config';
+import { jsonLineLog, type MonitorLog } from './monitor-log';
+import { MonitorMetrics } from './monitor-metrics';
+import { monitorProbes, probeNames } from './monitor-probes';
+import { ProbeHistory, type ProbeRecord } from './probe-history';
+import { startMonitorServer, type MonitorServer } from './monitor-server';
+import { runProbes } from './run-probes';
+
+export interface SearchMonitor {
+  readonly url: string;
+  readonly metrics: MonitorMetrics;
+  readonly history: ProbeHistory;
+  readonly target: OpenTarget;
+  /** Runs every probe once now (also what the schedule calls). */
+  runOnce(): Promise<ProbeRecord[]>;
+  /** Stops scheduling, lets a running probe finish, closes the server and the embedded simulator. */
+  stop(): Promise<void>;
+}
+
+export interface SearchMonitorOptions {
+  readonly transport?: HttpTransport;
+  readonly log?: MonitorLog;
+  readonly simulator?: SimulatorOptions;
+  /** Schedule runs with node-cron. Default true; tests drive runOnce instead. */
+  readonly schedule?: boolean;
+  /** Run once right away, so metrics are live before the first tick. Default true. */
+  readonly runAtStart?: boolean;
+}
+
+/** Wires target, probes, metrics, history, HTTP server and schedule together. */
+export async function startSearchMonitor(config: MonitorConfig, options: SearchMonitorOptions = {}): Promise<SearchMonitor> {
+  const log = options.log ?? jsonLineLog;
+  const metrics = new MonitorMetrics(probeNames, config);
+  const history = new ProbeHistory(config.historySize);
+  const target = await openTarget(config.target, {
+    transport: options.transport ?? createFetchTransport(),
+    ...(options.simulator ? { simulator: options.simulator } : {}),
+    onTokenFetch: (outcome, durationMs) => {
+      metrics.recordTokenFetch(outcome, durationMs / 1000);
+      if (outcome !== 'success') log({ level: 'warn', msg: 'token fetch failed', outcome });
+    },
+  });
+  const probes = monitorProbes(config.target.profile);
+  let lastRunAt: Date | undefined;
+  let running: Promise<ProbeRecord[]> | undefined;
+
+  const runOnce = (): Promise<ProbeRecord[]> => {
+    const run = runProbes({ target, probes, metrics, history, log, timeoutMs: config.timeoutMs, degradedMs: config.degradedMs })
+      .catch((error: unknown) => {
+        // runProbes does not throw; this guard keeps the scheduler alive if that ever changes.
+        log({ level: 'error', msg: 'run failed', error: error instanceof Error ? error.name : 'unknown' });
+        return [] as ProbeRecord[];
+      })
+      .finally(() => {
+        lastRunAt = new Date();
+        if (running === run) running = undefined;
+      });
+    running = run;
+    return run;
+  };
+
+  let server: MonitorServer | undefined;
+  let task: ScheduledTask | undefined;
+  try {
+    server = await startMonitorServer({
+      host: config.host,
+      port: config.port,
+      metrics,
+      history,
+      info: { target: target.kind === 'simulator' ? `embedded simulator (${target.baseUrl})` : target.baseUrl, schedule: config.schedule },
+      lastRunAt: () => lastRunAt,
+    });
+  } catch (error) {
+    await target.close();
+    throw error;
+  }
+  if (options.schedule ?? true) {
+    task = cron.schedule(config.schedule, () => runOnce(), { name: 'customer-search-probes', timezone: 'Etc/UTC', noOverlap: true });
+    task.on('execution:overlap', () => {
+      metrics.overlaps.inc();
+      log({ level: 'warn', msg: 'run skipped: the previous run is still going' });
+    });
+  }
+  log({ level: 'info', msg: 'monitor started', url: server.url, target: target.kind, schedule: config.schedule, probes: probeNames.length });
+  if (options.runAtStart ?? true) void runOnce();
+
+  const openServer = server;
+  return {
+    url: server.url,
+    metrics,
+    history,
+    target,
+    runOnce,
+    stop: async () => {
+      await task?.destroy();
+      if (running) await running;
+      await openServer.close();
+      await target.close();
+      log({ level: 'info', msg: 'monitor stopped' });
+    },
+  };
+}
