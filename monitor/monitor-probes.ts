@@ -11,13 +11,15 @@ export interface MonitorProbe {
 
 /**
  * The probe registry: a probe's name is its `probe` label, its row on the / page and its key in logs.
- * Positive probes find the profile's known customer (by phone, email, name/address) and run the
- * broad search; negative probes check that production keeps refusing what the contract refuses.
+ * Positive probes find the profile's known customer (by phone, email, name/address), run the broad
+ * search and a search at the documented length limit; negative probes check that production keeps
+ * refusing what the contract refuses (incomplete, over-long, wrongly typed, malformed, no token).
  */
 export function monitorProbes(profile: TargetProfile) {
   const known = profile.knownCustomer;
   const companyName = requestField('companyName');
-  const overLong = 'C'.repeat((companyName.maxLength ?? 0) + 1);
+  const longest = 'C'.repeat(companyName.maxLength ?? 0);
+  const overLong = `${longest}C`;
   return {
     'phone-search': {
       request: { body: { phoneNumber: known.phoneNumber }, auth: 'valid' },
@@ -48,6 +50,16 @@ export function monitorProbes(profile: TargetProfile) {
       request: { body: { ...known.nameAddressSearch, companyName: overLong }, auth: 'valid' },
       expectation: { kind: 'refused', rule: 'field-max-length' },
       contractPath: `${companyName.pointer}/maxLength`,
+    },
+    'longest-values-accepted': {
+      request: { body: { ...known.nameAddressSearch, companyName: longest }, auth: 'valid' },
+      expectation: { kind: 'accepted', rule: 'valid-search-accepted' },
+      contractPath: `${companyName.pointer}/maxLength`,
+    },
+    'wrong-type-refused': {
+      request: { body: { ...known.nameAddressSearch, streetNumber: 'six' }, auth: 'valid' },
+      expectation: { kind: 'refused', rule: 'field-type' },
+      contractPath: '#/components/schemas/SearchCustomerRequest/properties/streetNumber/type',
     },
     'malformed-email-refused': {
       request: { body: { email: 'not-an-email-address' }, auth: 'valid' },

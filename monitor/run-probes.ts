@@ -33,7 +33,13 @@ export function classifyAttempt(attempt: Attempt, elapsedMs: number, degradedMs:
   if (attempt.kind === 'failed') {
     const { error } = attempt;
     if (error instanceof TransportError) return { outcome: error.kind === 'timeout' ? 'timeout' : 'network_error', detail: error.message };
-    if (error instanceof TokenError) return { outcome: 'auth_error', detail: error.message };
+    if (error instanceof TokenError) {
+      // An unreachable token endpoint is the network's failure, not the credentials'.
+      if (error.kind === 'transport' && error.cause instanceof TransportError) {
+        return { outcome: error.cause.kind === 'timeout' ? 'timeout' : 'network_error', detail: error.message };
+      }
+      return { outcome: 'auth_error', detail: error.message };
+    }
     return { outcome: 'network_error', detail: error instanceof Error ? error.name : 'unknown failure' };
   }
   const { exchange, violations } = attempt;

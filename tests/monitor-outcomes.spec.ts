@@ -1,0 +1,144 @@
+import { expect, test } from '@playwright/test';
+import type { RuleName } from '../contracts/contract-rules';
+import { faultModeNames, type FaultMode } from '../simulator/fault-modes';
+import type { OutageMode } from '../simulator/outage-modes';
+import type { ProbeName } from '../monitor/monitor-probes';
+import type { ProbeOutcome } from '../monitor/probe-outcome';
+import type { LogEntry } from '../monitor/monitor-log';
+import { sampleValue, startTestMonitor } from './fixtures/monitor-harness';
+
+/*
+ * The monitor against each way a provider can go wrong: the right outcome and rule label appear
+ * within one run, one log line per failed probe carries no customer data or secret, and the next
+ * run goes on.
+ */
+const faultExpectations: Record<FaultMode, { probe: ProbeName; rule: RuleName } | { notProbed: string }> = {
+  'six-customers': { probe: 'broad-search', rule: 'result-cap' },
+  'max-length-unenforced': { probe: 'over-long-field-refused', rule: 'field-max-length' },
+  'max-length-off-by-one': { probe: 'longest-values-accepted', rule: 'valid-search-accepted' },
+  'incomplete-search-accepted': { probe: 'incomplete-search-refused', rule: 'search-requirement' },
+  'format-unenforced': { probe: 'malformed-email-refused', rule: 'field-format' },
+  'type-unenforced': { probe: 'wrong-type-refused', rule: 'field-type' },
+  'postal-code-as-number': { probe: 'phone-search', rule: 'response-schema' },
+  'no-token-accepted': { probe: 'no-token-refused', rule: 'auth-required' },
+  'undocumented-status': { probe: 'incomplete-search-refused', rule: 'status-code-documented' },
+  'text-content-type': { probe: 'email-search', rule: 'content-type-json' },
+  'stray-results': { probe: 'phone-search', rule: 'results-match-criteria' },
+  'known-customer-missing': { probe: 'name-address-search', rule: 'known-customer-found' },
+  'bad-rate-limit-headers': { probe: 'phone-search', rule: 'rate-limit-headers' },
+  'error-body-not-json': { probe: 'incomplete-search-refused', rule: 'error-body' },
+  'prefer-ignored': { notProbed: 'production probes never ask for errors with Prefer; the contract suite covers it' },
+};
+
+const SENSITIVE = ['Nordmann', 'ola.nordmann', '+4712345678', '4712345678', 'simulator-secret', 'Bearer '];
+
+function expectCleanLogs(logs: readonly LogEntry[], tokens: readonly string[]): void {
+  for (const entry of logs) {
+    const line = JSON.stringify(entry);
+    for (const needle of [...SENSITIVE, ...tokens]) expect(line.includes(needle), `"${needle}" in log line ${line}`).toBe(false);
+  }
+}
+
+test('against the correct simulator every probe succeeds and nothing is logged as a warning', async () => {
+  const { monitor, logs, scrape } = await startTestMonitor();
+  try {
+    const records = await monitor.runOnce();
+    expect(records.map((record) => [record.probe, record.outcome])).toEqual(records.map((record) => [record.probe, 'success']));
+    expect(logs.filter((entry) => entry.level !== 'info')).toEqual([]);
+    const text = await scrape();
+    expect(sampleValue(text, 'customer_search_probe_success{probe="broad-search"}')).toBe(1);
+    expect(sampleValue(text, 'customer_search_rate_limit_remaining')).toBeGreaterThan(0);
+  } finally {
+    await monitor.stop();
+  }
+});
+
+for (const mode of faultModeNames) {
+  const expected = faultExpectations[mode];
+  if ('notProbed' in expected) continue;
+  test(`fault ${mode}: ${expected.probe} reports contract_violation on ${expected.rule}`, async () => {
+    const { monitor, logs, scrape } = await startTestMonitor();
+    try {
+      monitor.target.simulator?.setFault(mode);
+      const records = await monitor.runOnce();
+      const record = records.find((candidate) => candidate.probe === expected.probe);
+      expect(record?.outcome).toBe('contract_violation');
+      expect(record?.rules).toContain(expected.rule);
+      const text = await scrape();
+      expect(sampleValue(text, `customer_search_contract_violations_total{probe="${expected.probe}",rule="${expected.rule}"}`)).toBe(1);
+      expect(sampleValue(text, `customer_search_probes_total{probe="${expected.probe}",outcome="contract_violation"}`)).toBe(1);
+      expect(sampleValue(text, `customer_search_probe_success{probe="${expected.probe}"}`)).toBe(0);
+      expect(logs.some((entry) => entry.probe === expected.probe && entry.outcome === 'contract_violation')).toBe(true);
+      expectCleanLogs(logs, monitor.target.simulator?.issuedTokens() ?? []);
+
+      monitor.target.simulator?.setFault(undefined);
+      const next = await monitor.runOnce();
+      expect(next.find((candidate) => candidate.probe === expected.probe)?.outcome).toBe('success');
+    } finally {
+      await monitor.stop();
+    }
+  });
+}
+
+const outageExpectations: Record<OutageMode, { probe: ProbeName; outcome: ProbeOutcome; token?: string }> = {
+  slow: { probe: 'phone-search', outcome: 'timeout' },
+  garbage: { probe: 'phone-search', outcome: 'contract_violation' },
+  'huge-body': { probe: 'email-search', outcome: 'network_error' },
+  'rate-limit-storm': { probe: 'broad-search', outcome: 'rate_limited' },
+  'server-error': { probe: 'phone-search', outcome: 'http_error' },
+  'token-endpoint-down': { probe: 'phone-search', outcome: 'auth_error', token: 'unavailable' },
+  'token-rejected': { probe: 'email-search', outcome: 'auth_error', token: 'rejected' },
+  'hang-up': { probe: 'name-address-search', outcome: 'network_error' },
+};
+
+for (const [outage, expected] of Object.entries(outageExpectations) as [OutageMode, (typeof outageExpectations)[OutageMode]][]) {
+  test(`outage ${outage}: ${expected.probe} reports ${expected.outcome}, and the next run recovers`, async () => {
+    const { monitor, logs, scrape } = await startTestMonitor({ MONITOR_TIMEOUT_MS: '400', MONITOR_DEGRADED_MS: '300' });
+    try {
+      monitor.target.simulator?.setOutage(outage);
+      const records = await monitor.runOnce();
+      expect(records.find((record) => record.probe === expected.probe)?.outcome).toBe(expected.outcome);
+      const text = await scrape();
+      expect(sampleValue(text, `customer_search_probes_total{probe="${expected.probe}",outcome="${expected.outcome}"}`)).toBe(1);
+      if (expected.token) expect(sampleValue(text, `customer_search_token_fetches_total{outcome="${expected.token}"}`)).toBeGreaterThanOrEqual(1);
+      const failed = records.filter((record) => record.outcome !== 'success');
+      expect(logs.filter((entry) => entry.msg === 'probe')).toHaveLength(failed.length);
+      expectCleanLogs(logs, monitor.target.simulator?.issuedTokens() ?? []);
+
+      monitor.target.simulator?.setOutage(undefined);
+      const next = await monitor.runOnce();
+      expect(next.filter((record) => record.outcome !== 'success')).toEqual([]);
+    } finally {
+      await monitor.stop();
+    }
+  });
+}
+
+test('a target that is down gives network_error on every probe, and the monitor keeps serving', async () => {
+  const { monitor, scrape } = await startTestMonitor({
+    CAPI_BASE_URL: 'http://127.0.0.1:9/capi',
+    CONNECTID_TOKEN_URL: 'http://127.0.0.1:9/user/oauth/token',
+    CONNECTID_CLIENT_ID: 'id',
+    CONNECTID_CLIENT_SECRET: 'down-target-secret',
+  });
+  try {
+    const records = await monitor.runOnce();
+    expect(new Set(records.map((record) => record.outcome))).toEqual(new Set(['network_error']));
+    const text = await scrape();
+    expect(text).not.toContain('down-target-secret');
+    expect(sampleValue(text, 'customer_search_token_fetches_total{outcome="transport"}')).toBeGreaterThanOrEqual(1);
+  } finally {
+    await monitor.stop();
+  }
+});
+
+test('a correct but slow answer is degraded, not failed', async () => {
+  const { monitor } = await startTestMonitor({ MONITOR_TIMEOUT_MS: '1500', MONITOR_DEGRADED_MS: '100' });
+  try {
+    monitor.target.simulator?.setLatency(150);
+    const records = await monitor.runOnce();
+    expect(records.find((record) => record.probe === 'phone-search')?.outcome).toBe('degraded');
+  } finally {
+    await monitor.stop();
+  }
+});
