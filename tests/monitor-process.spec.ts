@@ -1,0 +1,87 @@
+import { expect, test } from '@playwright/test';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { join } from 'node:path';
+import { ConfigError } from '../client/config-error';
+import { loadMonitorConfig } from '../monitor/monitor-config';
+import { sampleValue } from './fixtures/monitor-harness';
+
+/* The monitor as a process: `npm start` on its defaults, SIGTERM, and configuration refused at start. */
+const TSX = join('node_modules', 'tsx', 'dist', 'cli.mjs');
+
+function startMonitorProcess(env: Record<string, string>, args: string[] = []): ChildProcessWithoutNullStreams {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(TEST_|PW_|PLAYWRIGHT_|CAPI_|CONNECTID_|CONTRACT_|MONITOR_)/.test(name)));
+  return spawn(process.execPath, [TSX, join('monitor', 'monitor-main.ts'), ...args], { env: { ...inherited, ...env } });
+}
+
+function collect(child: ChildProcessWithoutNullStreams): { out: () => string; exit: Promise<number | null> } {
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  return { out: () => out, exit: new Promise((resolve) => child.on('close', (code) => resolve(code))) };
+}
+
+test('npm start serves live metrics on the default port 9464 within one interval, and exits 0 on SIGTERM', async () => {
+  const child = startMonitorProcess({});
+  const { out, exit } = collect(child);
+  try {
+    const started = Date.now();
+    let text = '';
+    // The default schedule is every 30 s; the first run starts at once.
+    await expect
+      .poll(async () => {
+        text = await fetch('http://127.0.0.1:9464/metrics').then((response) => response.text(), () => '');
+        return sampleValue(text, 'customer_search_probe_success{probe="phone-search"}');
+      }, { timeout: 30_000 })
+      .toBe(1);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(sampleValue(text, 'customer_search_probe_success{probe="no-token-refused"}')).toBe(1);
+    const health = (await (await fetch('http://127.0.0.1:9464/healthz')).json()) as { status: string };
+    expect(health.status).toBe('ok');
+  } finally {
+    child.kill('SIGTERM');
+  }
+  expect(await exit).toBe(0);
+  expect(out()).toContain('"msg":"monitor stopped"');
+});
+
+test('npm run monitor refuses to start without a real target, before anything is scheduled', async () => {
+  const { out, exit } = collect(startMonitorProcess({ MONITOR_PORT: '0' }, ['--require-target']));
+  expect(await exit).toBe(2);
+  expect(out()).toBe('Invalid configuration: CAPI_BASE_URL: is required by npm run monitor (npm start monitors the embedded simulator)\n');
+});
+
+const configMessage = (env: Record<string, string>): string => {
+  try {
+    loadMonitorConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+test('an invalid cron expression is refused, naming MONITOR_SCHEDULE', () => {
+  expect(configMessage({ MONITOR_SCHEDULE: '61 * * * *' })).toBe(
+    'Invalid configuration: MONITOR_SCHEDULE: is not a valid cron expression (61 is a invalid expression for minute)',
+  );
+});
+
+test('a deadline not shorter than the interval is refused', () => {
+  expect(configMessage({ MONITOR_SCHEDULE: '*/5 * * * * *', MONITOR_TIMEOUT_MS: '5000' })).toBe(
+    "Invalid configuration: MONITOR_TIMEOUT_MS: must be shorter than the schedule's interval (5000 ms)",
+  );
+});
+
+test('an external target without credentials, or with a URL that does not parse, is refused', () => {
+  expect(configMessage({ CAPI_BASE_URL: 'https://api.mediaconnect.no/capi' })).toBe(
+    'Invalid configuration: CONNECTID_CLIENT_ID: is required with CAPI_BASE_URL; CONNECTID_CLIENT_SECRET: is required with CAPI_BASE_URL',
+  );
+  expect(configMessage({ CAPI_BASE_URL: 'https//api', CONNECTID_CLIENT_ID: 'i', CONNECTID_CLIENT_SECRET: 's', MONITOR_PORTT: '1' })).toBe(
+    'Invalid configuration: MONITOR_PORTT: is not a known setting (known: MONITOR_SCHEDULE, MONITOR_HOST, MONITOR_PORT, MONITOR_TIMEOUT_MS, MONITOR_DEGRADED_MS, MONITOR_HISTORY); ' +
+      'CAPI_BASE_URL: is not a URL (expected e.g. https://api-test.mediaconnect.no/capi)',
+  );
+});
+
+test('defaults: every 30 s in UTC, port 9464, a 10 s deadline and a 2 s degraded threshold', () => {
+  expect(loadMonitorConfig({})).toMatchObject({ schedule: '*/30 * * * * *', intervalMs: 30_000, port: 9464, host: '127.0.0.1', timeoutMs: 10_000, degradedMs: 2_000 });
+});
