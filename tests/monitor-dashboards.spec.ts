@@ -1,0 +1,62 @@
+import { expect, test } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { MonitorMetrics } from '../monitor/monitor-metrics';
+import { probeNames } from '../monitor/monitor-probes';
+import {
+  ALERT_RULE_TESTS,
+  ALERT_RULES,
+  SCRAPE_CONFIG,
+  alertExpressions,
+  dashboardExpressions,
+  metricNames,
+  readDashboard,
+} from './fixtures/monitoring-assets';
+import { findBinary } from './fixtures/prometheus-server';
+
+/* The shipped dashboard and alert rules, checked without a running Prometheus. */
+const exported = async (): Promise<Set<string>> => {
+  const metrics = new MonitorMetrics(probeNames, { degradedMs: 2000, timeoutMs: 10_000 });
+  const text = await metrics.registry.metrics();
+  return new Set([...text.matchAll(/^# TYPE (\S+) (\S+)/gm)].flatMap(([, name, type]) =>
+    type === 'histogram' ? [`${name}_bucket`, `${name}_sum`, `${name}_count`] : [name ?? '']));
+};
+
+test('the dashboard has a datasource and a probe variable, and every panel uses the datasource variable', () => {
+  const dashboard = readDashboard();
+  expect(dashboard.templating.list.map((variable) => [variable.name, variable.type])).toEqual([
+    ['datasource', 'datasource'],
+    ['probe', 'query'],
+  ]);
+  for (const panel of dashboard.panels) {
+    expect(panel.datasource.uid, panel.title).toBe('${datasource}');
+    for (const target of panel.targets) expect(target.datasource.uid, panel.title).toBe('${datasource}');
+  }
+});
+
+test('every metric the dashboard and the alert rules read is one the monitor exports', async () => {
+  const names = await exported();
+  const read = [...dashboardExpressions(), ...alertExpressions()].flatMap(({ expr }) => metricNames(expr));
+  expect(read.length).toBeGreaterThan(10);
+  expect([...new Set(read)].filter((name) => !names.has(name))).toEqual([]);
+});
+
+test('promtool accepts the alert rules and the scrape config, and the rule unit tests pass', () => {
+  const promtool = findBinary('promtool');
+  test.skip(!promtool, 'promtool is not installed (apt-get install prometheus; .ci/run installs it)');
+  for (const args of [['check', 'rules', ALERT_RULES], ['check', 'config', SCRAPE_CONFIG], ['test', 'rules', ALERT_RULE_TESTS]]) {
+    const run = spawnSync(promtool as string, args, { encoding: 'utf8' });
+    expect(run.status, `promtool ${args.join(' ')}\n${run.stdout}${run.stderr}`).toBe(0);
+  }
+});
+
+test('promtool check metrics passes on the monitor\'s own metric families', async () => {
+  const promtool = findBinary('promtool');
+  test.skip(!promtool, 'promtool is not installed (apt-get install prometheus; .ci/run installs it)');
+  const metrics = new MonitorMetrics(probeNames, { degradedMs: 2000, timeoutMs: 10_000 });
+  metrics.recordProbe('phone-search', 'success', 0.05, [], new Date());
+  // Only our families: prom-client's default process metrics are not ours to rename.
+  const own = (await metrics.registry.metrics()).split('\n').filter((line) => line.includes('customer_search_')).join('\n');
+  const run = spawnSync(promtool as string, ['check', 'metrics'], { input: `${own}\n`, encoding: 'utf8' });
+  expect(`${run.stdout}${run.stderr}`).toBe('');
+  expect(run.status).toBe(0);
+});
