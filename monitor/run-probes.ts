@@ -12,7 +12,8 @@ import type { MonitorLog } from './monitor-log';
 
 export interface ProbeRunDeps {
   readonly target: OpenTarget;
-  readonly probes: Readonly<Record<ProbeName, MonitorProbe>>;
+  /** The probes to run; a subset is allowed (the benchmark runs one). */
+  readonly probes: Readonly<Partial<Record<ProbeName, MonitorProbe>>>;
   readonly metrics: MonitorMetrics;
   readonly history: ProbeHistory;
   readonly log: MonitorLog;
