@@ -26,63 +26,52 @@ export interface OpenTargetOptions {
 }
 
 export async function openTarget(config: TargetConfig, options: OpenTargetOptions): Promise<OpenTarget> {
-  const pace = new RateWindow({ perSecond: config.maxPerSecond, perMinute: config.maxPerMinute });
-  if (config.kind === 'simulator') {
-    const simulator = await startSimulator({
-      ...(config.simulatorFault ? { fault: config.simulatorFault } : {}),
-      ...options.simulator,
-    });
-    const tokens = new TokenClient({
-      tokenUrl: simulator.tokenUrl,
-      clientId: simulator.clientId,
-      clientSecret: simulator.clientSecret,
-      transport: options.transport,
-      timeoutMs: config.timeoutMs,
-      ...(options.onTokenFetch ? { onFetch: options.onTokenFetch } : {}),
-    });
-    return {
-      kind: 'simulator',
-      baseUrl: simulator.baseUrl,
-      tokens,
-      search: new SearchClient({
+  const simulator =
+    config.kind === 'simulator'
+      ? await startSimulator({ ...(config.simulatorFault ? { fault: config.simulatorFault } : {}), ...options.simulator })
+      : undefined;
+  // Where requests go and with which credentials: the simulator's own, or the configured environment's.
+  const endpoint = simulator
+    ? {
         baseUrl: simulator.baseUrl,
-        transport: options.transport,
-        tokens,
-        pace,
-        timeoutMs: config.timeoutMs,
-        maxRateLimitRetries: config.maxRateLimitRetries,
+        tokenUrl: simulator.tokenUrl,
+        clientId: simulator.clientId,
+        clientSecret: simulator.clientSecret,
+        authMethod: 'body' as const,
+        scope: undefined,
         expiredToken: simulator.expiredToken(),
-      }),
-      capabilities: { faultInjection: config.faultInjection, expiredToken: true },
-      simulator,
-      close: () => simulator.close(),
-    };
-  }
+      }
+    : config.kind === 'external'
+      ? config
+      : undefined;
+  if (!endpoint) throw new Error('unreachable: a simulator target always starts its simulator');
+
   const tokens = new TokenClient({
-    tokenUrl: config.tokenUrl,
-    clientId: config.clientId,
-    clientSecret: config.clientSecret,
-    authMethod: config.authMethod,
-    ...(config.scope ? { scope: config.scope } : {}),
+    tokenUrl: endpoint.tokenUrl,
+    clientId: endpoint.clientId,
+    clientSecret: endpoint.clientSecret,
+    authMethod: endpoint.authMethod,
+    ...(endpoint.scope ? { scope: endpoint.scope } : {}),
     transport: options.transport,
     timeoutMs: config.timeoutMs,
     ...(options.onTokenFetch ? { onFetch: options.onTokenFetch } : {}),
   });
-  return {
-    kind: 'external',
-    baseUrl: config.baseUrl,
+  const search = new SearchClient({
+    baseUrl: endpoint.baseUrl,
+    transport: options.transport,
     tokens,
-    search: new SearchClient({
-      baseUrl: config.baseUrl,
-      transport: options.transport,
-      tokens,
-      pace,
-      timeoutMs: config.timeoutMs,
-      maxRateLimitRetries: config.maxRateLimitRetries,
-      ...(config.expiredToken ? { expiredToken: config.expiredToken } : {}),
-    }),
-    capabilities: { faultInjection: config.faultInjection, expiredToken: config.expiredToken !== undefined },
-    simulator: undefined,
-    close: async () => undefined,
+    pace: new RateWindow({ perSecond: config.maxPerSecond, perMinute: config.maxPerMinute }),
+    timeoutMs: config.timeoutMs,
+    maxRateLimitRetries: config.maxRateLimitRetries,
+    ...(endpoint.expiredToken ? { expiredToken: endpoint.expiredToken } : {}),
+  });
+  return {
+    kind: config.kind,
+    baseUrl: endpoint.baseUrl,
+    tokens,
+    search,
+    capabilities: { faultInjection: config.faultInjection, expiredToken: endpoint.expiredToken !== undefined },
+    simulator,
+    close: async () => simulator?.close(),
   };
 }

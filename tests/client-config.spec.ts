@@ -2,18 +2,10 @@ import { expect, test } from '@playwright/test';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError } from '../client/config-error';
 import { loadTargetConfig, type Environment } from '../client/target-config';
+import { configErrorMessage } from './fixtures/config-error-message';
 
-const problemsOf = (env: Environment): string => {
-  try {
-    loadTargetConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).message;
-  }
-  throw new Error('expected a ConfigError');
-};
+const problemsOf = (env: Environment): string => configErrorMessage(() => loadTargetConfig(env));
 
 test('nothing set means the embedded simulator with Prefer fault injection', () => {
   const config = loadTargetConfig({});

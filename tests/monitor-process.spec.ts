@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
-import { ConfigError } from '../client/config-error';
 import { loadMonitorConfig } from '../monitor/monitor-config';
 import { sampleValue } from './fixtures/monitor-harness';
+import { configErrorMessage } from './fixtures/config-error-message';
 
 /* The monitor as a process: `npm start` on its defaults, SIGTERM, and configuration refused at start. */
 const TSX = join('node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -50,15 +50,7 @@ test('npm run monitor refuses to start without a real target, before anything is
   expect(out()).toBe('Invalid configuration: CAPI_BASE_URL: is required by npm run monitor (npm start monitors the embedded simulator)\n');
 });
 
-const configMessage = (env: Record<string, string>): string => {
-  try {
-    loadMonitorConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a ConfigError');
-};
+const configMessage = (env: Record<string, string>): string => configErrorMessage(() => loadMonitorConfig(env));
 
 test('an invalid cron expression is refused, naming MONITOR_SCHEDULE', () => {
   expect(configMessage({ MONITOR_SCHEDULE: '61 * * * *' })).toBe(
