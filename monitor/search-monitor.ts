@@ -15,8 +15,13 @@ export interface SearchMonitor {
   readonly metrics: MonitorMetrics;
   readonly history: ProbeHistory;
   readonly target: OpenTarget;
-  /** Runs every probe once now (also what the schedule calls). */
+  /** Runs every probe once now. */
   runOnce(): Promise<ProbeRecord[]>;
+  /**
+   * What the schedule calls: a run, or, while one is still going, nothing but an overlap counted and
+   * logged. (node-cron's noOverlap only knows its own executions, not the run made at start.)
+   */
+  tick(): Promise<ProbeRecord[]> | undefined;
   /** Stops scheduling, lets a running probe finish, closes the server and the embedded simulator. */
   stop(): Promise<void>;
 }
@@ -63,6 +68,18 @@ export async function startSearchMonitor(config: MonitorConfig, options: SearchM
     return run;
   };
 
+  const skipOverlap = (): void => {
+    metrics.overlaps.inc();
+    log({ level: 'warn', msg: 'run skipped: the previous run is still going' });
+  };
+  const tick = (): Promise<ProbeRecord[]> | undefined => {
+    if (running) {
+      skipOverlap();
+      return undefined;
+    }
+    return runOnce();
+  };
+
   let server: MonitorServer | undefined;
   let task: ScheduledTask | undefined;
   try {
@@ -79,11 +96,8 @@ export async function startSearchMonitor(config: MonitorConfig, options: SearchM
     throw error;
   }
   if (options.schedule ?? true) {
-    task = cron.schedule(config.schedule, () => runOnce(), { name: 'customer-search-probes', timezone: 'Etc/UTC', noOverlap: true });
-    task.on('execution:overlap', () => {
-      metrics.overlaps.inc();
-      log({ level: 'warn', msg: 'run skipped: the previous run is still going' });
-    });
+    task = cron.schedule(config.schedule, () => tick(), { name: 'customer-search-probes', timezone: 'Etc/UTC', noOverlap: true });
+    task.on('execution:overlap', skipOverlap);
   }
   log({ level: 'info', msg: 'monitor started', url: server.url, target: target.kind, schedule: config.schedule, probes: probeNames.length });
   if (options.runAtStart ?? true) void runOnce();
@@ -95,6 +109,7 @@ export async function startSearchMonitor(config: MonitorConfig, options: SearchM
     history,
     target,
     runOnce,
+    tick,
     stop: async () => {
       await task?.destroy();
       if (running) await running;

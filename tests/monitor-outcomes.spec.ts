@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { RuleName } from '../contracts/contract-rules';
 import { faultModeNames, type FaultMode } from '../simulator/fault-modes';
 import type { OutageMode } from '../simulator/outage-modes';
-import type { ProbeName } from '../monitor/monitor-probes';
+import { probeNames, type ProbeName } from '../monitor/monitor-probes';
 import type { ProbeOutcome } from '../monitor/probe-outcome';
 import type { LogEntry } from '../monitor/monitor-log';
 import { sampleValue, startTestMonitor } from './fixtures/monitor-harness';
@@ -138,6 +138,23 @@ test('a correct but slow answer is degraded, not failed', async () => {
     monitor.target.simulator?.setLatency(150);
     const records = await monitor.runOnce();
     expect(records.find((record) => record.probe === 'phone-search')?.outcome).toBe('degraded');
+  } finally {
+    await monitor.stop();
+  }
+});
+
+test('a tick while a run is still going is skipped and counted as an overlap', async () => {
+  const { monitor, logs, scrape } = await startTestMonitor({ MONITOR_TIMEOUT_MS: '300', MONITOR_DEGRADED_MS: '100' });
+  try {
+    monitor.target.simulator?.setOutage('slow');
+    const first = monitor.tick();
+    expect(first).toBeDefined();
+    expect(monitor.tick()).toBeUndefined();
+    await first;
+    expect(sampleValue(await scrape(), 'customer_search_scheduler_overlaps_total')).toBe(1);
+    expect(logs.filter((entry) => entry.msg === 'run skipped: the previous run is still going')).toHaveLength(1);
+    monitor.target.simulator?.setOutage(undefined);
+    expect(await monitor.tick()).toHaveLength(probeNames.length);
   } finally {
     await monitor.stop();
   }

@@ -31,6 +31,8 @@ test('a forced failure shows on the recent-probes page with its outcome and rule
     // Newest first: the failure sits above the earlier success of the same probe.
     const outcomes = await page.locator('tr[data-probe="broad-search"] td.outcome').allTextContents();
     expect(outcomes).toEqual(['contract_violation', 'success']);
+    await expect(page.locator('#latest li[data-probe="broad-search"] .outcome')).toHaveText('contract_violation');
+    await expect(page.locator('#latest li[data-probe="phone-search"] .outcome')).toHaveText('success');
     await expect(page.locator('body')).not.toContainText('Nordmann');
   } finally {
     await monitor.stop();
