@@ -48,6 +48,13 @@ test('against the correct simulator every probe succeeds and nothing is logged a
     const text = await scrape();
     expect(sampleValue(text, 'customer_search_probe_success{probe="broad-search"}')).toBe(1);
     expect(sampleValue(text, 'customer_search_rate_limit_remaining')).toBeGreaterThan(0);
+    const page = await (await fetch(monitor.url)).text();
+    const tokens = monitor.target.simulator?.issuedTokens() ?? [];
+    expect(tokens.length).toBeGreaterThan(0);
+    for (const needle of [...SENSITIVE, ...tokens]) {
+      expect(text.includes(needle), `"${needle}" in /metrics`).toBe(false);
+      expect(page.includes(needle), `"${needle}" on /`).toBe(false);
+    }
   } finally {
     await monitor.stop();
   }

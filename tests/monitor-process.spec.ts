@@ -24,16 +24,14 @@ test('npm start serves live metrics on the default port 9464 within one interval
   const child = startMonitorProcess({});
   const { out, exit } = collect(child);
   try {
-    const started = Date.now();
     let text = '';
-    // The default schedule is every 30 s; the first run starts at once.
+    // Within one interval of the default schedule (30 s): the first run starts at once.
     await expect
       .poll(async () => {
         text = await fetch('http://127.0.0.1:9464/metrics').then((response) => response.text(), () => '');
         return sampleValue(text, 'customer_search_probe_success{probe="phone-search"}');
       }, { timeout: 30_000 })
       .toBe(1);
-    expect(Date.now() - started).toBeLessThan(30_000);
     expect(sampleValue(text, 'customer_search_probe_success{probe="no-token-refused"}')).toBe(1);
     const health = (await (await fetch('http://127.0.0.1:9464/healthz')).json()) as { status: string };
     expect(health.status).toBe('ok');
