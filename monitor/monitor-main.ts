@@ -5,9 +5,11 @@ import { startSearchMonitor } from './search-monitor';
 
 /*
  * Entry point of `npm start` (embedded simulator unless a target is configured) and
- * `npm run monitor` (`--require-target`: a real environment only).
+ * `npm run monitor` (`--require-target`: a real environment only). `--check` validates the
+ * configuration, prints what would run and exits, like blackbox_exporter's --config.check.
  */
 const requireExternal = process.argv.includes('--require-target');
+const checkOnly = process.argv.includes('--check');
 
 let config;
 try {
@@ -18,6 +20,15 @@ try {
     process.exit(2);
   }
   throw error;
+}
+
+if (checkOnly) {
+  const target = config.target.kind === 'external' ? config.target.baseUrl : 'the embedded simulator';
+  process.stdout.write(
+    `Configuration OK: probing ${target} on schedule "${config.schedule}" (UTC, every ${config.intervalMs / 1000} s at most), ` +
+      `deadline ${config.timeoutMs} ms, degraded above ${config.degradedMs} ms, serving ${config.host}:${config.port}\n`,
+  );
+  process.exit(0);
 }
 
 const monitor = await startSearchMonitor(config).catch((error: unknown) => {

@@ -48,6 +48,17 @@ test('npm run monitor refuses to start without a real target, before anything is
   expect(out()).toBe('Invalid configuration: CAPI_BASE_URL: is required by npm run monitor (npm start monitors the embedded simulator)\n');
 });
 
+test('--check validates the configuration and says what would run, without starting anything', async () => {
+  const { out, exit } = collect(
+    startMonitorProcess({ CAPI_BASE_URL: 'https://api-test.mediaconnect.no/capi', CONNECTID_CLIENT_ID: 'id', CONNECTID_CLIENT_SECRET: 'never-shown' }, ['--require-target', '--check']),
+  );
+  expect(await exit).toBe(0);
+  expect(out()).toBe(
+    'Configuration OK: probing https://api-test.mediaconnect.no/capi on schedule "*/30 * * * * *" (UTC, every 30 s at most), ' +
+      'deadline 10000 ms, degraded above 2000 ms, serving 127.0.0.1:9464\n',
+  );
+});
+
 const configMessage = (env: Record<string, string>): string => configErrorMessage(() => loadMonitorConfig(env));
 
 test('an invalid cron expression is refused, naming MONITOR_SCHEDULE', () => {
