@@ -31,22 +31,25 @@ if (checkOnly) {
   process.exit(0);
 }
 
-const monitor = await startSearchMonitor(config).catch((error: unknown) => {
-  const code = (error as NodeJS.ErrnoException).code;
-  process.stderr.write(`Cannot start the monitor on ${config.host}:${config.port}: ${code ?? (error as Error).message}\n`);
-  process.exit(1);
-});
-process.stdout.write(`Monitor on ${monitor.url} (metrics: ${monitor.url}/metrics, recent probes: ${monitor.url}/)\n`);
-
+// Signals are handled from here on, so a SIGTERM during start-up also ends with exit code 0.
 let stopping = false;
+let stop: (() => Promise<void>) | undefined;
 const shutdown = (signal: string): void => {
   if (stopping) return;
   stopping = true;
   jsonLineLog({ level: 'info', msg: 'stopping', signal });
-  monitor.stop().then(
+  (stop ? stop() : Promise.resolve()).then(
     () => process.exit(0),
     () => process.exit(1),
   );
 };
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));
+
+const monitor = await startSearchMonitor(config).catch((error: unknown) => {
+  const code = (error as NodeJS.ErrnoException).code;
+  process.stderr.write(`Cannot start the monitor on ${config.host}:${config.port}: ${code ?? (error as Error).message}\n`);
+  process.exit(1);
+});
+stop = () => monitor.stop();
+process.stdout.write(`Monitor on ${monitor.url} (metrics: ${monitor.url}/metrics, recent probes: ${monitor.url}/)\n`);
