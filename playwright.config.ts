@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { loadTargetConfig } from './client/target-config';
 import { ConfigError } from './client/config-error';
+import { reportDir } from './tests/fixtures/report-dir';
 
 // Bad configuration stops the run here, before any worker starts, with one line naming the variable.
 try {
@@ -13,7 +14,6 @@ try {
   throw error;
 }
 
-const reportDir = process.env.CONTRACT_REPORT_DIR ?? 'reports';
 
 export default defineConfig({
   testDir: 'tests',

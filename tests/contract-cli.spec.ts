@@ -23,6 +23,12 @@ test('against a provider returning 6 customers it exits 1 and names the rule, in
   expect(run.stdout).toContain('Rule result-cap broken at #/components/schemas/SearchCustomerResponse/properties/customers/maxItems');
   expect(run.stdout).toContain('Expected: /customers must NOT have more than 5 items');
   expect(run.stdout).toContain('Received: 6 customers');
+  const summary = JSON.parse(readFileSync(join(run.reportDir, 'contract-summary.json'), 'utf8')) as Record<string, { checked: number; violations: { case: string; received: string }[] }>;
+  expect(Object.keys(summary)).toEqual(ruleNames);
+  expect(summary['result-cap']?.violations.length).toBeGreaterThan(0);
+  expect(summary['result-cap']?.violations[0]?.received).toBe('6 customers');
+  expect(summary['response-schema']?.violations).toEqual([]);
+  expect(summary['response-schema']?.checked).toBeGreaterThan(0);
   const junit = readFileSync(join(run.reportDir, 'junit.xml'), 'utf8');
   // Soft assertions reach JUnit as <error>, carrying the rule and contract path in the message.
   expect(junit).toMatch(
