@@ -1,6 +1,9 @@
 import { clientCredentialsScheme } from '../contracts/contract-reader';
 import { faultModeNames, isFaultMode, type FaultMode } from '../simulator/fault-modes';
 import { ConfigError, type ConfigProblem } from './config-error';
+import { readFlag, readInteger, unknownVariables, type Environment } from './environment-reader';
+
+export type { Environment } from './environment-reader';
 import { documentedProfile, readTargetProfile, type TargetProfile } from './target-profile';
 import type { ClientAuthMethod } from './token-client';
 
@@ -64,7 +67,6 @@ export const TARGET_VARIABLES = [
 
 const TEST_TOKEN_URL = 'https://api-test.mediaconnect.no/login/oauth/token';
 
-export type Environment = Readonly<Record<string, string | undefined>>;
 
 /** Reads an absolute http(s) URL; a problem names the variable, never a query string. */
 function readUrl(env: Environment, name: string, problems: ConfigProblem[]): string | undefined {
@@ -86,39 +88,6 @@ function readUrl(env: Environment, name: string, problems: ConfigProblem[]): str
     return undefined;
   }
   return raw.replace(/\/+$/, '');
-}
-
-export function readInteger(
-  env: Environment,
-  name: string,
-  fallback: number,
-  bounds: { min: number; max: number },
-  problems: ConfigProblem[],
-): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < bounds.min || value > bounds.max) {
-    problems.push({ variable: name, message: `must be a whole number from ${bounds.min} to ${bounds.max}, got ${JSON.stringify(raw)}` });
-    return fallback;
-  }
-  return value;
-}
-
-export function readFlag(env: Environment, name: string, problems: ConfigProblem[]): boolean | undefined {
-  const raw = env[name]?.trim().toLowerCase();
-  if (!raw) return undefined;
-  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
-  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-  problems.push({ variable: name, message: `must be 1 or 0, got ${JSON.stringify(raw)}` });
-  return undefined;
-}
-
-/** Refuses variables of our prefixes that nothing reads: a typo must not silently fall back to a default. */
-export function unknownVariables(env: Environment, prefixes: readonly string[], known: readonly string[]): ConfigProblem[] {
-  return Object.keys(env)
-    .filter((name) => prefixes.some((prefix) => name.startsWith(prefix)) && !known.includes(name))
-    .map((name) => ({ variable: name, message: `is not a known setting (known: ${known.filter((k) => prefixes.some((p) => k.startsWith(p))).join(', ')})` }));
 }
 
 /** Parses the target variables, collecting every problem into one ConfigError. */

@@ -40,8 +40,7 @@ export class TokenClient {
   private inFlight: Promise<string> | undefined;
   private readonly options: TokenClientOptions;
   private readonly now: () => number;
-  /** Tokens fetched so far (for tests and the benchmark). */
-  fetches = 0;
+  private fetchCount = 0;
 
   constructor(options: TokenClientOptions) {
     this.options = options;
@@ -57,6 +56,11 @@ export class TokenClient {
       });
     }
     return { value: await this.inFlight, fresh: true };
+  }
+
+  /** Token requests sent so far (for tests and the benchmark). */
+  get fetches(): number {
+    return this.fetchCount;
   }
 
   /** Forgets a token the API refused, so that the next call fetches another. */
@@ -84,7 +88,7 @@ export class TokenClient {
     const started = performance.now();
     const report = (outcome: 'success' | TokenError['kind']): void =>
       this.options.onFetch?.(outcome, performance.now() - started);
-    this.fetches++;
+    this.fetchCount++;
     const where = describeUrl(tokenUrl);
     let response;
     try {

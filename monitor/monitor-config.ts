@@ -1,6 +1,7 @@
 import cron from 'node-cron';
 import { ConfigError, type ConfigProblem } from '../client/config-error';
-import { loadTargetConfig, readInteger, unknownVariables, type Environment, type TargetConfig } from '../client/target-config';
+import { readInteger, unknownVariables, type Environment } from '../client/environment-reader';
+import { loadTargetConfig, type TargetConfig } from '../client/target-config';
 
 export interface MonitorConfig {
   readonly target: TargetConfig;

@@ -2,6 +2,22 @@ import { requestField } from '../contracts/contract-reader';
 import type { ExchangeRequest, Expectation } from '../contracts/exchange';
 import type { TargetProfile } from '../client/target-profile';
 
+/** The probes of one run: each name is a `probe` label, a row on the / page and a key in logs. */
+export const probeNames = [
+  'phone-search',
+  'email-search',
+  'name-address-search',
+  'broad-search',
+  'longest-values-accepted',
+  'incomplete-search-refused',
+  'over-long-field-refused',
+  'wrong-type-refused',
+  'malformed-email-refused',
+  'no-token-refused',
+] as const;
+
+export type ProbeName = (typeof probeNames)[number];
+
 /** A synthetic search the monitor sends each run, and what the answer must show. */
 export interface MonitorProbe {
   readonly request: ExchangeRequest;
@@ -10,12 +26,11 @@ export interface MonitorProbe {
 }
 
 /**
- * The probe registry: a probe's name is its `probe` label, its row on the / page and its key in logs.
- * Positive probes find the profile's known customer (by phone, email, name/address), run the broad
+ * The probe registry, complete by type (a name without a probe does not compile). Positive probes find the profile's known customer (by phone, email, name/address), run the broad
  * search and a search at the documented length limit; negative probes check that production keeps
  * refusing what the contract refuses (incomplete, over-long, wrongly typed, malformed, no token).
  */
-export function monitorProbes(profile: TargetProfile) {
+export function monitorProbes(profile: TargetProfile): Record<ProbeName, MonitorProbe> {
   const known = profile.knownCustomer;
   const companyName = requestField('companyName');
   const longest = 'C'.repeat(companyName.maxLength ?? 0);
@@ -71,11 +86,5 @@ export function monitorProbes(profile: TargetProfile) {
       expectation: { kind: 'unauthorized', rule: 'auth-required' },
       contractPath: '#/components/securitySchemes/Client_Credentials',
     },
-  } as const satisfies Record<string, MonitorProbe>;
+  };
 }
-
-export type ProbeName = keyof ReturnType<typeof monitorProbes>;
-
-export const probeNames = Object.keys(
-  monitorProbes({ knownCustomer: { customerNumber: 0, phoneNumber: '', email: '', nameAddressSearch: {} }, broadSearch: {} }),
-) as ProbeName[];
