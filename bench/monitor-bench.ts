@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator } from '../simulator/provider-simulator';
 import { findBinary, freePort } from '../tests/fixtures/prometheus-server';
+import { waitUntilReady } from '../tests/fixtures/wait-until-ready';
 import { processUsage } from './bench-stats';
 
 /*
@@ -65,11 +66,7 @@ async function benchBlackbox(binary: string): Promise<{ cpuSeconds: number; rssB
   const port = await freePort();
   const child = spawn(binary, [`--config.file=${join(dir, 'blackbox.yml')}`, `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'], { stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}/probe?module=capi_search&target=${encodeURIComponent(`${simulator.baseUrl}/v1/client/customer/search`)}`;
-  const deadline = Date.now() + 10_000;
-  while (!(await fetch(`http://127.0.0.1:${port}/-/healthy`).then((r) => r.ok, () => false))) {
-    if (Date.now() > deadline) throw new Error('blackbox exporter did not start');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitUntilReady(`http://127.0.0.1:${port}/-/healthy`, { timeoutMs: 10_000, gaveUp: () => child.exitCode !== null });
   const before = processUsage(child.pid as number);
   let next = 0;
   let failures = 0;

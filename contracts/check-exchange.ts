@@ -10,6 +10,10 @@ export interface CheckResult {
   readonly violations: readonly RuleViolation[];
 }
 
+// Read once: checkExchange runs on every answer of the suite and of every monitor probe.
+const DOCUMENTED_STATUSES = documentedStatuses();
+const RESULT_CAP = resultCap();
+
 const RATE_LIMIT_HEADERS: readonly HeaderName[] = ['X-Mediaconnect-Api-Version', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'];
 
 function isJsonContentType(contentType: string | undefined): boolean {
@@ -107,7 +111,7 @@ function checkResults(customers: Customer[], results: ResultExpectation, push: (
       push({
         rule: 'result-cap',
         contractPath: RESULT_CAP_POINTER,
-        expected: `between 1 and ${resultCap()} customers for a search known to match more`,
+        expected: `between 1 and ${RESULT_CAP} customers for a search known to match more`,
         received: '0 customers',
       });
     }
@@ -131,7 +135,7 @@ export function checkExchange(exchange: Exchange, expectation: Expectation, case
   const contentType = response.headers['content-type'];
 
   checked.add('status-code-documented');
-  const documented = documentedStatuses();
+  const documented = DOCUMENTED_STATUSES;
   const tolerated401 = response.status === 401 && request.auth !== 'valid';
   if (!documented.includes(response.status) && !tolerated401) {
     push({
@@ -207,10 +211,11 @@ export function checkExchange(exchange: Exchange, expectation: Expectation, case
         });
       }
       const customers = (parsed.value as { customers?: unknown })?.customers;
-      if (expectation.kind === 'accepted' && expectation.results && Array.isArray(customers)) {
-        for (const rule of checkResults(customers as Customer[], expectation.results, push)) checked.add(rule);
-      } else if (expectation.kind === 'accepted' && expectation.results && customers === undefined) {
-        for (const rule of checkResults([], expectation.results, push)) checked.add(rule);
+      // An absent list is an empty result (contradiction empty-result-shape); a malformed one is
+      // already a response-schema violation and is not matched.
+      const found = customers === undefined ? [] : Array.isArray(customers) ? (customers as Customer[]) : undefined;
+      if (expectation.kind === 'accepted' && expectation.results && found) {
+        for (const rule of checkResults(found, expectation.results, push)) checked.add(rule);
       }
     }
   } else if (isJsonContentType(contentType) && response.bodyText.trim() !== '') {

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { loadMonitorConfig } from '../monitor/monitor-config';
 import { sampleValue } from './fixtures/monitor-harness';
 import { configErrorMessage } from './fixtures/config-error-message';
+import { childEnvironment } from './fixtures/child-environment';
 
 /* The monitor as a process: `npm start` on its defaults, SIGTERM, and configuration refused at start. */
 const TSX = join('node_modules', 'tsx', 'dist', 'cli.mjs');
 
 function startMonitorProcess(env: Record<string, string>, args: string[] = []): ChildProcessWithoutNullStreams {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(TEST_|PW_|PLAYWRIGHT_|CAPI_|CONNECTID_|CONTRACT_|MONITOR_)/.test(name)));
-  return spawn(process.execPath, [TSX, join('monitor', 'monitor-main.ts'), ...args], { env: { ...inherited, ...env } });
+  return spawn(process.execPath, [TSX, join('monitor', 'monitor-main.ts'), ...args], { env: childEnvironment(env) });
 }
 
 function collect(child: ChildProcessWithoutNullStreams): { out: () => string; exit: Promise<number | null> } {
