@@ -3,8 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator } from '../simulator/provider-simulator';
-import { findBinary, freePort } from '../tests/fixtures/prometheus-server';
-import { waitUntilReady } from '../tests/fixtures/wait-until-ready';
+import { findBinary } from '../harness/find-binary';
+import { freePort } from '../harness/free-port';
+import { waitUntilReady } from '../harness/wait-until-ready';
 import { processUsage } from './bench-stats';
 
 /*

@@ -11,7 +11,7 @@ import {
   metricNames,
   readDashboard,
 } from './fixtures/monitoring-assets';
-import { findBinary } from './fixtures/prometheus-server';
+import { requireBinary } from './fixtures/system-binary';
 
 /* The shipped dashboard and alert rules, checked without a running Prometheus. */
 const exported = async (): Promise<Set<string>> => {
@@ -41,22 +41,20 @@ test('every metric the dashboard and the alert rules read is one the monitor exp
 });
 
 test('promtool accepts the alert rules and the scrape config, and the rule unit tests pass', () => {
-  const promtool = findBinary('promtool');
-  test.skip(!promtool, 'promtool is not installed (apt-get install prometheus; .ci/run installs it)');
+  const promtool = requireBinary('promtool', 'prometheus');
   for (const args of [['check', 'rules', ALERT_RULES], ['check', 'config', SCRAPE_CONFIG], ['test', 'rules', ALERT_RULE_TESTS]]) {
-    const run = spawnSync(promtool as string, args, { encoding: 'utf8' });
+    const run = spawnSync(promtool, args, { encoding: 'utf8' });
     expect(run.status, `promtool ${args.join(' ')}\n${run.stdout}${run.stderr}`).toBe(0);
   }
 });
 
 test('promtool check metrics passes on the monitor\'s own metric families', async () => {
-  const promtool = findBinary('promtool');
-  test.skip(!promtool, 'promtool is not installed (apt-get install prometheus; .ci/run installs it)');
+  const promtool = requireBinary('promtool', 'prometheus');
   const metrics = new MonitorMetrics(probeNames, { degradedMs: 2000, timeoutMs: 10_000 });
   metrics.recordProbe('phone-search', 'success', 0.05, [], new Date());
   // Only our families: prom-client's default process metrics are not ours to rename.
   const own = (await metrics.registry.metrics()).split('\n').filter((line) => line.includes('customer_search_')).join('\n');
-  const run = spawnSync(promtool as string, ['check', 'metrics'], { input: `${own}\n`, encoding: 'utf8' });
+  const run = spawnSync(promtool, ['check', 'metrics'], { input: `${own}\n`, encoding: 'utf8' });
   expect(`${run.stdout}${run.stderr}`).toBe('');
   expect(run.status).toBe(0);
 });

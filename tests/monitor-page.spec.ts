@@ -1,21 +1,29 @@
 import { expect, test } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
 import { startTestMonitor } from './fixtures/monitor-harness';
+import { findBinary } from '../harness/find-binary';
+import { requireBinary } from './fixtures/system-binary';
 
-/* The recent-probes page in a real headless Chromium (Debian's package). */
-const CHROMIUM = '/usr/bin/chromium';
+/*
+ * The recent-probes page in a real headless Chromium: Debian's package, or Playwright's own
+ * browser where one is installed. The browser is needed before the test body runs (the `page`
+ * fixture launches it), so the check is made at file level.
+ */
+const browser = findBinary('/usr/bin/chromium') ?? findBinary(chromium.executablePath());
+test.beforeAll(() => {
+  requireBinary('chromium', 'chromium', browser);
+});
 
 test.use({
   browserName: 'chromium',
   launchOptions: {
-    executablePath: CHROMIUM,
+    ...(browser ? { executablePath: browser } : {}),
     // Without these, Chromium tries to reach Google's services from a machine that has no network.
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   },
 });
 
 test('a forced failure shows on the recent-probes page with its outcome and rule', async ({ page }) => {
-  test.skip(!existsSync(CHROMIUM), 'Chromium is not installed: apt-get install chromium (.ci/run installs it)');
   const { monitor } = await startTestMonitor();
   try {
     await monitor.runOnce();

@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { alertExpressions, ALERT_RULES, dashboardExpressions, withoutThresholds } from './fixtures/monitoring-assets';
 import { startTestMonitor } from './fixtures/monitor-harness';
-import { findBinary, startPrometheus } from './fixtures/prometheus-server';
+import { startPrometheus } from './fixtures/prometheus-server';
+import { requireBinary } from './fixtures/system-binary';
 import { resolve } from 'node:path';
 import { probeNames } from '../monitor/monitor-probes';
 
@@ -10,17 +11,15 @@ import { probeNames } from '../monitor/monitor-probes';
  * simulator every second; every documented series exists, and every PromQL expression of the
  * dashboard and the alert rules evaluates without error and returns data.
  */
-const prometheus = findBinary('prometheus');
-
 test('Prometheus scrapes the monitor, and every dashboard and alert expression evaluates with data', async () => {
-  test.skip(!prometheus, 'Prometheus is not installed: apt-get install prometheus (.ci/run installs it)');
+  const prometheus = requireBinary('prometheus', 'prometheus');
   test.setTimeout(60_000);
   const { monitor } = await startTestMonitor(
     { MONITOR_SCHEDULE: '* * * * * *', MONITOR_TIMEOUT_MS: '800', MONITOR_DEGRADED_MS: '400' },
     { schedule: true, runAtStart: true },
   );
   const server = await startPrometheus({
-    binary: prometheus as string,
+    binary: prometheus,
     target: new URL(monitor.url).host,
     job: 'customer-search-monitor',
     ruleFiles: [resolve(ALERT_RULES)],
