@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { SearchRequestBody } from '../contracts/customer';
+import type { SearchRequestBody } from '../contracts/search-customer-types';
 import { isValidSearchRequest } from '../contracts/contract-validator';
 
 /**

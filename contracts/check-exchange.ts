@@ -1,4 +1,4 @@
-import type { Customer } from './customer';
+import type { Customer } from './search-customer-types';
 import { contractRules, type RuleName } from './contract-rules';
 import { documentedStatuses, RESULT_CAP_POINTER, resultCap } from './contract-reader';
 import { validateHeader, validateSchema, type HeaderName, type SchemaViolation } from './contract-validator';

@@ -13,6 +13,9 @@ export const OPERATION_POINTER = `#/paths/${OPERATION_PATH.replaceAll('/', '~1')
 
 type Schema = OpenAPIV3_1.SchemaObject;
 
+// The reader walks the document generically; the literal-typed `as const` view is for deriving types.
+const document = searchCustomerContract as unknown as OpenAPIV3_1.Document;
+
 export interface FieldSchema {
   readonly name: string;
   readonly type: 'string' | 'integer';
@@ -24,7 +27,7 @@ export interface FieldSchema {
 }
 
 function components(): OpenAPIV3_1.ComponentsObject {
-  const found = searchCustomerContract.components;
+  const found = document.components;
   if (!found?.schemas) throw new Error('The contract has no components.schemas');
   return found;
 }
@@ -84,7 +87,7 @@ export function resultCap(): number {
 }
 
 function operation(): OpenAPIV3_1.OperationObject {
-  const found = searchCustomerContract.paths?.[OPERATION_PATH]?.post;
+  const found = document.paths?.[OPERATION_PATH]?.post;
   if (!found) throw new Error(`The contract has no POST ${OPERATION_PATH}`);
   return found;
 }

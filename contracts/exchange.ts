@@ -1,4 +1,4 @@
-import type { SearchRequestBody } from './customer';
+import type { SearchRequestBody } from './search-customer-types';
 import type { RuleName } from './contract-rules';
 
 /** How a request authenticates: a real token, or one of the ways of not having one. */

@@ -1,4 +1,5 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
+import type { DeepReadonly } from './deep-readonly';
 
 /**
  * The single source of truth: "Search customer - client mode" as an OpenAPI 3.1 document.
@@ -10,21 +11,20 @@ import type { OpenAPIV3_1 } from 'openapi-types';
  */
 
 /** E.164: a plus, a non-zero country digit, at most 15 digits in all. */
-const E164_PATTERN = '^\\+[1-9][0-9]{1,14}$';
+const E164_PATTERN = '^\\+[1-9][0-9]{1,14}$' as const;
 
-const requestString = (maxLength: number, description: string): OpenAPIV3_1.SchemaObject => ({
-  type: 'string',
-  maxLength,
-  description,
-});
+// Generic over the literal values so that `as const` below keeps them: types are derived from them.
+const requestString = <const M extends number, const D extends string>(maxLength: M, description: D) =>
+  ({ type: 'string', maxLength, description }) as const;
 
-const responseString = (maxLength: number, description: string): OpenAPIV3_1.SchemaObject => ({
-  type: 'string',
-  maxLength,
-  description,
-});
+const responseString = requestString;
 
-export const searchCustomerContract: OpenAPIV3_1.Document = {
+/*
+ * `as const` keeps every literal (limits, field names, the requirement tree) in the type, so
+ * `search-customer-types.ts` derives the request and response types from the schemas themselves;
+ * `satisfies` still checks the document against the OpenAPI 3.1 types.
+ */
+export const searchCustomerContract = {
   openapi: '3.1.0',
   info: {
     title: 'Connect API - Search customer - client mode',
@@ -205,4 +205,4 @@ export const searchCustomerContract: OpenAPIV3_1.Document = {
       },
     },
   },
-};
+} as const satisfies DeepReadonly<OpenAPIV3_1.Document>;

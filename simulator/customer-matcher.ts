@@ -1,4 +1,4 @@
-import type { SearchRequestBody } from '../contracts/customer';
+import type { SearchRequestBody } from '../contracts/search-customer-types';
 import type { SeedCustomer } from './seed-customers';
 
 const same = (a: unknown, b: unknown): boolean =>

@@ -8,7 +8,7 @@ import {
   SEARCH_REQUIREMENT_POINTER,
 } from '../contracts/contract-reader';
 import { validateSchema, type SchemaViolation } from '../contracts/contract-validator';
-import type { Customer, SearchRequestBody } from '../contracts/customer';
+import type { Customer, SearchRequestBody } from '../contracts/search-customer-types';
 import { RateWindow } from '../client/rate-window';
 import { matchCustomers } from './customer-matcher';
 import type { FaultMode } from './fault-modes';

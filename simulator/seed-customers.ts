@@ -1,4 +1,4 @@
-import type { Customer } from '../contracts/customer';
+import type { Customer } from '../contracts/search-customer-types';
 
 /** A customer as the simulator stores it: the public record plus the products it holds. */
 export interface SeedCustomer {
