@@ -90,7 +90,7 @@ export class SearchClient {
         method: 'POST',
         url: this.url,
         headers,
-        body: JSON.stringify(request.body),
+        body: request.rawBody ?? JSON.stringify(request.body),
         timeoutMs: this.options.timeoutMs ?? 10_000,
       });
       const exchange: Exchange = {

@@ -5,8 +5,10 @@ import type { RuleName } from './contract-rules';
 export type AuthMode = 'valid' | 'none' | 'malformed' | 'unknown' | 'expired';
 
 export interface ExchangeRequest {
-  /** The JSON body sent. */
-  readonly body: SearchRequestBody;
+  /** The body sent, serialised as JSON: an object for searches, any JSON value for malformed-input cases. */
+  readonly body: SearchRequestBody | unknown;
+  /** Sent verbatim instead of `body` when set: bodies that are not JSON at all. */
+  readonly rawBody?: string;
   readonly auth: AuthMode;
   /** Status asked for with `Prefer: code=NNN`, on targets that honour it. */
   readonly prefer?: number;
@@ -41,15 +43,17 @@ export interface ResultExpectation {
   readonly overCap?: boolean;
 }
 
+/** Rules whose cases expect a 400 for a request that breaks the request schema. */
+export type RefusalRule = 'field-max-length' | 'field-type' | 'field-format' | 'search-requirement' | 'invalid-body-refused';
+
 /** What one case expects of the target, besides the rules every response must meet. */
 export type Expectation =
   | { readonly kind: 'accepted'; readonly rule: 'valid-search-accepted'; readonly results?: ResultExpectation }
-  | {
-      readonly kind: 'refused';
-      readonly rule: 'field-max-length' | 'field-type' | 'field-format' | 'search-requirement';
-    }
+  | { readonly kind: 'refused'; readonly rule: RefusalRule }
   | { readonly kind: 'unauthorized'; readonly rule: 'auth-required' }
-  | { readonly kind: 'forced'; readonly rule: 'forced-error-status'; readonly status: number };
+  | { readonly kind: 'forced'; readonly rule: 'forced-error-status'; readonly status: number }
+  /** The page does not rule on this input (see the contradictions): only the universal rules judge it. */
+  | { readonly kind: 'unruled'; readonly rule: 'no-server-error' };
 
 /** A rule broken by one exchange. */
 export interface RuleViolation {

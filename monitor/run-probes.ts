@@ -76,7 +76,7 @@ async function runProbe(deps: ProbeRunDeps, name: ProbeName, probe: MonitorProbe
     attempt =
       result === 'deadline'
         ? { kind: 'deadline' }
-        : { kind: 'answered', exchange: result, violations: checkExchange(result, probe.expectation, probe.contractPath).violations };
+        : { kind: 'answered', exchange: result, violations: checkExchange(result, probe.expectation, { casePath: probe.contractPath }).violations };
   } catch (error) {
     attempt = { kind: 'failed', error };
   }
