@@ -1,11 +1,12 @@
 import { defineConfig } from '@playwright/test';
 import { loadTargetConfig } from './client/target-config';
 import { ConfigError } from './client/config-error';
+import { faultModeNames } from './simulator/fault-modes';
 import { reportDir } from './tests/fixtures/report-dir';
 
 // Bad configuration stops the run here, before any worker starts, with one line naming the variable.
 try {
-  loadTargetConfig(process.env);
+  loadTargetConfig(process.env, { faultModes: faultModeNames });
 } catch (error) {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { documentedProfile } from '../client/target-profile';
-import { buildContractCases } from '../tests/fixtures/contract-cases';
-import { runSimulatorCampaign } from '../tests/fixtures/simulator-campaign';
+import { buildContractCases } from '../engine/contract-cases';
+import { runSimulatorCampaign } from '../harness/simulator-campaign';
 import { median } from './bench-stats';
 
 /*

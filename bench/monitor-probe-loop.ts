@@ -1,5 +1,6 @@
 import { createFetchTransport } from '../client/http-transport';
 import { openTarget } from '../client/open-target';
+import { embeddedSimulator } from '../simulator/embedded-simulator';
 import { loadTargetConfig } from '../client/target-config';
 import { MonitorMetrics } from '../monitor/monitor-metrics';
 import { monitorProbes } from '../monitor/monitor-probes';
@@ -15,7 +16,7 @@ const concurrency = Number(process.env.CONCURRENCY ?? '4');
 const config = loadTargetConfig(
   Object.fromEntries(Object.entries(process.env).filter(([name]) => /^(CAPI_|CONNECTID_|CONTRACT_)/.test(name))),
 );
-const target = await openTarget(config, { transport: createFetchTransport() });
+const target = await openTarget(config, { transport: createFetchTransport(), startEmbedded: embeddedSimulator() });
 const metrics = new MonitorMetrics(['phone-search'], { degradedMs: 2000, timeoutMs: 10_000 });
 const history = new ProbeHistory(200);
 const probes = { 'phone-search': monitorProbes(config.profile)['phone-search'] };

@@ -1,4 +1,4 @@
-import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator/provider-simulator';
+import type { EmbeddedProvider, StartEmbeddedProvider } from './embedded-provider';
 import type { HttpTransport } from './http-transport';
 import { RateWindow } from './rate-window';
 import { SearchClient } from './search-client';
@@ -6,7 +6,7 @@ import type { TargetConfig } from './target-config';
 import { TokenClient, type TokenClientOptions } from './token-client';
 
 /** A target ready to receive searches: clients built, the embedded simulator started when asked for. */
-export interface OpenTarget {
+export interface OpenTarget<P extends EmbeddedProvider = EmbeddedProvider> {
   readonly kind: TargetConfig['kind'];
   /** API base (secret-free; safe to print). */
   readonly baseUrl: string;
@@ -14,22 +14,25 @@ export interface OpenTarget {
   readonly tokens: TokenClient;
   readonly capabilities: { readonly faultInjection: boolean; readonly expiredToken: boolean };
   /** The embedded simulator, when the target is it. */
-  readonly simulator: RunningSimulator | undefined;
+  readonly simulator: P | undefined;
   close(): Promise<void>;
 }
 
-export interface OpenTargetOptions {
+export interface OpenTargetOptions<P extends EmbeddedProvider> {
   readonly transport: HttpTransport;
-  /** Options for the embedded simulator (ignored for external targets). */
-  readonly simulator?: SimulatorOptions;
+  /** Starts the embedded simulator; needed only when the configuration names no real environment. */
+  readonly startEmbedded?: StartEmbeddedProvider<P>;
   readonly onTokenFetch?: TokenClientOptions['onFetch'];
 }
 
-export async function openTarget(config: TargetConfig, options: OpenTargetOptions): Promise<OpenTarget> {
-  const simulator =
-    config.kind === 'simulator'
-      ? await startSimulator({ ...(config.simulatorFault ? { fault: config.simulatorFault } : {}), ...options.simulator })
-      : undefined;
+export async function openTarget<P extends EmbeddedProvider = EmbeddedProvider>(
+  config: TargetConfig,
+  options: OpenTargetOptions<P>,
+): Promise<OpenTarget<P>> {
+  if (config.kind === 'simulator' && !options.startEmbedded) {
+    throw new Error('No real environment is configured (CAPI_BASE_URL) and this program has no embedded simulator');
+  }
+  const simulator = config.kind === 'simulator' ? await options.startEmbedded?.(config.simulatorFault) : undefined;
   // Where requests go and with which credentials: the simulator's own, or the configured environment's.
   const endpoint = simulator
     ? {

@@ -1,5 +1,4 @@
 import { clientCredentialsScheme } from '../contracts/contract-reader';
-import { faultModeNames, isFaultMode, type FaultMode } from '../simulator/fault-modes';
 import { ConfigError, type ConfigProblem } from './config-error';
 import { readFlag, readInteger, unknownVariables, type Environment } from './environment-reader';
 
@@ -29,7 +28,7 @@ interface CommonTarget {
 export interface SimulatorTarget extends CommonTarget {
   readonly kind: 'simulator';
   /** Fault the embedded simulator starts with; undefined for a correct provider. */
-  readonly simulatorFault: FaultMode | undefined;
+  readonly simulatorFault: string | undefined;
 }
 
 export interface ExternalTarget extends CommonTarget {
@@ -91,8 +90,16 @@ function readUrl(env: Environment, name: string, problems: ConfigProblem[]): str
 }
 
 /** Parses the target variables, collecting every problem into one ConfigError. */
-export function loadTargetConfig(env: Environment, extraKnown: readonly string[] = []): TargetConfig {
-  const problems: ConfigProblem[] = unknownVariables(env, ['CAPI_', 'CONNECTID_', 'CONTRACT_'], [...TARGET_VARIABLES, ...extraKnown]);
+export interface TargetConfigOptions {
+  /**
+   * Fault modes of the embedded simulator, for checking CONTRACT_SIMULATOR_FAULT. Passed by entry
+   * points that can start the simulator; default none, so the client never loads simulator code.
+   */
+  readonly faultModes?: readonly string[];
+}
+
+export function loadTargetConfig(env: Environment, options: TargetConfigOptions = {}): TargetConfig {
+  const problems: ConfigProblem[] = unknownVariables(env, ['CAPI_', 'CONNECTID_', 'CONTRACT_'], TARGET_VARIABLES);
   const baseUrl = readUrl(env, 'CAPI_BASE_URL', problems);
   const tokenUrlSet = readUrl(env, 'CONNECTID_TOKEN_URL', problems);
   const clientId = env.CONNECTID_CLIENT_ID?.trim() || undefined;
@@ -122,10 +129,11 @@ export function loadTargetConfig(env: Environment, extraKnown: readonly string[]
   const maxRateLimitRetries = readInteger(env, 'CONTRACT_MAX_RETRIES', 5, { min: 0, max: 20 }, problems);
 
   const faultRaw = env.CONTRACT_SIMULATOR_FAULT?.trim();
-  let simulatorFault: FaultMode | undefined;
+  let simulatorFault: string | undefined;
   if (faultRaw) {
+    const known = options.faultModes ?? [];
     if (env.CAPI_BASE_URL?.trim()) problems.push({ variable: 'CONTRACT_SIMULATOR_FAULT', message: 'applies to the embedded simulator only; unset CAPI_BASE_URL' });
-    else if (!isFaultMode(faultRaw)) problems.push({ variable: 'CONTRACT_SIMULATOR_FAULT', message: `must be one of ${faultModeNames.join(', ')}` });
+    else if (!known.includes(faultRaw)) problems.push({ variable: 'CONTRACT_SIMULATOR_FAULT', message: `must be one of ${known.join(', ')}` });
     else simulatorFault = faultRaw;
   }
 

@@ -1,7 +1,7 @@
 import cron from 'node-cron';
 import { ConfigError, type ConfigProblem } from '../client/config-error';
 import { readInteger, unknownVariables, type Environment } from '../client/environment-reader';
-import { loadTargetConfig, type TargetConfig } from '../client/target-config';
+import { loadTargetConfig, type TargetConfig, type TargetConfigOptions } from '../client/target-config';
 
 export interface MonitorConfig {
   readonly target: TargetConfig;
@@ -49,11 +49,11 @@ function shortestInterval(schedule: string): number {
  * Reads the monitor's variables and the target's, reporting every problem in one ConfigError.
  * @param requireExternal refuse to run without CAPI_BASE_URL (`npm run monitor`, meant for real environments).
  */
-export function loadMonitorConfig(env: Environment, options: { requireExternal?: boolean } = {}): MonitorConfig {
+export function loadMonitorConfig(env: Environment, options: { requireExternal?: boolean } & TargetConfigOptions = {}): MonitorConfig {
   const problems: ConfigProblem[] = unknownVariables(env, ['MONITOR_'], MONITOR_VARIABLES);
   let target: TargetConfig | undefined;
   try {
-    target = loadTargetConfig(env);
+    target = loadTargetConfig(env, options);
   } catch (error) {
     if (error instanceof ConfigError) problems.push(...error.problems);
     else throw error;

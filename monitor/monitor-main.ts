@@ -11,9 +11,13 @@ import { startSearchMonitor } from './search-monitor';
 const requireExternal = process.argv.includes('--require-target');
 const checkOnly = process.argv.includes('--check');
 
+// The simulator's code is loaded only when it is the target: a real-target monitor never loads it.
+const embedded = process.env.CAPI_BASE_URL?.trim() ? undefined : await import('../simulator/embedded-simulator');
+const faultModes = embedded ? (await import('../simulator/fault-modes')).faultModeNames : [];
+
 let config;
 try {
-  config = loadMonitorConfig(process.env, { requireExternal });
+  config = loadMonitorConfig(process.env, { requireExternal, faultModes });
 } catch (error) {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
@@ -46,7 +50,7 @@ const shutdown = (signal: string): void => {
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));
 
-const monitor = await startSearchMonitor(config).catch((error: unknown) => {
+const monitor = await startSearchMonitor(config, embedded ? { startEmbedded: embedded.embeddedSimulator() } : {}).catch((error: unknown) => {
   const code = (error as NodeJS.ErrnoException).code;
   process.stderr.write(`Cannot start the monitor on ${config.host}:${config.port}: ${code ?? (error as Error).message}\n`);
   process.exit(1);

@@ -1,7 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import { createFetchTransport, type HttpTransport } from '../client/http-transport';
 import { openTarget, type OpenTarget } from '../client/open-target';
-import type { SimulatorOptions } from '../simulator/provider-simulator';
+import type { EmbeddedProvider, StartEmbeddedProvider } from '../client/embedded-provider';
 import type { MonitorConfig } from './monitor-config';
 import { jsonLineLog, type MonitorLog } from './monitor-log';
 import { MonitorMetrics } from './monitor-metrics';
@@ -10,11 +10,11 @@ import { ProbeHistory, type ProbeRecord } from './probe-history';
 import { startMonitorServer, type MonitorServer } from './monitor-server';
 import { runProbes } from './run-probes';
 
-export interface SearchMonitor {
+export interface SearchMonitor<P extends EmbeddedProvider = EmbeddedProvider> {
   readonly url: string;
   readonly metrics: MonitorMetrics;
   readonly history: ProbeHistory;
-  readonly target: OpenTarget;
+  readonly target: OpenTarget<P>;
   /** Runs every probe once now. */
   runOnce(): Promise<ProbeRecord[]>;
   /**
@@ -26,10 +26,11 @@ export interface SearchMonitor {
   stop(): Promise<void>;
 }
 
-export interface SearchMonitorOptions {
+export interface SearchMonitorOptions<P extends EmbeddedProvider = EmbeddedProvider> {
   readonly transport?: HttpTransport;
   readonly log?: MonitorLog;
-  readonly simulator?: SimulatorOptions;
+  /** Starts the embedded simulator; needed only when no real environment is configured. */
+  readonly startEmbedded?: StartEmbeddedProvider<P>;
   /** Schedule runs with node-cron. Default true; tests drive runOnce instead. */
   readonly schedule?: boolean;
   /** Run once right away, so metrics are live before the first tick. Default true. */
@@ -37,13 +38,16 @@ export interface SearchMonitorOptions {
 }
 
 /** Wires target, probes, metrics, history, HTTP server and schedule together. */
-export async function startSearchMonitor(config: MonitorConfig, options: SearchMonitorOptions = {}): Promise<SearchMonitor> {
+export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedProvider>(
+  config: MonitorConfig,
+  options: SearchMonitorOptions<P> = {},
+): Promise<SearchMonitor<P>> {
   const log = options.log ?? jsonLineLog;
   const metrics = new MonitorMetrics(probeNames, config);
   const history = new ProbeHistory(config.historySize);
   const target = await openTarget(config.target, {
     transport: options.transport ?? createFetchTransport(),
-    ...(options.simulator ? { simulator: options.simulator } : {}),
+    ...(options.startEmbedded ? { startEmbedded: options.startEmbedded } : {}),
     onTokenFetch: (outcome, durationMs) => {
       metrics.recordTokenFetch(outcome, durationMs / 1000);
       if (outcome !== 'success') log({ level: 'warn', msg: 'token fetch failed', outcome });

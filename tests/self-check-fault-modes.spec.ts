@@ -2,8 +2,8 @@ import { expect, test } from '@playwright/test';
 import { ruleNames, type RuleName } from '../contracts/contract-rules';
 import type { RuleViolation } from '../contracts/exchange';
 import { faultModeNames, faultModes, type FaultMode } from '../simulator/fault-modes';
-import { brokenRules } from './fixtures/run-campaign';
-import { runSimulatorCampaign } from './fixtures/simulator-campaign';
+import { brokenRules } from '../engine/run-campaign';
+import { runSimulatorCampaign } from '../harness/simulator-campaign';
 
 /**
  * The suite checks itself: the whole generated campaign runs against the simulator in each fault

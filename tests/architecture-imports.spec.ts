@@ -1,0 +1,59 @@
+import { expect, test } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+
+/*
+ * The layering, checked on the sources: the contract is a leaf; the engine and the client sit on
+ * it; the monitor on those; nothing in production code loads the simulator statically (the monitor's
+ * entry point imports it dynamically, and only when no real environment is configured) or tests/.
+ */
+const root = resolve(import.meta.dirname, '..');
+
+/** The folders each part may import from (its own folder always allowed). */
+const allowed: Record<string, readonly string[]> = {
+  contracts: [],
+  client: ['contracts'],
+  engine: ['contracts', 'client'],
+  monitor: ['contracts', 'client', 'engine'],
+  // Local setups that tests and benchmarks share: processes, ports, a campaign on the simulator.
+  harness: ['contracts', 'client', 'engine', 'simulator'],
+  simulator: ['contracts', 'client'],
+  bench: ['contracts', 'client', 'engine', 'monitor', 'simulator', 'harness'],
+};
+
+function sources(folder: string): string[] {
+  return readdirSync(join(root, folder), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+function localImports(file: string): { target: string; dynamic: boolean }[] {
+  const text = readFileSync(file, 'utf8');
+  const found: { target: string; dynamic: boolean }[] = [];
+  for (const match of text.matchAll(/(?:from\s+|import\s*\(\s*)'(\.[^']+)'/g)) {
+    const part = relative(root, resolve(dirname(file), match[1] as string)).split('/')[0] ?? '';
+    found.push({ target: part, dynamic: match[0].startsWith('import') });
+  }
+  return found;
+}
+
+test('each part imports only the parts below it', () => {
+  const breaches: string[] = [];
+  for (const [folder, parts] of Object.entries(allowed)) {
+    for (const file of sources(folder)) {
+      for (const { target, dynamic } of localImports(file)) {
+        if (target === folder || parts.includes(target)) continue;
+        // The one sanctioned seam: `npm start` runs the monitor on the embedded simulator.
+        if (dynamic && target === 'simulator' && relative(root, file) === 'monitor/monitor-main.ts') continue;
+        breaches.push(`${relative(root, file)} imports ${target}/`);
+      }
+    }
+  }
+  expect(breaches).toEqual([]);
+});
+
+test('the import check sees static and dynamic imports', () => {
+  const imports = localImports(join(root, 'monitor/monitor-main.ts'));
+  expect(imports).toContainEqual({ target: 'simulator', dynamic: true });
+  expect(imports).toContainEqual({ target: 'client', dynamic: false });
+});
