@@ -2,11 +2,15 @@ import { defineConfig } from '@playwright/test';
 import { loadTargetConfig } from './client/target-config';
 import { ConfigError } from './client/config-error';
 import { faultModeNames } from './simulator/fault-modes';
+import { CAMPAIGN_VARIABLES, loadCampaignConfig } from './engine/campaign-config';
 import { reportDir } from './tests/fixtures/report-dir';
 
 // Bad configuration stops the run here, before any worker starts, with one line naming the variable.
 try {
-  loadTargetConfig(process.env, { faultModes: faultModeNames });
+  loadTargetConfig(process.env, { faultModes: faultModeNames, knownVariables: CAMPAIGN_VARIABLES });
+  const campaign = loadCampaignConfig(process.env);
+  // One seed for every worker of this run: chosen here, where the run starts, and handed down.
+  if (!campaign.seedGiven) process.env.CONTRACT_SEED = String(campaign.seed);
 } catch (error) {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);

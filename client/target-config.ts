@@ -96,10 +96,12 @@ export interface TargetConfigOptions {
    * points that can start the simulator; default none, so the client never loads simulator code.
    */
   readonly faultModes?: readonly string[];
+  /** Further CONTRACT_ variables that another part reads (the engine's campaign settings); default none. */
+  readonly knownVariables?: readonly string[];
 }
 
 export function loadTargetConfig(env: Environment, options: TargetConfigOptions = {}): TargetConfig {
-  const problems: ConfigProblem[] = unknownVariables(env, ['CAPI_', 'CONNECTID_', 'CONTRACT_'], TARGET_VARIABLES);
+  const problems: ConfigProblem[] = unknownVariables(env, ['CAPI_', 'CONNECTID_', 'CONTRACT_'], [...TARGET_VARIABLES, ...(options.knownVariables ?? [])]);
   const baseUrl = readUrl(env, 'CAPI_BASE_URL', problems);
   const tokenUrlSet = readUrl(env, 'CONNECTID_TOKEN_URL', problems);
   const clientId = env.CONNECTID_CLIENT_ID?.trim() || undefined;

@@ -1,0 +1,51 @@
+import { ConfigError, type ConfigProblem } from '../client/config-error';
+import { readInteger, type Environment } from '../client/environment-reader';
+import type { CaseOrigin } from './contract-case';
+
+/** The engine's settings: how many cases to generate, from which seed, and where found counterexamples are kept. */
+export interface CampaignConfig {
+  /** fast-check seed of this run. Default: a new random seed each run, printed so the run can be repeated. */
+  readonly seed: number;
+  /** True when the seed came from CONTRACT_SEED. */
+  readonly seedGiven: boolean;
+  /** Generated cases per run, beside the fixed ones. Default 100. */
+  readonly generatedCases: number;
+  /** Requests one run may spend shrinking failures to a minimal case. Default 60. */
+  readonly shrinkRequests: number;
+  /** JSON file of counterexamples replayed first in the next run; undefined when off. Default `.capi-contract/counterexamples.json`. */
+  readonly examplesFile: string | undefined;
+  /** Runs this one generated case alone (`<generator>:<path>`, with CONTRACT_SEED), as printed by a failure. */
+  readonly replay: CaseOrigin | undefined;
+}
+
+export const CAMPAIGN_VARIABLES = ['CONTRACT_SEED', 'CONTRACT_GENERATED_CASES', 'CONTRACT_SHRINK_REQUESTS', 'CONTRACT_EXAMPLES', 'CONTRACT_REPLAY'] as const;
+
+export const DEFAULT_EXAMPLES_FILE = '.capi-contract/counterexamples.json';
+const GENERATORS: readonly CaseOrigin['generator'][] = ['valid', 'invalid', 'known-customer'];
+
+/** Reads the campaign settings; throws one ConfigError naming every bad variable. */
+export function loadCampaignConfig(env: Environment, random: () => number = Math.random): CampaignConfig {
+  const problems: ConfigProblem[] = [];
+  const seedGiven = Boolean(env.CONTRACT_SEED?.trim());
+  const seed = seedGiven ? readInteger(env, 'CONTRACT_SEED', 0, { min: 0, max: 2 ** 31 - 1 }, problems) : Math.floor(random() * 2 ** 31);
+  const generatedCases = readInteger(env, 'CONTRACT_GENERATED_CASES', 100, { min: 0, max: 10_000 }, problems);
+  const shrinkRequests = readInteger(env, 'CONTRACT_SHRINK_REQUESTS', 60, { min: 0, max: 10_000 }, problems);
+  const examplesRaw = env.CONTRACT_EXAMPLES?.trim();
+  const examplesFile = examplesRaw === 'off' ? undefined : examplesRaw || DEFAULT_EXAMPLES_FILE;
+
+  let replay: CaseOrigin | undefined;
+  const replayRaw = env.CONTRACT_REPLAY?.trim();
+  if (replayRaw) {
+    const match = /^([a-z-]+):(\d+(?::\d+)*)$/.exec(replayRaw);
+    const generator = GENERATORS.find((name) => name === match?.[1]);
+    if (!match || !generator) {
+      problems.push({ variable: 'CONTRACT_REPLAY', message: `must be <generator>:<path> with generator one of ${GENERATORS.join(', ')}, got ${JSON.stringify(replayRaw)}` });
+    } else if (!seedGiven) {
+      problems.push({ variable: 'CONTRACT_REPLAY', message: 'needs the CONTRACT_SEED of the run that printed it' });
+    } else {
+      replay = { generator, seed, path: match[2] as string };
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { seed, seedGiven, generatedCases, shrinkRequests, examplesFile, replay };
+}

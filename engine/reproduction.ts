@@ -1,0 +1,44 @@
+import { OPERATION_PATH } from '../contracts/contract-reader';
+import type { RuleName } from '../contracts/contract-rules';
+import type { ExchangeRequest } from '../contracts/exchange';
+import type { ContractCase } from './contract-case';
+import { maskPii } from './mask-pii';
+
+/** Largest body written into a curl line; past it the line points at the report attachment. */
+const CURL_BODY_LIMIT = 2048;
+
+/**
+ * Generated valid and invalid requests are synthetic; fixed cases and known-customer searches carry
+ * the profile's customer, whose data is masked unless the user asked to see it.
+ */
+export function holdsCustomerData(item: ContractCase): boolean {
+  return item.origin === undefined || item.origin.generator === 'known-customer';
+}
+
+/** The request as reports show it: masked when it carries customer data, unless `showPii`. */
+export function reportableRequest(item: ContractCase, request: ExchangeRequest, showPii: boolean): { body: unknown; rawBody?: string; masked: boolean } {
+  const masked = !showPii && holdsCustomerData(item);
+  const body = masked ? maskPii(request.body) : request.body;
+  const rawBody = request.rawBody === undefined ? undefined : masked ? (maskPii(request.rawBody) as string) : request.rawBody;
+  return { body, ...(rawBody !== undefined ? { rawBody } : {}), masked };
+}
+
+const shellQuote = (text: string): string => `'${text.replaceAll("'", "'\\''")}'`;
+
+/** A curl line that sends the request again, with `$TOKEN` where the bearer token goes. */
+export function curlLine(baseUrl: string, item: ContractCase, request: ExchangeRequest, showPii: boolean): string {
+  const shown = reportableRequest(item, request, showPii);
+  const body = shown.rawBody ?? JSON.stringify(shown.body);
+  const auth =
+    request.auth === 'valid' ? ` -H "Authorization: Bearer $TOKEN"` : request.auth === 'none' ? '' : ` -H "Authorization: Bearer $${request.auth.toUpperCase()}_TOKEN"`;
+  const prefer = request.prefer !== undefined ? ` -H 'Prefer: code=${request.prefer}'` : '';
+  const data = body === undefined ? '' : body.length > CURL_BODY_LIMIT ? ` --data-binary @request.json  # ${body.length}-character body: see the report attachment` : ` --data-raw ${shellQuote(body)}`;
+  const note = shown.masked ? '  # customer data masked: CONTRACT_SHOW_PII=1 shows it' : '';
+  return `curl -sS -X POST ${shellQuote(`${baseUrl.replace(/\/+$/, '')}${OPERATION_PATH}`)}${auth} -H 'Content-Type: application/json' -H 'Accept: application/json'${prefer}${data}${note}`;
+}
+
+/** The one-line command that reruns exactly this case: a generated case by seed and path, a fixed one by its rule. */
+export function rerunCommand(item: ContractCase, rule: RuleName): string {
+  const grep = `npm run contract -- --grep ${rule}`;
+  return item.origin ? `CONTRACT_SEED=${item.origin.seed} CONTRACT_REPLAY=${item.origin.generator}:${item.origin.path} ${grep}` : grep;
+}
