@@ -257,10 +257,11 @@ export const contractRules = {
       const known = new Set(wider.map(identity));
       const added = narrower.filter((customer) => !known.has(identity(customer)));
       if (added.length === 0) return [];
+      const customers = (count: number): string => `${count} customer${count === 1 ? '' : 's'}`;
       return [
         {
-          expected: `the ${narrower.length} customers found to be among the ${wider.length} of the same search without the added criteria`,
-          received: `${added.length} customers the wider search did not return`,
+          expected: `no customer beyond the ${customers(wider.length)} of the same search without the added criteria`,
+          received: `${customers(narrower.length)}, ${added.length} of them not among those`,
         },
       ];
     },

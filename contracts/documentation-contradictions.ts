@@ -108,6 +108,26 @@ export const documentationContradictions: readonly DocumentationContradiction[] 
     notAsserted: 'That exactly 5 are returned, or which 5.',
   },
   {
+    id: 'text-characters',
+    documented: 'Field tables give types and lengths only: nothing says which characters a name or address may hold, or how whitespace is treated.',
+    decision:
+      'Any printable character counts, in code points as JSON Schema counts maxLength. Generated text draws on Nordic letters and all of Unicode, starts and ends with a letter or digit, and holds no control, private-use, unassigned or lone surrogate code point.',
+    notAsserted: 'How a provider treats control characters, lone surrogates, or values with leading, trailing or only whitespace.',
+  },
+  {
+    id: 'scalar-coercion',
+    documented: 'Fields are typed String or Integer, and the page\'s own example sends postalCode, a String, as a number.',
+    decision:
+      'Common JSON binders coerce scalars (a number or boolean into a string, a numeric string or a decimal into an integer) and read null as absent. The wrong types sent are those none of them coerces: an object for a string; a word, an array, an object or a boolean for an integer.',
+    notAsserted: 'How a provider treats a coercible scalar or null in any field.',
+  },
+  {
+    id: 'request-size',
+    documented: 'No request size limit is documented.',
+    decision: 'The largest request sent is a 64 KiB value, past every field limit (so 400 is due) and below the 1 MiB that proxies commonly allow.',
+    notAsserted: 'The answer to bodies past 1 MiB, which a proxy may refuse with 413 before the API sees them.',
+  },
+  {
     id: 'name-address-matching',
     documented: 'Name/address fields are "to match in a search", without saying how (exact, prefix, fuzzy).',
     decision:

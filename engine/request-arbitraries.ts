@@ -112,7 +112,7 @@ export function validRequests(): fc.Arbitrary<GeneratedRequest> {
     label: `valid ${combination.join(' + ')} search, ${describe(body)}`,
     request: { body, auth: 'valid' as const },
     expectation: { kind: 'accepted' as const, rule: 'valid-search-accepted' as const },
-    contractPath: SEARCH_REQUIREMENT_POINTER,
+    contractPath: '#/components/schemas/SearchCustomerRequest',
   }));
 }
 

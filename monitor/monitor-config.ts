@@ -19,6 +19,8 @@ export interface MonitorConfig {
   readonly degradedMs: number;
   /** Probes kept for the / page. Default 200. */
   readonly historySize: number;
+  /** Runs over which the rotation sends every other production-safe case of the gate once. Default 20; 0 turns it off. */
+  readonly rotationRuns: number;
 }
 
 export const MONITOR_VARIABLES = [
@@ -28,6 +30,7 @@ export const MONITOR_VARIABLES = [
   'MONITOR_TIMEOUT_MS',
   'MONITOR_DEGRADED_MS',
   'MONITOR_HISTORY',
+  'MONITOR_ROTATION_RUNS',
 ] as const;
 
 const DEFAULT_SCHEDULE = '*/30 * * * * *';
@@ -76,6 +79,7 @@ export function loadMonitorConfig(env: Environment, options: { requireExternal?:
   const timeoutMs = readInteger(env, 'MONITOR_TIMEOUT_MS', Math.min(10_000, Math.floor(intervalMs * 0.8)), { min: 50, max: 600_000 }, problems);
   const degradedMs = readInteger(env, 'MONITOR_DEGRADED_MS', Math.min(2_000, Math.floor(timeoutMs / 2)), { min: 1, max: 600_000 }, problems);
   const historySize = readInteger(env, 'MONITOR_HISTORY', 200, { min: 1, max: 100_000 }, problems);
+  const rotationRuns = readInteger(env, 'MONITOR_ROTATION_RUNS', 20, { min: 0, max: 10_000 }, problems);
   if (validation.valid && timeoutMs >= intervalMs) {
     problems.push({ variable: 'MONITOR_TIMEOUT_MS', message: `must be shorter than the schedule's interval (${intervalMs} ms)` });
   }
@@ -83,5 +87,5 @@ export function loadMonitorConfig(env: Environment, options: { requireExternal?:
     problems.push({ variable: 'MONITOR_DEGRADED_MS', message: `must be below MONITOR_TIMEOUT_MS (${timeoutMs} ms)` });
   }
   if (problems.length > 0 || !target) throw new ConfigError(problems);
-  return { target, schedule, intervalMs, host, port, timeoutMs, degradedMs, historySize };
+  return { target, schedule, intervalMs, host, port, timeoutMs, degradedMs, historySize, rotationRuns };
 }

@@ -1,90 +1,90 @@
-import { requestField } from '../contracts/contract-reader';
-import type { ExchangeRequest, Expectation } from '../contracts/exchange';
+import { requestField, SEARCH_REQUIREMENT_POINTER } from '../contracts/contract-reader';
 import type { TargetProfile } from '../client/target-profile';
+import type { ContractCase } from '../engine/contract-case';
+import { buildContractCases } from '../engine/contract-cases';
 
-/** The probes of one run: each name is a `probe` label, a row on the / page and a key in logs. */
+/**
+ * The probes of one run: each name is a `probe` label, a row on the / page and a key in logs.
+ * `rotation` stands for the slice of the gate's other production-safe cases sent each run.
+ */
 export const probeNames = [
   'phone-search',
   'email-search',
   'name-address-search',
   'broad-search',
   'longest-values-accepted',
+  'narrowing-holds',
   'incomplete-search-refused',
   'over-long-field-refused',
   'wrong-type-refused',
   'malformed-email-refused',
+  'invalid-body-refused',
+  'undocumented-field-tolerated',
   'no-token-refused',
+  'rotation',
 ] as const;
 
 export type ProbeName = (typeof probeNames)[number];
+export type NamedProbe = Exclude<ProbeName, 'rotation'>;
 
-/** A synthetic search the monitor sends each run, and what the answer must show. */
-export interface MonitorProbe {
-  readonly request: ExchangeRequest;
-  readonly expectation: Expectation;
-  readonly contractPath: string;
+/** A probe is a case of the contract suite: same request, same expectation, same rules. */
+export type MonitorProbe = ContractCase;
+
+const companyName = requestField('companyName');
+
+/**
+ * Which of the gate's cases each named probe is, so the monitor never writes a request or a
+ * contract pointer of its own: positive probes find the profile's known customer (by phone, email,
+ * name/address), run the broad search, a search at the documented length limits in Nordic text and
+ * a narrowed search; negative probes check that production keeps refusing what the contract refuses.
+ */
+const picks: Record<NamedProbe, (item: ContractCase) => boolean> = {
+  'phone-search': (item) => item.expectation.kind === 'accepted' && item.expectation.results?.phoneNumber !== undefined,
+  'email-search': (item) => item.expectation.kind === 'accepted' && item.expectation.results?.email !== undefined,
+  'name-address-search': (item) =>
+    item.expectation.kind === 'accepted' && item.expectation.results?.customerNumber !== undefined && item.expectation.results.phoneNumber === undefined && item.expectation.results.email === undefined,
+  'broad-search': (item) => item.expectation.kind === 'accepted' && item.expectation.results?.overCap === true,
+  'longest-values-accepted': (item) => item.expectation.kind === 'accepted' && item.contractPath === `${companyName.pointer}/maxLength`,
+  'narrowing-holds': (item) => item.wider !== undefined,
+  'incomplete-search-refused': (item) => item.expectation.rule === 'search-requirement' && item.contractPath === SEARCH_REQUIREMENT_POINTER,
+  'over-long-field-refused': (item) => item.expectation.rule === 'field-max-length' && item.contractPath === `${companyName.pointer}/maxLength`,
+  'wrong-type-refused': (item) => item.expectation.rule === 'field-type' && item.contractPath === requestField('streetNumber').pointer + '/type',
+  'malformed-email-refused': (item) => item.expectation.rule === 'field-format' && item.contractPath.endsWith('/email/format'),
+  'invalid-body-refused': (item) => item.expectation.rule === 'invalid-body-refused' && item.request.rawBody === undefined,
+  'undocumented-field-tolerated': (item) => item.expectation.kind === 'unruled',
+  'no-token-refused': (item) => item.expectation.kind === 'unauthorized' && item.request.auth === 'none',
+};
+
+/** Cases production may be sent: read-only searches, no forced error, no expired token. */
+export function isProductionSafe(item: ContractCase): boolean {
+  return item.needs === undefined && item.expectation.kind !== 'forced' && item.request.prefer === undefined;
 }
 
 /**
- * The probe registry, complete by type (a name without a probe does not compile). Positive probes find the profile's known customer (by phone, email, name/address), run the broad
- * search and a search at the documented length limit; negative probes check that production keeps
- * refusing what the contract refuses (incomplete, over-long, wrongly typed, malformed, no token).
+ * The named probes, complete by type: the first production-safe case each pick matches.
+ * Throws at start-up when the cases no longer hold one, naming the probe.
  */
-export function monitorProbes(profile: TargetProfile): Record<ProbeName, MonitorProbe> {
-  const known = profile.knownCustomer;
-  const companyName = requestField('companyName');
-  const longest = 'C'.repeat(companyName.maxLength ?? 0);
-  const overLong = `${longest}C`;
-  return {
-    'phone-search': {
-      request: { body: { phoneNumber: known.phoneNumber }, auth: 'valid' },
-      expectation: { kind: 'accepted', rule: 'valid-search-accepted', results: { phoneNumber: known.phoneNumber, customerNumber: known.customerNumber } },
-      contractPath: '#/components/schemas/SearchCustomerRequest/anyOf/0',
-    },
-    'email-search': {
-      request: { body: { email: known.email }, auth: 'valid' },
-      expectation: { kind: 'accepted', rule: 'valid-search-accepted', results: { email: known.email, customerNumber: known.customerNumber } },
-      contractPath: '#/components/schemas/SearchCustomerRequest/anyOf/1',
-    },
-    'name-address-search': {
-      request: { body: known.nameAddressSearch, auth: 'valid' },
-      expectation: { kind: 'accepted', rule: 'valid-search-accepted', results: { customerNumber: known.customerNumber } },
-      contractPath: '#/components/schemas/SearchCustomerRequest/anyOf/2',
-    },
-    'broad-search': {
-      request: { body: profile.broadSearch, auth: 'valid' },
-      expectation: { kind: 'accepted', rule: 'valid-search-accepted', results: { overCap: true } },
-      contractPath: '#/components/schemas/SearchCustomerResponse/properties/customers/maxItems',
-    },
-    'incomplete-search-refused': {
-      request: { body: { streetAddress: String(known.nameAddressSearch.streetAddress ?? 'Grubbegata') }, auth: 'valid' },
-      expectation: { kind: 'refused', rule: 'search-requirement' },
-      contractPath: '#/components/schemas/SearchCustomerRequest/anyOf',
-    },
-    'over-long-field-refused': {
-      request: { body: { ...known.nameAddressSearch, companyName: overLong }, auth: 'valid' },
-      expectation: { kind: 'refused', rule: 'field-max-length' },
-      contractPath: `${companyName.pointer}/maxLength`,
-    },
-    'longest-values-accepted': {
-      request: { body: { ...known.nameAddressSearch, companyName: longest }, auth: 'valid' },
-      expectation: { kind: 'accepted', rule: 'valid-search-accepted' },
-      contractPath: `${companyName.pointer}/maxLength`,
-    },
-    'wrong-type-refused': {
-      request: { body: { ...known.nameAddressSearch, streetNumber: 'six' }, auth: 'valid' },
-      expectation: { kind: 'refused', rule: 'field-type' },
-      contractPath: '#/components/schemas/SearchCustomerRequest/properties/streetNumber/type',
-    },
-    'malformed-email-refused': {
-      request: { body: { email: 'not-an-email-address' }, auth: 'valid' },
-      expectation: { kind: 'refused', rule: 'field-format' },
-      contractPath: '#/components/schemas/SearchCustomerRequest/properties/email/format',
-    },
-    'no-token-refused': {
-      request: { body: { phoneNumber: known.phoneNumber }, auth: 'none' },
-      expectation: { kind: 'unauthorized', rule: 'auth-required' },
-      contractPath: '#/components/securitySchemes/Client_Credentials',
-    },
-  };
+export function monitorProbes(profile: TargetProfile, cases: readonly ContractCase[] = buildContractCases(profile)): Record<NamedProbe, MonitorProbe> {
+  const safe = cases.filter(isProductionSafe);
+  return Object.fromEntries(
+    (Object.keys(picks) as NamedProbe[]).map((name) => {
+      const found = safe.find(picks[name]);
+      if (!found) throw new Error(`No case of the contract suite fits the monitor probe ${name}`);
+      return [name, found];
+    }),
+  ) as Record<NamedProbe, MonitorProbe>;
+}
+
+/** The gate's other production-safe cases, sent a slice per run by the `rotation` probe. */
+export function rotationPool(profile: TargetProfile, cases: readonly ContractCase[] = buildContractCases(profile)): ContractCase[] {
+  const named = new Set(Object.values(monitorProbes(profile, cases)).map((probe) => probe.title));
+  return cases.filter((item) => isProductionSafe(item) && !named.has(item.title));
+}
+
+/** The slice of the pool for run number `run`, so that every case is sent once every `cycleRuns` runs. */
+export function rotationSlice<T>(pool: readonly T[], run: number, cycleRuns: number): T[] {
+  if (cycleRuns <= 0 || pool.length === 0) return [];
+  const size = Math.ceil(pool.length / cycleRuns);
+  const start = (run % Math.ceil(pool.length / size)) * size;
+  return pool.slice(start, start + size);
 }

@@ -16,3 +16,11 @@ export type ProbeOutcome = (typeof probeOutcomes)[number];
 export const tokenOutcomes = ['success', 'rejected', 'unavailable', 'malformed', 'transport'] as const;
 
 export type TokenOutcome = (typeof tokenOutcomes)[number];
+
+/** Outcomes from least to most telling, for one outcome standing for several answers. */
+const SEVERITY: readonly ProbeOutcome[] = ['success', 'degraded', 'rate_limited', 'timeout', 'network_error', 'auth_error', 'http_error', 'contract_violation'];
+
+/** The most telling of several outcomes (`success` for none). */
+export function worstOutcome(outcomes: readonly ProbeOutcome[]): ProbeOutcome {
+  return outcomes.reduce<ProbeOutcome>((worst, outcome) => (SEVERITY.indexOf(outcome) > SEVERITY.indexOf(worst) ? outcome : worst), 'success');
+}

@@ -5,15 +5,17 @@ import type { OpenTarget } from '../client/open-target';
 import { TokenError } from '../client/token-error';
 import { TransportError } from '../client/transport-error';
 import type { MonitorMetrics } from './monitor-metrics';
-import type { MonitorProbe, ProbeName } from './monitor-probes';
+import type { MonitorProbe, NamedProbe, ProbeName } from './monitor-probes';
 import type { ProbeHistory, ProbeRecord } from './probe-history';
-import type { ProbeOutcome } from './probe-outcome';
+import { worstOutcome, type ProbeOutcome } from './probe-outcome';
 import type { MonitorLog } from './monitor-log';
 
 export interface ProbeRunDeps {
   readonly target: OpenTarget;
-  /** The probes to run; a subset is allowed (the benchmark runs one). */
-  readonly probes: Readonly<Partial<Record<ProbeName, MonitorProbe>>>;
+  /** The named probes to run; a subset is allowed (the benchmark runs one). */
+  readonly probes: Readonly<Partial<Record<NamedProbe, MonitorProbe>>>;
+  /** This run's slice of the gate's other production-safe cases, reported as the `rotation` probe. */
+  readonly rotation?: readonly MonitorProbe[];
   readonly metrics: MonitorMetrics;
   readonly history: ProbeHistory;
   readonly log: MonitorLog;
@@ -28,34 +30,46 @@ type Attempt =
   | { readonly kind: 'failed'; readonly error: unknown }
   | { readonly kind: 'deadline' };
 
-/** Sorts one probe's attempt into an outcome; only a `contract_violation` counts its rules. */
-export function classifyAttempt(attempt: Attempt, elapsedMs: number, degradedMs: number): { outcome: ProbeOutcome; detail: string } {
-  if (attempt.kind === 'deadline') return { outcome: 'timeout', detail: 'probe deadline passed' };
+interface Classified {
+  readonly outcome: ProbeOutcome;
+  readonly detail: string;
+  /** Rules counted in customer_search_contract_violations_total. */
+  readonly rules: readonly RuleName[];
+}
+
+/**
+ * Sorts one probe's attempt into an outcome. Answers are judged by the rules first: a 5xx breaks
+ * no-server-error and counts it (outcome `http_error`); a 429, or a refused token, is the
+ * provider's documented throttling or our credentials, not the contract, and counts no rule.
+ */
+export function classifyAttempt(attempt: Attempt, elapsedMs: number, degradedMs: number): Classified {
+  if (attempt.kind === 'deadline') return { outcome: 'timeout', detail: 'probe deadline passed', rules: [] };
   if (attempt.kind === 'failed') {
     const { error } = attempt;
-    if (error instanceof TransportError) return { outcome: error.kind === 'timeout' ? 'timeout' : 'network_error', detail: error.message };
+    if (error instanceof TransportError) return { outcome: error.kind === 'timeout' ? 'timeout' : 'network_error', detail: error.message, rules: [] };
     if (error instanceof TokenError) {
       // An unreachable token endpoint is the network's failure, not the credentials'.
       if (error.kind === 'transport' && error.cause instanceof TransportError) {
-        return { outcome: error.cause.kind === 'timeout' ? 'timeout' : 'network_error', detail: error.message };
+        return { outcome: error.cause.kind === 'timeout' ? 'timeout' : 'network_error', detail: error.message, rules: [] };
       }
-      return { outcome: 'auth_error', detail: error.message };
+      return { outcome: 'auth_error', detail: error.message, rules: [] };
     }
-    return { outcome: 'network_error', detail: error instanceof Error ? error.name : 'unknown failure' };
+    return { outcome: 'network_error', detail: error instanceof Error ? error.name : 'unknown failure', rules: [] };
   }
   const { exchange, violations } = attempt;
   const status = exchange.response.status;
   if (violations.length === 0) {
     return elapsedMs > degradedMs
-      ? { outcome: 'degraded', detail: `correct, but ${Math.round(elapsedMs)} ms > ${degradedMs} ms` }
-      : { outcome: 'success', detail: '' };
+      ? { outcome: 'degraded', detail: `correct, but ${Math.round(elapsedMs)} ms > ${degradedMs} ms`, rules: [] }
+      : { outcome: 'success', detail: '', rules: [] };
   }
+  const rules = [...new Set(violations.map((violation) => violation.rule))];
   const first = violations[0] as RuleViolation;
   const detail = `${first.rule}: expected ${first.expected}, received ${first.received}`;
-  if (status === 429) return { outcome: 'rate_limited', detail: 'answered 429' };
-  if ((status === 401 || status === 403) && exchange.request.auth === 'valid') return { outcome: 'auth_error', detail: `token refused with ${status}` };
-  if (status >= 500) return { outcome: 'http_error', detail: `answered ${status}` };
-  return { outcome: 'contract_violation', detail };
+  if (rules.includes('no-server-error')) return { outcome: 'http_error', detail, rules };
+  if (status === 429) return { outcome: 'rate_limited', detail: 'answered 429', rules: [] };
+  if ((status === 401 || status === 403) && exchange.request.auth === 'valid') return { outcome: 'auth_error', detail: `token refused with ${status}`, rules: [] };
+  return { outcome: 'contract_violation', detail, rules };
 }
 
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | 'deadline'> {
@@ -66,42 +80,71 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | 'deadline'> 
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
-async function runProbe(deps: ProbeRunDeps, name: ProbeName, probe: MonitorProbe): Promise<ProbeRecord> {
-  const at = new Date();
+/** Sends one probe (its wider search first, when it has one) under the deadline and judges it. */
+async function attemptProbe(deps: ProbeRunDeps, probe: MonitorProbe): Promise<{ classified: Classified; status: number | undefined; elapsedMs: number }> {
   const started = performance.now();
   let attempt: Attempt;
   try {
     // No retry after 429 in production: a storm must show as rate_limited, not be hidden by waiting.
-    const result = await withDeadline(deps.target.search.send(probe.request, { retryRateLimited: false }), deps.timeoutMs);
-    attempt =
-      result === 'deadline'
-        ? { kind: 'deadline' }
-        : { kind: 'answered', exchange: result, violations: checkExchange(result, probe.expectation, { casePath: probe.contractPath }).violations };
+    const send = async (): Promise<Attempt> => {
+      const wider = probe.wider ? await deps.target.search.send(probe.wider, { retryRateLimited: false }) : undefined;
+      const exchange = await deps.target.search.send(probe.request, { retryRateLimited: false });
+      const { violations } = checkExchange(exchange, probe.expectation, { casePath: probe.contractPath, ...(wider ? { wider } : {}) });
+      return { kind: 'answered', exchange, violations };
+    };
+    const result = await withDeadline(send(), deps.timeoutMs);
+    attempt = result === 'deadline' ? { kind: 'deadline' } : result;
   } catch (error) {
     attempt = { kind: 'failed', error };
   }
   const elapsedMs = performance.now() - started;
-  const { outcome, detail } = classifyAttempt(attempt, elapsedMs, deps.degradedMs);
-  const rules: RuleName[] = outcome === 'contract_violation' && attempt.kind === 'answered' ? [...new Set(attempt.violations.map((v) => v.rule))] : [];
-  const status = attempt.kind === 'answered' ? attempt.exchange.response.status : undefined;
   if (attempt.kind === 'answered') {
     const remaining = attempt.exchange.response.headers['x-ratelimit-remaining'];
     if (remaining !== undefined && /^\d+$/.test(remaining)) deps.metrics.rateLimitRemaining.set(Number(remaining));
   }
-  deps.metrics.recordProbe(name, outcome, elapsedMs / 1000, rules, at);
-  const record: ProbeRecord = { at, probe: name, outcome, status, latencyMs: Math.round(elapsedMs), rules, detail };
-  deps.history.add(record);
-  if (outcome !== 'success') {
-    deps.log({ level: outcome === 'degraded' ? 'info' : 'warn', msg: 'probe', probe: name, outcome, status, rules, latency_ms: record.latencyMs, detail });
-  }
-  return record;
+  return { classified: classifyAttempt(attempt, elapsedMs, deps.degradedMs), status: attempt.kind === 'answered' ? attempt.exchange.response.status : undefined, elapsedMs };
 }
 
-/** Runs every probe once, concurrently; never throws, whatever the target does. */
+function record(deps: ProbeRunDeps, name: ProbeName, at: Date, result: { classified: Classified; status: number | undefined; elapsedMs: number }): ProbeRecord {
+  const { outcome, detail, rules } = result.classified;
+  deps.metrics.recordProbe(name, outcome, result.elapsedMs / 1000, rules, at);
+  const entry: ProbeRecord = { at, probe: name, outcome, status: result.status, latencyMs: Math.round(result.elapsedMs), rules, detail };
+  deps.history.add(entry);
+  if (outcome !== 'success') {
+    deps.log({ level: outcome === 'degraded' ? 'info' : 'warn', msg: 'probe', probe: name, outcome, status: result.status, rules, latency_ms: entry.latencyMs, detail });
+  }
+  return entry;
+}
+
+/**
+ * The rotation slice as one probe: its cases run one after another under one deadline each; the
+ * worst outcome stands for the slice, every broken rule is counted, and the detail names the case
+ * (case titles carry no customer data).
+ */
+async function runRotation(deps: ProbeRunDeps, slice: readonly MonitorProbe[]): Promise<ProbeRecord> {
+  const at = new Date();
+  const results = [];
+  for (const probe of slice) results.push({ probe, ...(await attemptProbe(deps, probe)) });
+  const worst = worstOutcome(results.map((result) => result.classified.outcome));
+  const failing = results.find((result) => result.classified.outcome === worst && worst !== 'success' && worst !== 'degraded');
+  const rules = [...new Set(results.flatMap((result) => result.classified.rules))];
+  return record(deps, 'rotation', at, {
+    classified: { outcome: worst, rules, detail: failing ? `${failing.probe.title}: ${failing.classified.detail}` : `${results.length} cases correct` },
+    status: failing?.status ?? results[0]?.status,
+    elapsedMs: Math.max(0, ...results.map((result) => result.elapsedMs)),
+  });
+}
+
+/** Runs every named probe once, concurrently, and the rotation slice beside them; never throws, whatever the target does. */
 export async function runProbes(deps: ProbeRunDeps): Promise<ProbeRecord[]> {
   const started = performance.now();
-  const entries = Object.entries(deps.probes) as [ProbeName, MonitorProbe][];
-  const records = await Promise.all(entries.map(([name, probe]) => runProbe(deps, name, probe)));
+  const entries = Object.entries(deps.probes) as [NamedProbe, MonitorProbe][];
+  const named = entries.map(async ([name, probe]) => {
+    const at = new Date();
+    return record(deps, name, at, await attemptProbe(deps, probe));
+  });
+  const rotation = deps.rotation && deps.rotation.length > 0 ? [runRotation(deps, deps.rotation)] : [];
+  const records = await Promise.all([...named, ...rotation]);
   deps.metrics.runDuration.observe((performance.now() - started) / 1000);
   deps.metrics.lastRun.set(Date.now() / 1000);
   return records;

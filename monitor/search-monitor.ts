@@ -5,7 +5,7 @@ import type { EmbeddedProvider, StartEmbeddedProvider } from '../client/embedded
 import type { MonitorConfig } from './monitor-config';
 import { jsonLineLog, type MonitorLog } from './monitor-log';
 import { MonitorMetrics } from './monitor-metrics';
-import { monitorProbes, probeNames } from './monitor-probes';
+import { monitorProbes, probeNames, rotationPool, rotationSlice } from './monitor-probes';
 import { ProbeHistory, type ProbeRecord } from './probe-history';
 import { startMonitorServer, type MonitorServer } from './monitor-server';
 import { runProbes } from './run-probes';
@@ -54,11 +54,14 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
     },
   });
   const probes = monitorProbes(config.target.profile);
+  const pool = rotationPool(config.target.profile);
+  let runs = 0;
   let lastRunAt: Date | undefined;
   let running: Promise<ProbeRecord[]> | undefined;
 
   const runOnce = (): Promise<ProbeRecord[]> => {
-    const run = runProbes({ target, probes, metrics, history, log, timeoutMs: config.timeoutMs, degradedMs: config.degradedMs })
+    const rotation = rotationSlice(pool, runs++, config.rotationRuns);
+    const run = runProbes({ target, probes, rotation, metrics, history, log, timeoutMs: config.timeoutMs, degradedMs: config.degradedMs })
       .catch((error: unknown) => {
         // runProbes does not throw; this guard keeps the scheduler alive if that ever changes.
         log({ level: 'error', msg: 'run failed', error: error instanceof Error ? error.name : 'unknown' });

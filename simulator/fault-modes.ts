@@ -45,6 +45,26 @@ export const faultModes = {
     description: 'Declares 400 bodies as JSON but sends HTML.',
   },
   'prefer-ignored': { breaks: 'forced-error-status', description: 'Ignores `Prefer: code=NNN`.' },
+  'crash-on-undocumented-field': {
+    breaks: 'no-server-error',
+    description: 'Answers 500 to a request with a property the contract does not list (a strict binder whose error nobody handles).',
+  },
+  'crash-on-non-object-body': {
+    breaks: 'invalid-body-refused',
+    description: 'Answers 500 to JSON that is not an object (a null dereferenced, an array cast).',
+  },
+  'limit-counted-in-bytes': {
+    breaks: 'valid-search-accepted',
+    description: 'Counts maxLength in UTF-8 bytes: "Bjørnstjerne Ødegård" at the limit is refused.',
+  },
+  'limit-counted-in-utf16': {
+    breaks: 'valid-search-accepted',
+    description: 'Counts maxLength in UTF-16 code units (Java and JavaScript `length`): characters beyond the BMP count twice.',
+  },
+  'product-code-widens': {
+    breaks: 'criteria-narrow-results',
+    description: 'Treats productCode as an alternative: customers holding the product join any result.',
+  },
 } as const satisfies Record<string, { breaks: RuleName; description: string }>;
 
 export type FaultMode = keyof typeof faultModes;

@@ -69,6 +69,7 @@ export interface RunningSimulator {
 
 const API_VERSION = '1.0.0-simulator';
 const FIELD_LIMITS = new Map(requestFields().flatMap((field) => (field.maxLength === undefined ? [] : [[field.name, field.maxLength] as const])));
+const REQUEST_FIELDS = new Set(requestFields().map((field) => field.name));
 const TOKEN_PATH = '/user/oauth/token';
 const API_PREFIX = '/capi';
 
@@ -167,6 +168,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     return violations.filter((violation) => !ignored(violation));
   };
 
+  /** A limit counted in another unit than the contract's code points, as the active fault says. */
+  const miscounted = (body: SearchRequestBody): boolean => {
+    const measure =
+      fault === 'limit-counted-in-bytes' ? (text: string) => Buffer.byteLength(text) : fault === 'limit-counted-in-utf16' ? (text: string) => text.length : undefined;
+    if (!measure) return false;
+    return Object.entries(body).some(([name, value]) => {
+      const limit = FIELD_LIMITS.get(name);
+      return typeof value === 'string' && limit !== undefined && measure(value) > limit;
+    });
+  };
+
   const offByOne = (body: SearchRequestBody): boolean => {
     if (fault !== 'max-length-off-by-one') return false;
     return Object.entries(body).some(([name, value]) => {
@@ -233,8 +245,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     } catch {
       return sendError(response, 400, 'BadRequestException', 'Request body is not JSON');
     }
+    const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
+    if (!isObject && fault === 'crash-on-non-object-body') {
+      return send(response, 500, JSON.stringify({ exceptionType: 'NullPointerException', errorMessage: 'Internal error' }));
+    }
+    if (isObject && fault === 'crash-on-undocumented-field' && Object.keys(body as object).some((name) => !REQUEST_FIELDS.has(name))) {
+      return send(response, 500, JSON.stringify({ exceptionType: 'UnrecognizedPropertyException', errorMessage: 'Internal error' }));
+    }
     const violations = requestViolations(body);
-    if (violations.length > 0 || typeof body !== 'object' || body === null || Array.isArray(body)) {
+    if (violations.length > 0 || !isObject || miscounted(body as SearchRequestBody)) {
       // Names the broken places, never the values: they are customer data.
       const where = [...new Set(violations.map((v) => v.instancePath || 'search requirement'))].join(', ');
       return sendError(response, 400, 'ValidationException', `Invalid request: ${where}`);
@@ -243,6 +262,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     if (offByOne(search)) return sendError(response, 400, 'ValidationException', 'Invalid request: too long');
 
     let found = matchCustomers(customers, search).map((seed) => seed.customer);
+    if (fault === 'product-code-widens' && typeof search.productCode === 'string') {
+      const { productCode, ...rest } = search;
+      const holders = customers.filter((seed) => seed.productCodes.some((code) => code.toLowerCase() === productCode.toLowerCase()));
+      found = [...new Set([...matchCustomers(customers, rest), ...holders].map((seed) => seed.customer))];
+    }
     if (fault === 'known-customer-missing') found = found.filter((customer) => customer.customerNumber !== 563457);
     const cap = fault === 'six-customers' ? resultCap() + 1 : resultCap();
     found = found.slice(0, cap);

@@ -12,7 +12,7 @@ import { sampleValue, startTestMonitor } from './fixtures/monitor-harness';
  * within one run, one log line per failed probe carries no customer data or secret, and the next
  * run goes on.
  */
-const faultExpectations: Record<FaultMode, { probe: ProbeName; rule: RuleName } | { notProbed: string }> = {
+const faultExpectations: Record<FaultMode, { probe: ProbeName; rule: RuleName; outcome?: ProbeOutcome } | { notProbed: string }> = {
   'six-customers': { probe: 'broad-search', rule: 'result-cap' },
   'max-length-unenforced': { probe: 'over-long-field-refused', rule: 'field-max-length' },
   'max-length-off-by-one': { probe: 'longest-values-accepted', rule: 'valid-search-accepted' },
@@ -28,6 +28,11 @@ const faultExpectations: Record<FaultMode, { probe: ProbeName; rule: RuleName } 
   'bad-rate-limit-headers': { probe: 'phone-search', rule: 'rate-limit-headers' },
   'error-body-not-json': { probe: 'incomplete-search-refused', rule: 'error-body' },
   'prefer-ignored': { notProbed: 'production probes never ask for errors with Prefer; the contract suite covers it' },
+  'crash-on-undocumented-field': { probe: 'undocumented-field-tolerated', rule: 'no-server-error', outcome: 'http_error' },
+  'crash-on-non-object-body': { probe: 'invalid-body-refused', rule: 'invalid-body-refused', outcome: 'http_error' },
+  'limit-counted-in-bytes': { probe: 'longest-values-accepted', rule: 'valid-search-accepted' },
+  'limit-counted-in-utf16': { notProbed: 'only generated text reaches beyond the BMP; the monitor sends the fixed cases' },
+  'product-code-widens': { probe: 'narrowing-holds', rule: 'criteria-narrow-results' },
 };
 
 const SENSITIVE = ['Nordmann', 'ola.nordmann', '+4712345678', '4712345678', 'simulator-secret', 'Bearer '];
@@ -63,19 +68,20 @@ test('against the correct simulator every probe succeeds and nothing is logged a
 for (const mode of faultModeNames) {
   const expected = faultExpectations[mode];
   if ('notProbed' in expected) continue;
-  test(`fault ${mode}: ${expected.probe} reports contract_violation on ${expected.rule}`, async () => {
+  const outcome = expected.outcome ?? 'contract_violation';
+  test(`fault ${mode}: ${expected.probe} reports ${outcome} on ${expected.rule}`, async () => {
     const { monitor, logs, scrape } = await startTestMonitor();
     try {
       monitor.target.simulator?.setFault(mode);
       const records = await monitor.runOnce();
       const record = records.find((candidate) => candidate.probe === expected.probe);
-      expect(record?.outcome).toBe('contract_violation');
+      expect(record?.outcome).toBe(outcome);
       expect(record?.rules).toContain(expected.rule);
       const text = await scrape();
       expect(sampleValue(text, `customer_search_contract_violations_total{probe="${expected.probe}",rule="${expected.rule}"}`)).toBe(1);
-      expect(sampleValue(text, `customer_search_probes_total{probe="${expected.probe}",outcome="contract_violation"}`)).toBe(1);
+      expect(sampleValue(text, `customer_search_probes_total{probe="${expected.probe}",outcome="${outcome}"}`)).toBe(1);
       expect(sampleValue(text, `customer_search_probe_success{probe="${expected.probe}"}`)).toBe(0);
-      expect(logs.some((entry) => entry.probe === expected.probe && entry.outcome === 'contract_violation')).toBe(true);
+      expect(logs.some((entry) => entry.probe === expected.probe && entry.outcome === outcome)).toBe(true);
       expectCleanLogs(logs, monitor.target.simulator?.issuedTokens() ?? []);
 
       monitor.target.simulator?.setFault(undefined);
