@@ -3,7 +3,8 @@ import { loadTargetConfig } from './client/target-config';
 import { ConfigError } from './client/config-error';
 import { faultModeNames } from './simulator/fault-modes';
 import { CAMPAIGN_VARIABLES, loadCampaignConfig } from './engine/campaign-config';
-import { reportDir } from './tests/fixtures/report-dir';
+import { outputDir, reportDir } from './tests/fixtures/report-dir';
+import { CAMPAIGN_RUN_ID } from './tests/fixtures/campaign-cache';
 
 // Bad configuration stops the run here, before any worker starts, with one line naming the variable.
 try {
@@ -11,6 +12,7 @@ try {
   const campaign = loadCampaignConfig(process.env);
   // One seed for every worker of this run: chosen here, where the run starts, and handed down.
   if (!campaign.seedGiven) process.env.CONTRACT_SEED = String(campaign.seed);
+  process.env[CAMPAIGN_RUN_ID] ??= `${Date.now()}-${process.pid}`;
 } catch (error) {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
@@ -34,7 +36,8 @@ export default defineConfig({
     ['junit', { outputFile: `${reportDir}/junit.xml` }],
     ['json', { outputFile: `${reportDir}/results.json` }],
   ],
-  outputDir: `${reportDir}/test-results`,
+  outputDir,
+  globalTeardown: './tests/fixtures/campaign-cache.ts',
   projects: [
     { name: 'contract', testDir: 'tests/contract', workers: 1 },
     { name: 'suite', testDir: 'tests', testIgnore: ['contract/**'], fullyParallel: true },

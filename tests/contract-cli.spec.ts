@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ruleNames } from '../contracts/contract-rules';
 import { startSimulator } from '../simulator/provider-simulator';
@@ -99,4 +100,58 @@ test('CONTRACT_SHOW_PII=1 shows customer data in attachments, and still no token
   } finally {
     await simulator.close();
   }
+});
+
+test('a counterexample found by generation is shrunk, replays alone from its printed command, and is kept for the next run', async () => {
+  test.setTimeout(60_000);
+  const store = join(mkdtempSync(join(tmpdir(), 'capi-examples-')), 'counterexamples.json');
+  // Limits counted in UTF-16 units: no fixed case reaches beyond the BMP, so only generation finds it.
+  const fault = { CONTRACT_SIMULATOR_FAULT: 'limit-counted-in-utf16', CONTRACT_EXAMPLES: store };
+  const found = await runContractCli({ ...fault, CONTRACT_SEED: '1' });
+  expect(found.code).toBe(1);
+  expect(found.stdout).toContain('Contract campaign: seed 1 (CONTRACT_SEED=1 repeats it)');
+  expect(found.stdout).toMatch(/Shrunk to: generated valid [\d:]+: /);
+  expect(found.stdout).toMatch(/curl: curl -sS -X POST 'http:\/\/127\.0\.0\.1:\d+\/capi\/v1\/client\/customer\/search' -H "Authorization: Bearer \$TOKEN"/);
+  const rerun = /Rerun: CONTRACT_SEED=(\d+) CONTRACT_REPLAY=(\S+) npm run contract -- --grep (\S+)/.exec(found.stdout);
+  expect(rerun, found.stdout).not.toBeNull();
+  const [, seed, replay, rule] = rerun as RegExpExecArray;
+  expect(rule).toBe('valid-search-accepted');
+  const shrunkTitle = /Shrunk to: (.*)/.exec(found.stdout)?.[1];
+
+  // The printed command, as a user would paste it: exactly that case, alone, still failing.
+  const replayed = await runContractCli({ ...fault, CONTRACT_SEED: seed as string, CONTRACT_REPLAY: replay as string }, ['--grep', rule as string]);
+  expect(replayed.code).toBe(1);
+  expect(replayed.stdout).toContain('0 fixed, 1 generated, 0 replayed cases');
+  expect(replayed.stdout).toContain(`Case: ${shrunkTitle}`);
+
+  // The store holds the shrunk case; a run that generates nothing replays it first and fails on it.
+  const kept = JSON.parse(readFileSync(store, 'utf8')) as { counterexamples: { rule: string; case: { title: string } }[] };
+  expect(kept.counterexamples.map((example) => example.case.title)).toContain(shrunkTitle);
+  const fromStore = await runContractCli({ ...fault, CONTRACT_GENERATED_CASES: '0' });
+  expect(fromStore.code).toBe(1);
+  expect(fromStore.stdout).toContain(`Case: replayed: ${shrunkTitle}`);
+
+  // Against a correct provider the replayed cases pass, and the store is emptied of them.
+  const fixedProvider = await runContractCli({ CONTRACT_EXAMPLES: store, CONTRACT_GENERATED_CASES: '0' });
+  expect(fixedProvider.code).toBe(0);
+  expect(fixedProvider.stdout).toMatch(/0 generated, [1-9]\d* replayed cases, 0 counterexamples kept/);
+  expect((JSON.parse(readFileSync(store, 'utf8')) as { counterexamples: unknown[] }).counterexamples).toEqual([]);
+});
+
+test('an unreadable counterexample store is reported and left as it is', async () => {
+  const store = join(mkdtempSync(join(tmpdir(), 'capi-examples-')), 'counterexamples.json');
+  writeFileSync(store, 'not json');
+  const run = await runContractCli({ CONTRACT_EXAMPLES: store, CONTRACT_GENERATED_CASES: '0' });
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain(`Note: counterexample store left untouched: ${store} is not JSON`);
+  expect(readFileSync(store, 'utf8')).toBe('not json');
+});
+
+test('a bad seed or replay stops the run at once naming the variable', async () => {
+  const run = await runContractCli({ CONTRACT_SEED: 'abc', CONTRACT_REPLAY: 'fuzzy:1' });
+  expect(run.code).toBe(2);
+  expect(run.stderr.trim()).toBe(
+    'Invalid configuration: CONTRACT_SEED: must be a whole number from 0 to 2147483647, got "abc"; ' +
+      'CONTRACT_REPLAY: must be <generator>:<path> with generator one of valid, invalid, known-customer, got "fuzzy:1"',
+  );
 });
