@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { join } from 'node:path';
 import { loadTargetConfig } from './client/target-config';
 import { ConfigError } from './client/config-error';
 import { faultModeNames } from './simulator/fault-modes';
@@ -37,7 +38,8 @@ export default defineConfig({
     ['json', { outputFile: `${reportDir}/results.json` }],
   ],
   outputDir,
-  globalTeardown: './tests/fixtures/campaign-cache.ts',
+  // Absolute, so configurations that extend this one (bench/floor.config.ts) find it too.
+  globalTeardown: join(import.meta.dirname, 'tests', 'fixtures', 'campaign-cache.ts'),
   projects: [
     { name: 'contract', testDir: 'tests/contract', workers: 1 },
     { name: 'suite', testDir: 'tests', testIgnore: ['contract/**'], fullyParallel: true },

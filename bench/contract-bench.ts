@@ -2,53 +2,69 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { documentedProfile } from '../client/target-profile';
-import { buildContractCases } from '../engine/contract-cases';
-import { runSimulatorCampaign } from '../harness/simulator-campaign';
+import { DEFAULT_TEST_CAMPAIGN, runSimulatorCampaign } from '../harness/simulator-campaign';
 import { median } from './bench-stats';
 
 /*
- * Contract suite benchmark against the embedded simulator:
- *  - `npm run contract` end to end (Playwright start-up included), median of RUNS runs;
- *  - the campaign alone, in-process, with the default client pacing (90 calls/s) and unpaced.
- * BENCH_RUNS (default 3) sets the number of runs.
+ * Contract suite benchmark against the embedded simulator, in one run:
+ *  - `npm run contract` end to end (Playwright start-up included), and beside it the floor: the
+ *    same configuration running one empty test;
+ *  - the campaign alone, in-process: fixed and generated requests, with the default client pacing
+ *    (90 calls/s) and unpaced.
+ * BENCH_RUNS (default 3) sets the number of runs; medians are reported.
  */
 const runs = Number(process.env.BENCH_RUNS ?? '3');
-const cases = buildContractCases(documentedProfile).length;
+const seed = '1';
+const generatedCases = DEFAULT_TEST_CAMPAIGN.generatedCases;
 
-const wall: number[] = [];
-let tests = 0;
-for (let i = 0; i < runs; i++) {
+function playwrightWall(args: readonly string[]): number {
   const reportDir = mkdtempSync(join(tmpdir(), 'capi-bench-'));
   const started = performance.now();
-  const run = spawnSync(process.execPath, [join('node_modules', '@playwright', 'test', 'cli.js'), 'test', '--project=contract'], {
-    env: { ...process.env, CONTRACT_REPORT_DIR: reportDir },
+  const run = spawnSync(process.execPath, [join('node_modules', '@playwright', 'test', 'cli.js'), 'test', ...args], {
+    env: { ...process.env, CONTRACT_REPORT_DIR: reportDir, CONTRACT_SEED: seed, CONTRACT_EXAMPLES: 'off' },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
-  wall.push((performance.now() - started) / 1000);
-  if (run.status !== 0) throw new Error(`npm run contract failed in the benchmark:\n${run.stderr}`);
+  const seconds = (performance.now() - started) / 1000;
+  if (run.status !== 0) throw new Error(`playwright ${args.join(' ')} failed in the benchmark:\n${run.stdout}\n${run.stderr}`);
   const stats = (JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8')) as { stats: { expected: number } }).stats;
-  tests = stats.expected;
+  if (stats.expected === 0) throw new Error(`playwright ${args.join(' ')} ran no test`);
+  return seconds;
+}
+
+const contract: number[] = [];
+const floor: number[] = [];
+for (let i = 0; i < runs; i++) {
+  floor.push(playwrightWall(['-c', join('bench', 'floor.config.ts')]));
+  contract.push(playwrightWall(['--project=contract']));
 }
 
 const paced: number[] = [];
 const unpaced: number[] = [];
+let requests = { fixed: 0, generated: 0 };
+let cases = { fixed: 0, generated: 0 };
 for (let i = 0; i < runs; i++) {
   let started = performance.now();
-  await runSimulatorCampaign();
+  const run = await runSimulatorCampaign();
   paced.push((performance.now() - started) / 1000);
+  const sent = (origin: boolean): number =>
+    run.results.filter((result) => (result.case.origin !== undefined) === origin).reduce((sum, result) => sum + (result.case.wider ? 2 : 1), 0);
+  requests = { fixed: sent(false), generated: sent(true) };
+  cases = { fixed: run.campaign.counts.fixed, generated: run.campaign.counts.generated };
   started = performance.now();
   await runSimulatorCampaign({ simulator: { rateLimit: { perSecond: 1e6, perMinute: 1e9 } }, clientPerSecond: 100_000 });
   unpaced.push((performance.now() - started) / 1000);
 }
 
+const total = requests.fixed + requests.generated;
 const rows = [
-  ['npm run contract, wall time (Playwright start-up included)', `${median(wall).toFixed(2)} s`],
-  ['tests (one per rule) / cases (one request each)', `${tests} / ${cases}`],
-  ['campaign alone, default pacing (90 calls/s)', `${median(paced).toFixed(2)} s, ${(cases / median(paced)).toFixed(0)} requests/s`],
-  ['campaign alone, unpaced', `${median(unpaced).toFixed(2)} s, ${(cases / median(unpaced)).toFixed(0)} requests/s`],
+  ['`npm run contract`, wall time (Playwright start-up included)', `${median(contract).toFixed(2)} s`],
+  ['floor: the same configuration running one empty test', `${median(floor).toFixed(2)} s`],
+  ['cases: fixed / generated (`CONTRACT_GENERATED_CASES`)', `${cases.fixed} / ${cases.generated}`],
+  ['requests: fixed / generated (a narrowing case sends two)', `${requests.fixed} / ${requests.generated}`],
+  ['campaign alone, default pacing (90 calls/s)', `${median(paced).toFixed(2)} s, ${(total / median(paced)).toFixed(0)} requests/s`],
+  ['campaign alone, unpaced', `${median(unpaced).toFixed(2)} s, ${(total / median(unpaced)).toFixed(0)} requests/s`],
 ];
-process.stdout.write(`Contract suite against the embedded simulator (median of ${runs} runs)\n\n| measure | value |\n| --- | --- |\n`);
+process.stdout.write(`Contract suite against the embedded simulator (median of ${runs} runs, seed ${seed}, ${generatedCases} generated cases)\n\n| measure | value |\n| --- | --- |\n`);
 for (const [name, value] of rows) process.stdout.write(`| ${name} | ${value} |\n`);
 process.stdout.write('\n');

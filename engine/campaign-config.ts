@@ -8,7 +8,7 @@ export interface CampaignConfig {
   readonly seed: number;
   /** True when the seed came from CONTRACT_SEED. */
   readonly seedGiven: boolean;
-  /** Generated cases per run, beside the fixed ones. Default 100. */
+  /** Generated cases per run, beside the fixed ones. Default 60: with the fixed cases the run fits two seconds of the 90 calls/s pacing. */
   readonly generatedCases: number;
   /** Requests one run may spend shrinking failures to a minimal case. Default 60. */
   readonly shrinkRequests: number;
@@ -20,6 +20,7 @@ export interface CampaignConfig {
 
 export const CAMPAIGN_VARIABLES = ['CONTRACT_SEED', 'CONTRACT_GENERATED_CASES', 'CONTRACT_SHRINK_REQUESTS', 'CONTRACT_EXAMPLES', 'CONTRACT_REPLAY'] as const;
 
+export const DEFAULT_GENERATED_CASES = 60;
 export const DEFAULT_EXAMPLES_FILE = '.capi-contract/counterexamples.json';
 const GENERATORS: readonly CaseOrigin['generator'][] = ['valid', 'invalid', 'known-customer'];
 
@@ -28,7 +29,7 @@ export function loadCampaignConfig(env: Environment, random: () => number = Math
   const problems: ConfigProblem[] = [];
   const seedGiven = Boolean(env.CONTRACT_SEED?.trim());
   const seed = seedGiven ? readInteger(env, 'CONTRACT_SEED', 0, { min: 0, max: 2 ** 31 - 1 }, problems) : Math.floor(random() * 2 ** 31);
-  const generatedCases = readInteger(env, 'CONTRACT_GENERATED_CASES', 100, { min: 0, max: 10_000 }, problems);
+  const generatedCases = readInteger(env, 'CONTRACT_GENERATED_CASES', DEFAULT_GENERATED_CASES, { min: 0, max: 10_000 }, problems);
   const shrinkRequests = readInteger(env, 'CONTRACT_SHRINK_REQUESTS', 60, { min: 0, max: 10_000 }, problems);
   const examplesRaw = env.CONTRACT_EXAMPLES?.trim();
   const examplesFile = examplesRaw === 'off' ? undefined : examplesRaw || DEFAULT_EXAMPLES_FILE;

@@ -5,6 +5,7 @@ import { documentationContradictions } from '../contracts/documentation-contradi
 import { documentedProfile, readTargetProfile } from '../client/target-profile';
 import { TARGET_VARIABLES } from '../client/target-config';
 import { MONITOR_VARIABLES } from '../monitor/monitor-config';
+import { CAMPAIGN_VARIABLES } from '../engine/campaign-config';
 import { MonitorMetrics } from '../monitor/monitor-metrics';
 import { probeNames } from '../monitor/monitor-probes';
 import { faultModes } from '../simulator/fault-modes';
@@ -21,7 +22,7 @@ test('every rule has a README row naming the fault mode that breaks it', () => {
 
 test('every contradiction, variable and probe is in the README', () => {
   for (const { id } of documentationContradictions) expect(readme, id).toContain(`| \`${id}\` |`);
-  for (const variable of [...TARGET_VARIABLES, ...MONITOR_VARIABLES]) expect(readme, variable).toContain(`| \`${variable}\` |`);
+  for (const variable of [...TARGET_VARIABLES, ...CAMPAIGN_VARIABLES, ...MONITOR_VARIABLES]) expect(readme, variable).toContain(`| \`${variable}\` |`);
   for (const probe of probeNames) expect(readme, probe).toContain(`\`${probe}\``);
 });
 
