@@ -45,6 +45,8 @@ test('each part imports only the parts below it', () => {
         if (target === folder || parts.includes(target)) continue;
         // The one sanctioned seam: `npm start` runs the monitor on the embedded simulator.
         if (dynamic && target === 'simulator' && relative(root, file) === 'monitor/monitor-main.ts') continue;
+        // The benchmark's floor is the project's own Playwright configuration with one empty test.
+        if (relative(root, file) === 'bench/floor.config.ts' && target === 'playwright.config') continue;
         breaches.push(`${relative(root, file)} imports ${target}/`);
       }
     }
