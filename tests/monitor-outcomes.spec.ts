@@ -106,7 +106,10 @@ const outageExpectations: Record<OutageMode, { probe: ProbeName; outcome: ProbeO
 
 for (const [outage, expected] of Object.entries(outageExpectations) as [OutageMode, (typeof outageExpectations)[OutageMode]][]) {
   test(`outage ${outage}: ${expected.probe} reports ${expected.outcome}, and the next run recovers`, async () => {
-    const { monitor, logs, scrape } = await startTestMonitor({ MONITOR_TIMEOUT_MS: '400', MONITOR_DEGRADED_MS: '300' });
+    // Thresholds far from every latency: a slow outage never answers (30 s) and meets a short
+    // deadline; every other outage answers at once and meets a long one, however busy the machine.
+    const deadline = outage === 'slow' ? '400' : '20000';
+    const { monitor, logs, scrape } = await startTestMonitor({ MONITOR_SCHEDULE: '*/30 * * * * *', MONITOR_TIMEOUT_MS: deadline, MONITOR_DEGRADED_MS: String(Number(deadline) - 1) });
     try {
       monitor.target.simulator?.setOutage(outage);
       const records = await monitor.runOnce();
@@ -146,9 +149,10 @@ test('a target that is down gives network_error on every probe, and the monitor 
 });
 
 test('a correct but slow answer is degraded, not failed', async () => {
-  const { monitor } = await startTestMonitor({ MONITOR_TIMEOUT_MS: '1500', MONITOR_DEGRADED_MS: '100' });
+  // 400 ms of latency against a 50 ms threshold and a 20 s deadline: degraded on any machine.
+  const { monitor } = await startTestMonitor({ MONITOR_SCHEDULE: '*/30 * * * * *', MONITOR_TIMEOUT_MS: '20000', MONITOR_DEGRADED_MS: '50' });
   try {
-    monitor.target.simulator?.setLatency(150);
+    monitor.target.simulator?.setLatency(400);
     const records = await monitor.runOnce();
     expect(records.find((record) => record.probe === 'phone-search')?.outcome).toBe('degraded');
   } finally {
