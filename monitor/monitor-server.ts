@@ -16,7 +16,7 @@ export async function startMonitorServer(options: {
   readonly port: number;
   readonly metrics: MonitorMetrics;
   readonly history: ProbeHistory;
-  readonly info: { readonly target: string; readonly schedule: string };
+  readonly info: { readonly target: string; readonly schedule: string; readonly refreshSeconds: number };
   readonly lastRunAt: () => Date | undefined;
 }): Promise<MonitorServer> {
   const server: Server = createServer((request, response) => {
@@ -42,7 +42,7 @@ export async function startMonitorServer(options: {
     if (path === '/') {
       response
         .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
-        .end(renderStatusPage(options.history.list(), options.info));
+        .end(renderStatusPage(options.history, options.info));
       return;
     }
     response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');

@@ -2,6 +2,13 @@ import type { RuleName } from '../contracts/contract-rules';
 import type { ProbeName } from './monitor-probes';
 import type { ProbeOutcome } from './probe-outcome';
 
+/** A broken rule as the / page shows it: Expected and Received describe values by type and size, never by content. */
+export interface ProbeViolation {
+  readonly rule: RuleName;
+  readonly expected: string;
+  readonly received: string;
+}
+
 /** One probe as the / page shows it: no customer data, no token, no URL query. */
 export interface ProbeRecord {
   readonly at: Date;
@@ -11,21 +18,44 @@ export interface ProbeRecord {
   readonly status: number | undefined;
   readonly latencyMs: number;
   readonly rules: readonly RuleName[];
+  /** The first few violations behind `rules` (at most 3). */
+  readonly violations: readonly ProbeViolation[];
   /** Why it failed, in words that carry no customer data. */
   readonly detail: string;
 }
 
-/** A bounded, newest-first history of probes, like blackbox_exporter's recent-probes page. */
+/**
+ * Bounded, newest-first histories, one per probe, like blackbox_exporter's recent-probes page: a
+ * probe that runs often cannot push a rarer one off the page.
+ */
 export class ProbeHistory {
-  private readonly records: ProbeRecord[] = [];
-  constructor(private readonly size: number) {}
+  private readonly byProbe = new Map<ProbeName, ProbeRecord[]>();
+
+  /** @param perProbe records kept for each probe (MONITOR_HISTORY). */
+  constructor(private readonly perProbe: number) {}
 
   add(record: ProbeRecord): void {
-    this.records.unshift(record);
-    if (this.records.length > this.size) this.records.length = this.size;
+    const records = this.byProbe.get(record.probe) ?? [];
+    records.unshift(record);
+    if (records.length > this.perProbe) records.length = this.perProbe;
+    this.byProbe.set(record.probe, records);
   }
 
-  list(): readonly ProbeRecord[] {
-    return this.records;
+  /** One probe's records, newest first. */
+  of(probe: ProbeName): readonly ProbeRecord[] {
+    return this.byProbe.get(probe) ?? [];
+  }
+
+  /** Probes with at least one record, in the order they first ran. */
+  probes(): ProbeName[] {
+    return [...this.byProbe.keys()];
+  }
+
+  /** Every record, newest first (at most `limit`). */
+  list(limit = Number.POSITIVE_INFINITY): ProbeRecord[] {
+    return [...this.byProbe.values()]
+      .flat()
+      .sort((a, b) => b.at.getTime() - a.at.getTime())
+      .slice(0, limit);
   }
 }

@@ -6,7 +6,7 @@ import { TokenError } from '../client/token-error';
 import { TransportError } from '../client/transport-error';
 import type { MonitorMetrics } from './monitor-metrics';
 import type { MonitorProbe, NamedProbe, ProbeName } from './monitor-probes';
-import type { ProbeHistory, ProbeRecord } from './probe-history';
+import type { ProbeHistory, ProbeRecord, ProbeViolation } from './probe-history';
 import { worstOutcome, type ProbeOutcome } from './probe-outcome';
 import type { MonitorLog } from './monitor-log';
 
@@ -35,6 +35,8 @@ interface Classified {
   readonly detail: string;
   /** Rules counted in customer_search_contract_violations_total. */
   readonly rules: readonly RuleName[];
+  /** The violations behind `rules`, for the / page (at most 3). */
+  readonly violations?: readonly ProbeViolation[];
 }
 
 /**
@@ -66,10 +68,11 @@ export function classifyAttempt(attempt: Attempt, elapsedMs: number, degradedMs:
   const rules = [...new Set(violations.map((violation) => violation.rule))];
   const first = violations[0] as RuleViolation;
   const detail = `${first.rule}: expected ${first.expected}, received ${first.received}`;
-  if (rules.includes('no-server-error')) return { outcome: 'http_error', detail, rules };
+  const shown = violations.slice(0, 3).map(({ rule, expected, received }) => ({ rule, expected, received }));
+  if (rules.includes('no-server-error')) return { outcome: 'http_error', detail, rules, violations: shown };
   if (status === 429) return { outcome: 'rate_limited', detail: 'answered 429', rules: [] };
   if ((status === 401 || status === 403) && exchange.request.auth === 'valid') return { outcome: 'auth_error', detail: `token refused with ${status}`, rules: [] };
-  return { outcome: 'contract_violation', detail, rules };
+  return { outcome: 'contract_violation', detail, rules, violations: shown };
 }
 
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | 'deadline'> {
@@ -106,9 +109,9 @@ async function attemptProbe(deps: ProbeRunDeps, probe: MonitorProbe): Promise<{ 
 }
 
 function record(deps: ProbeRunDeps, name: ProbeName, at: Date, result: { classified: Classified; status: number | undefined; elapsedMs: number }): ProbeRecord {
-  const { outcome, detail, rules } = result.classified;
+  const { outcome, detail, rules, violations = [] } = result.classified;
   deps.metrics.recordProbe(name, outcome, result.elapsedMs / 1000, rules, at);
-  const entry: ProbeRecord = { at, probe: name, outcome, status: result.status, latencyMs: Math.round(result.elapsedMs), rules, detail };
+  const entry: ProbeRecord = { at, probe: name, outcome, status: result.status, latencyMs: Math.round(result.elapsedMs), rules, violations, detail };
   deps.history.add(entry);
   if (outcome !== 'success') {
     deps.log({ level: outcome === 'degraded' ? 'info' : 'warn', msg: 'probe', probe: name, outcome, status: result.status, rules, latency_ms: entry.latencyMs, detail });
@@ -129,7 +132,12 @@ async function runRotation(deps: ProbeRunDeps, slice: readonly MonitorProbe[]): 
   const failing = results.find((result) => result.classified.outcome === worst && worst !== 'success' && worst !== 'degraded');
   const rules = [...new Set(results.flatMap((result) => result.classified.rules))];
   return record(deps, 'rotation', at, {
-    classified: { outcome: worst, rules, detail: failing ? `${failing.probe.title}: ${failing.classified.detail}` : `${results.length} cases correct` },
+    classified: {
+      outcome: worst,
+      rules,
+      violations: results.flatMap((result) => result.classified.violations ?? []).slice(0, 3),
+      detail: failing ? `${failing.probe.title}: ${failing.classified.detail}` : `${results.length} cases correct`,
+    },
     status: failing?.status ?? results[0]?.status,
     elapsedMs: Math.max(0, ...results.map((result) => result.elapsedMs)),
   });

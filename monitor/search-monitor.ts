@@ -95,7 +95,12 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
       port: config.port,
       metrics,
       history,
-      info: { target: target.kind === 'simulator' ? `embedded simulator (${target.baseUrl})` : target.baseUrl, schedule: config.schedule },
+      info: {
+        target: target.kind === 'simulator' ? `embedded simulator (${target.baseUrl})` : target.baseUrl,
+        schedule: config.schedule,
+        // Once per run, and never more than every 5 s: the page is for people, not a poller.
+        refreshSeconds: Math.max(5, Math.round(config.intervalMs / 1000)),
+      },
       lastRunAt: () => lastRunAt,
     });
   } catch (error) {

@@ -1,23 +1,83 @@
-import type { ProbeRecord } from './probe-history';
+import type { ProbeHistory, ProbeRecord } from './probe-history';
+
+/** Marks in a probe's heartbeat bar, newest on the right. */
+const HEARTBEAT_MARKS = 40;
+/** Rows in the recent-probes table: the page stays light however long the history. */
+const RECENT_ROWS = 60;
 
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char);
 
-const outcomeClass = (outcome: ProbeRecord['outcome']): string =>
-  outcome === 'success' ? 'ok' : outcome === 'degraded' ? 'slow' : 'bad';
+const outcomeClass = (outcome: ProbeRecord['outcome']): string => (outcome === 'success' ? 'ok' : outcome === 'degraded' ? 'slow' : 'bad');
 
-/** The / page: each probe's latest outcome, then recent probes newest first, readable without Grafana. */
-export function renderStatusPage(records: readonly ProbeRecord[], info: { target: string; schedule: string }): string {
-  const latest = new Map<string, ProbeRecord>();
-  for (const record of records) if (!latest.has(record.probe)) latest.set(record.probe, record);
-  const summary = [...latest.values()]
-    .sort((a, b) => a.probe.localeCompare(b.probe))
-    .map(
-      (record) =>
-        `<li class="${outcomeClass(record.outcome)}" data-probe="${escapeHtml(record.probe)}"><span class="outcome">${record.outcome}</span> ${escapeHtml(record.probe)}</li>`,
-    )
+const isCorrect = (record: ProbeRecord): boolean => record.outcome === 'success' || record.outcome === 'degraded';
+
+/** Nearest-rank percentile of a non-empty list, in its unit. */
+function percentile(values: readonly number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))] ?? 0;
+}
+
+export interface ProbeSummary {
+  readonly probe: string;
+  readonly runs: number;
+  /** Share of kept runs that were correct (success or degraded), 0 to 1. */
+  readonly uptime: number;
+  readonly p50Ms: number;
+  readonly p95Ms: number;
+  readonly latest: ProbeRecord;
+  readonly lastViolation: ProbeRecord | undefined;
+}
+
+/** Uptime, latency percentiles and the last violation of one probe, over its kept history. */
+export function summarizeProbe(records: readonly ProbeRecord[]): ProbeSummary | undefined {
+  const latest = records[0];
+  if (!latest) return undefined;
+  const latencies = records.map((record) => record.latencyMs);
+  return {
+    probe: latest.probe,
+    runs: records.length,
+    uptime: records.filter(isCorrect).length / records.length,
+    p50Ms: percentile(latencies, 0.5),
+    p95Ms: percentile(latencies, 0.95),
+    latest,
+    lastViolation: records.find((record) => record.violations.length > 0),
+  };
+}
+
+function heartbeat(records: readonly ProbeRecord[]): string {
+  return [...records.slice(0, HEARTBEAT_MARKS)]
+    .reverse()
+    .map((record) => `<i class="${outcomeClass(record.outcome)}" title="${record.at.toISOString()} ${record.outcome} ${record.latencyMs} ms"></i>`)
     .join('');
-  const rows = records
+}
+
+function violationText(record: ProbeRecord | undefined): string {
+  const violation = record?.violations[0];
+  if (!record || !violation) return '—';
+  return `<span class="rule">${escapeHtml(violation.rule)}</span>: expected ${escapeHtml(violation.expected)}, received ${escapeHtml(violation.received)} <small>(${record.at.toISOString()})</small>`;
+}
+
+/**
+ * The / page an operator opens: per probe a heartbeat bar of its last runs, uptime over the kept
+ * history, p50 and p95 latency, and the last violation with rule, Expected and Received (which name
+ * types and sizes, never customer data); then the most recent probes. Refreshes by itself.
+ */
+export function renderStatusPage(history: ProbeHistory, info: { target: string; schedule: string; refreshSeconds: number }): string {
+  const summaries = history
+    .probes()
+    .map((probe) => summarizeProbe(history.of(probe)))
+    .filter((summary): summary is ProbeSummary => summary !== undefined);
+  const probeRows = summaries
+    .map(
+      (summary) => `<tr class="${outcomeClass(summary.latest.outcome)}" data-probe="${escapeHtml(summary.probe)}">
+<th scope="row">${escapeHtml(summary.probe)}</th><td class="outcome">${summary.latest.outcome}</td><td class="beats">${heartbeat(history.of(summary.latest.probe))}</td>
+<td class="uptime">${(summary.uptime * 100).toFixed(1)} %</td><td class="p50">${summary.p50Ms} ms</td><td class="p95">${summary.p95Ms} ms</td>
+<td class="violation">${violationText(summary.lastViolation)}</td></tr>`,
+    )
+    .join('\n');
+  const recent = history.list(RECENT_ROWS);
+  const rows = recent
     .map(
       (record) => `<tr class="${outcomeClass(record.outcome)}" data-probe="${escapeHtml(record.probe)}" data-outcome="${record.outcome}">
 <td>${record.at.toISOString()}</td><td>${escapeHtml(record.probe)}</td><td class="outcome">${record.outcome}</td>
@@ -26,22 +86,28 @@ export function renderStatusPage(records: readonly ProbeRecord[], info: { target
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Customer search monitor</title>
+<meta http-equiv="refresh" content="${info.refreshSeconds}">
 <style>
 body{font:14px system-ui,sans-serif;margin:1.5rem;color:#222}
 table{border-collapse:collapse;width:100%}th,td{padding:.3rem .6rem;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}
 td:first-child{white-space:nowrap}
 .ok .outcome{color:#1a7f37}.slow .outcome{color:#9a6700}.bad .outcome{color:#cf222e;font-weight:600}
-#latest{display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;list-style:none;padding:0}
+.beats{white-space:nowrap}.beats i{display:inline-block;width:6px;height:18px;margin-right:2px;border-radius:2px;background:#1a7f37}
+.beats i.slow{background:#d4a72c}.beats i.bad{background:#cf222e}
+.rule{font-weight:600}small{color:#666}.uptime,.p50,.p95{white-space:nowrap}
 code{background:#f4f4f4;padding:0 .3rem}
 </style></head>
 <body>
 <h1>Customer search monitor</h1>
-<p>Target <code>${escapeHtml(info.target)}</code>, schedule <code>${escapeHtml(info.schedule)}</code> (UTC).
+<p>Target <code>${escapeHtml(info.target)}</code>, schedule <code>${escapeHtml(info.schedule)}</code> (UTC); this page refreshes every ${info.refreshSeconds} s.
 <a href="/metrics">Metrics</a> · <a href="/healthz">Health</a></p>
-<h2>Latest outcome per probe</h2>
-<ul id="latest">${summary}</ul>
+<h2>Probes</h2>
+${summaries.length === 0 ? '<p id="empty">No probe has run yet.</p>' : ''}
+<table id="summary"><thead><tr><th>Probe</th><th>Latest</th><th>Last runs</th><th>Uptime</th><th>p50</th><th>p95</th><th>Last violation</th></tr></thead>
+<tbody>
+${probeRows}
+</tbody></table>
 <h2>Recent probes</h2>
-${records.length === 0 ? '<p id="empty">No probe has run yet.</p>' : ''}
 <table id="probes"><thead><tr><th>Time (UTC)</th><th>Probe</th><th>Outcome</th><th>Status</th><th>Latency</th><th>Violated rules</th><th>Detail</th></tr></thead>
 <tbody>
 ${rows}

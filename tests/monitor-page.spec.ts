@@ -23,7 +23,7 @@ test.use({
   },
 });
 
-test('a forced failure shows on the recent-probes page with its outcome and rule', async ({ page }) => {
+test('a forced failure shows on the operator page: heartbeat, uptime, latency, last violation, recent probes', async ({ page }, testInfo) => {
   const { monitor } = await startTestMonitor();
   try {
     await monitor.runOnce();
@@ -32,16 +32,31 @@ test('a forced failure shows on the recent-probes page with its outcome and rule
 
     await page.goto(monitor.url);
     await expect(page.getByRole('heading', { name: 'Customer search monitor' })).toBeVisible();
-    const failed = page.locator('tr[data-probe="broad-search"][data-outcome="contract_violation"]');
+    await expect(page.locator('meta[http-equiv="refresh"]')).toHaveAttribute('content', '30');
+
+    const broad = page.locator('#summary tr[data-probe="broad-search"]');
+    await expect(broad.locator('.outcome')).toHaveText('contract_violation');
+    // Oldest mark on the left: one correct run, then the failure.
+    await expect(broad.locator('.beats i')).toHaveCount(2);
+    await expect(broad.locator('.beats i').nth(0)).toHaveClass('ok');
+    await expect(broad.locator('.beats i').nth(1)).toHaveClass('bad');
+    await expect(broad.locator('.uptime')).toHaveText('50.0 %');
+    await expect(broad.locator('.p50')).toHaveText(/^\d+ ms$/);
+    await expect(broad.locator('.p95')).toHaveText(/^\d+ ms$/);
+    await expect(broad.locator('.violation')).toContainText('result-cap: expected /customers must NOT have more than 5 items, received 6 customers');
+    const phone = page.locator('#summary tr[data-probe="phone-search"]');
+    await expect(phone.locator('.outcome')).toHaveText('success');
+    await expect(phone.locator('.uptime')).toHaveText('100.0 %');
+    await expect(phone.locator('.violation')).toHaveText('—');
+
+    const failed = page.locator('#probes tr[data-probe="broad-search"][data-outcome="contract_violation"]');
     await expect(failed).toHaveCount(1);
     await expect(failed.locator('td.rules')).toHaveText('result-cap');
-    await expect(failed).toContainText('result-cap: expected /customers must NOT have more than 5 items, received 6 customers');
     // Newest first: the failure sits above the earlier success of the same probe.
-    const outcomes = await page.locator('tr[data-probe="broad-search"] td.outcome').allTextContents();
+    const outcomes = await page.locator('#probes tr[data-probe="broad-search"] td.outcome').allTextContents();
     expect(outcomes).toEqual(['contract_violation', 'success']);
-    await expect(page.locator('#latest li[data-probe="broad-search"] .outcome')).toHaveText('contract_violation');
-    await expect(page.locator('#latest li[data-probe="phone-search"] .outcome')).toHaveText('success');
     await expect(page.locator('body')).not.toContainText('Nordmann');
+    await testInfo.attach('operator page with a forced failure', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
   } finally {
     await monitor.stop();
   }
