@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { MonitorMetrics } from '../monitor/monitor-metrics';
 import { probeNames } from '../monitor/monitor-probes';
 import {
+  ALERTMANAGER_EXAMPLE,
   ALERT_RULE_TESTS,
   ALERT_RULES,
   SCRAPE_CONFIG,
@@ -46,6 +47,13 @@ test('promtool accepts the alert rules and the scrape config, and the rule unit 
     const run = spawnSync(promtool, args, { encoding: 'utf8' });
     expect(run.status, `promtool ${args.join(' ')}\n${run.stdout}${run.stderr}`).toBe(0);
   }
+});
+
+test('amtool accepts the example Alertmanager route', () => {
+  const amtool = requireBinary('amtool', 'prometheus-alertmanager');
+  const run = spawnSync(amtool, ['check-config', ALERTMANAGER_EXAMPLE], { encoding: 'utf8' });
+  expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
+  expect(run.stdout).toContain('2 receivers');
 });
 
 test('promtool check metrics passes on the monitor\'s own metric families', async () => {
