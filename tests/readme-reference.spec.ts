@@ -36,3 +36,11 @@ test('every metric family of the monitor is in the README metrics table', async 
 test('the example profile the README points to is the documented profile and loads', () => {
   expect(readTargetProfile('tests/fixtures/example-profile.json')).toEqual(documentedProfile);
 });
+
+test('every alert\'s runbook link points at a README heading', () => {
+  const rules = readFileSync('monitor/prometheus/alert-rules.yml', 'utf8');
+  const anchors = [...rules.matchAll(/runbook_url: 'README\.md#([a-z]+)'/g)].map(([, anchor]) => anchor ?? '');
+  expect(anchors.length).toBe([...rules.matchAll(/- alert: /g)].length);
+  const headings = [...readme.matchAll(/^#+ (.+)$/gm)].map(([, heading]) => (heading ?? '').toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-'));
+  for (const anchor of anchors) expect(headings, anchor).toContain(anchor);
+});
