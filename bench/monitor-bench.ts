@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator } from '../simulator/provider-simulator';
@@ -9,40 +9,76 @@ import { waitUntilReady } from '../harness/wait-until-ready';
 import { processUsage } from './bench-stats';
 
 /*
- * Monitor benchmark: CPU time per probe and resident memory after PROBES probes (default 10000),
- * for this monitor and for Debian's prometheus-blackbox-exporter running the same POST with the same
- * OAuth 2.0 client credentials against the same simulator, CONCURRENCY (default 4) probes at a time.
+ * Monitor benchmark, both in one run against the same simulator on loopback:
+ *  - the real monitor process as `npm start` runs it (built JavaScript under node: scheduler, HTTP
+ *    server, /metrics scraped every second), aimed at the simulator as a real target, so no
+ *    simulator code is loaded; every run sends the named probes and the whole rotation pool
+ *    (MONITOR_ROTATION_RUNS=1), until PROBES (default 10000) requests were judged;
+ *  - Debian's prometheus-blackbox-exporter running the same POST with the same OAuth 2.0 client
+ *    credentials, PROBES times, CONCURRENCY (default 4) at a time.
+ * Memory is read after 1 000 requests and after all of them, to show whether it plateaus.
  */
 const probes = Number(process.env.PROBES ?? '10000');
 const concurrency = Number(process.env.CONCURRENCY ?? '4');
 const simulator = await startSimulator({ rateLimit: false });
 const body = JSON.stringify({ phoneNumber: '+4712345678' });
+const searches = (): number => simulator.requests.filter((request) => request.path.endsWith('/search')).length;
 
-async function benchOurs(): Promise<{ cpuSeconds: number; rssBytes: number; heapAfterGcBytes: number }> {
-  const child = spawn(process.execPath, ['--expose-gc', join('node_modules', 'tsx', 'dist', 'cli.mjs'), join('bench', 'monitor-probe-loop.ts')], {
+interface OursResult {
+  readonly requests: number;
+  readonly cpuSeconds: number;
+  readonly rssAt1000: number;
+  readonly rssAtEnd: number;
+  readonly scrapes: number;
+}
+
+async function benchOurs(): Promise<OursResult> {
+  const build = spawnSync('npm', ['run', '-s', 'build'], { encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`npm run build failed: ${build.stderr}`);
+  const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
+  // The node command of `npm start`, flags included, after its build step.
+  const nodeArgs = (start.split('&&').pop() ?? '').trim().split(/\s+/).slice(1);
+  const port = await freePort();
+  const child = spawn(process.execPath, nodeArgs, {
     env: {
       PATH: process.env.PATH ?? '',
-      PROBES: String(probes),
-      CONCURRENCY: String(concurrency),
       CAPI_BASE_URL: simulator.baseUrl,
       CONNECTID_TOKEN_URL: simulator.tokenUrl,
       CONNECTID_CLIENT_ID: simulator.clientId,
       CONNECTID_CLIENT_SECRET: simulator.clientSecret,
       CONTRACT_MAX_RPS: '100000',
       CONTRACT_MAX_RPM: '6000000',
+      MONITOR_PORT: String(port),
+      MONITOR_SCHEDULE: '* * * * * *',
+      MONITOR_TIMEOUT_MS: '900',
+      MONITOR_DEGRADED_MS: '800',
+      MONITOR_ROTATION_RUNS: '1',
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
-  let out = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const code = await new Promise((resolve) => child.on('close', resolve));
-  if (code !== 0) throw new Error(`monitor probe loop exited ${String(code)}`);
-  const result = JSON.parse(out) as { cpuSeconds: number; rssBytes: number; heapAfterGcBytes: number; failures: number };
-  if (result.failures > 0) throw new Error(`${result.failures} of our probes failed`);
-  return result;
+  try {
+    await waitUntilReady(`http://127.0.0.1:${port}/healthz`, { timeoutMs: 20_000, gaveUp: () => child.exitCode !== null });
+    const first = searches();
+    const before = processUsage(child.pid as number);
+    let rssAt1000 = 0;
+    let scrapes = 0;
+    while (searches() - first < probes) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      if ((await fetch(`http://127.0.0.1:${port}/metrics`)).ok) scrapes++;
+      if (rssAt1000 === 0 && searches() - first >= 1000) rssAt1000 = processUsage(child.pid as number).rssBytes;
+    }
+    const after = processUsage(child.pid as number);
+    const failed = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    const bad = [...failed.matchAll(/^customer_search_probes_total\{probe="([^"]+)",outcome="(?!success|degraded)[^"]+"\} ([1-9]\d*)/gm)];
+    if (bad.length > 0) throw new Error(`monitor probes failed: ${bad.map((match) => match[0]).join('; ')}`);
+    return { requests: searches() - first, cpuSeconds: after.cpuSeconds - before.cpuSeconds, rssAt1000, rssAtEnd: after.rssBytes, scrapes };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
 }
 
-async function benchBlackbox(binary: string): Promise<{ cpuSeconds: number; rssBytes: number }> {
+async function benchBlackbox(binary: string): Promise<{ cpuSeconds: number; rssBytes: number; rssAt1000: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'capi-blackbox-'));
   const config = [
     'modules:',
@@ -71,18 +107,20 @@ async function benchBlackbox(binary: string): Promise<{ cpuSeconds: number; rssB
   const before = processUsage(child.pid as number);
   let next = 0;
   let failures = 0;
+  let rssAt1000 = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next++ < probes) {
         const text = await (await fetch(url)).text();
         if (!/^probe_success 1$/m.test(text)) failures++;
+        if (next === 1000) rssAt1000 = processUsage(child.pid as number).rssBytes;
       }
     }),
   );
   const after = processUsage(child.pid as number);
   child.kill('SIGTERM');
   if (failures > 0) throw new Error(`${failures} blackbox probes failed`);
-  return { cpuSeconds: after.cpuSeconds - before.cpuSeconds, rssBytes: after.rssBytes };
+  return { cpuSeconds: after.cpuSeconds - before.cpuSeconds, rssBytes: after.rssBytes, rssAt1000 };
 }
 
 const ours = await benchOurs();
@@ -90,11 +128,16 @@ const blackboxBinary = findBinary('prometheus-blackbox-exporter');
 const theirs = blackboxBinary ? await benchBlackbox(blackboxBinary) : undefined;
 await simulator.close();
 
-const perProbe = (cpuSeconds: number): string => `${((cpuSeconds / probes) * 1e6).toFixed(0)} µs`;
+const perProbe = (cpuSeconds: number, count: number): string => `${((cpuSeconds / count) * 1e6).toFixed(0)} µs`;
 const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-process.stdout.write(`Monitor: ${probes} phone-search probes, ${concurrency} at a time, against the embedded simulator\n\n`);
-process.stdout.write('| measure | capi-contract monitor | prometheus-blackbox-exporter |\n| --- | --- | --- |\n');
-process.stdout.write(`| CPU time per probe | ${perProbe(ours.cpuSeconds)} | ${theirs ? perProbe(theirs.cpuSeconds) : 'not installed'} |\n`);
-process.stdout.write(`| resident memory after the probes | ${mib(ours.rssBytes)} | ${theirs ? mib(theirs.rssBytes) : 'not installed'} |\n`);
-process.stdout.write(`| JS heap in use after GC | ${mib(ours.heapAfterGcBytes)} | (Go runtime) |\n`);
-process.stdout.write('| checks per probe | status, content type, response schema, cap, phone and known customer, rate-limit headers | status 200, body matches "customers" |\n\n');
+const ratio = (a: number, b: number | undefined): string => (b ? `${(a / b).toFixed(2)}×` : '–');
+process.stdout.write(
+  `Monitor: the real process (npm start's build and node flags, ${ours.scrapes} /metrics scrapes) judging ${ours.requests} requests, beside blackbox_exporter running ${probes} probes ${concurrency} at a time\n\n`,
+);
+process.stdout.write('| measure | capi-contract monitor | prometheus-blackbox-exporter | ratio |\n| --- | --- | --- | --- |\n');
+const oursCpu = ours.cpuSeconds / ours.requests;
+const theirsCpu = theirs ? theirs.cpuSeconds / probes : undefined;
+process.stdout.write(`| CPU time per request judged | ${perProbe(ours.cpuSeconds, ours.requests)} | ${theirs ? perProbe(theirs.cpuSeconds, probes) : 'not installed'} | ${ratio(oursCpu, theirsCpu)} |\n`);
+process.stdout.write(`| resident memory after 1 000 requests | ${mib(ours.rssAt1000)} | ${theirs ? mib(theirs.rssAt1000) : 'not installed'} | ${ratio(ours.rssAt1000, theirs?.rssAt1000)} |\n`);
+process.stdout.write(`| resident memory after ${probes} requests | ${mib(ours.rssAtEnd)} | ${theirs ? mib(theirs.rssBytes) : 'not installed'} | ${ratio(ours.rssAtEnd, theirs?.rssBytes)} |\n`);
+process.stdout.write(`| checks per request | status, content type, response schema, cap, results, rate-limit headers, no 5xx (all 18 rules) | status 200, body matches "customers" | |\n`);

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import https from 'node:https';
 import { TransportError } from './transport-error';
 
 export interface HttpRequest {
@@ -19,8 +21,8 @@ export interface HttpResponse {
 }
 
 /**
- * One HTTP exchange. The contract suite plugs in Playwright's APIRequestContext, the monitor plugs
- * in fetch; both throw TransportError when no response arrives.
+ * One HTTP exchange. The contract suite plugs in Playwright's APIRequestContext, the monitor Node's
+ * http module; both throw TransportError when no response arrives.
  */
 export type HttpTransport = (request: HttpRequest) => Promise<HttpResponse>;
 
@@ -34,58 +36,72 @@ export function describeUrl(url: string): string {
   }
 }
 
-export interface FetchTransportOptions {
+/** The request's headers with Content-Length set, so a body is never sent chunked. */
+function withLength(request: HttpRequest): Record<string, string> {
+  return request.body === undefined ? { ...request.headers } : { ...request.headers, 'content-length': String(Buffer.byteLength(request.body)) };
+}
+
+export interface NodeTransportOptions {
   /** Largest body read before giving up, in bytes. Default 1 MiB: a search answers at most 5 customers. */
   readonly maxBodyBytes?: number;
 }
 
-/** HttpTransport over Node's fetch, with a deadline and a body-size cap so a faulty target cannot stall or bloat a probe. */
-export function createFetchTransport(options: FetchTransportOptions = {}): HttpTransport {
+/**
+ * HttpTransport over Node's own http and https modules, with keep-alive, a deadline for the whole
+ * exchange and a body-size cap, so a faulty target can neither stall nor bloat a probe. Chosen over
+ * fetch for the long-running monitor: the same work in a fraction of fetch's memory.
+ */
+export function createNodeTransport(options: NodeTransportOptions = {}): HttpTransport {
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
-  return async (request) => {
-    const started = performance.now();
-    const signal = AbortSignal.timeout(request.timeoutMs);
-    const where = `${request.method} ${describeUrl(request.url)}`;
-    try {
-      const response = await fetch(request.url, {
-        method: request.method,
-        headers: request.headers,
-        ...(request.body !== undefined ? { body: request.body } : {}),
-        redirect: 'manual',
-        signal,
-      });
-      const chunks: Uint8Array[] = [];
-      let size = 0;
-      if (response.body) {
-        const reader = response.body.getReader();
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          size += value.byteLength;
-          if (size > maxBodyBytes) {
-            await reader.cancel().catch(() => undefined);
-            throw new TransportError('body-too-large', `${where}: body larger than ${maxBodyBytes} bytes`);
-          }
-          chunks.push(value);
-        }
+  const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
+  return (request) =>
+    new Promise<HttpResponse>((resolve, reject) => {
+      const started = performance.now();
+      const where = `${request.method} ${describeUrl(request.url)}`;
+      let url: URL;
+      try {
+        url = new URL(request.url);
+      } catch (error) {
+        reject(new TransportError('network', `${where}: not a URL`, { cause: error }));
+        return;
       }
-      const headers: Record<string, string> = {};
-      response.headers.forEach((value, name) => {
-        headers[name.toLowerCase()] = value;
-      });
-      return {
-        status: response.status,
-        headers,
-        bodyText: Buffer.concat(chunks).toString('utf8'),
-        durationMs: performance.now() - started,
+      const client = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : undefined;
+      if (!client) {
+        reject(new TransportError('network', `${where}: unsupported protocol ${url.protocol}`));
+        return;
+      }
+      let settled = false;
+      const fail = (error: TransportError): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        outgoing.destroy();
+        reject(error);
       };
-    } catch (error) {
-      if (error instanceof TransportError) throw error;
-      if (signal.aborted) {
-        throw new TransportError('timeout', `${where}: no response within ${request.timeoutMs} ms`, { cause: error });
-      }
-      const code = (error as { cause?: { code?: string } }).cause?.code;
-      throw new TransportError('network', `${where}: ${code ?? 'network error'}`, { cause: error });
-    }
-  };
+      const outgoing = client.request(url, { method: request.method, headers: withLength(request), agent: agents[url.protocol as 'http:' | 'https:'] }, (incoming) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        incoming.on('data', (chunk: Buffer) => {
+          size += chunk.byteLength;
+          if (size > maxBodyBytes) {
+            incoming.destroy();
+            fail(new TransportError('body-too-large', `${where}: body larger than ${maxBodyBytes} bytes`));
+          } else chunks.push(chunk);
+        });
+        incoming.on('error', (error) => fail(new TransportError('network', `${where}: ${(error as NodeJS.ErrnoException).code ?? 'network error'}`, { cause: error })));
+        incoming.on('end', () => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          const headers: Record<string, string> = {};
+          for (const [name, value] of Object.entries(incoming.headers)) {
+            if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+          }
+          resolve({ status: incoming.statusCode ?? 0, headers, bodyText: Buffer.concat(chunks).toString('utf8'), durationMs: performance.now() - started });
+        });
+      });
+      const timer = setTimeout(() => fail(new TransportError('timeout', `${where}: no response within ${request.timeoutMs} ms`)), request.timeoutMs);
+      outgoing.on('error', (error) => fail(new TransportError('network', `${where}: ${(error as NodeJS.ErrnoException).code ?? 'network error'}`, { cause: error })));
+      outgoing.end(request.body);
+    });
 }

@@ -1,5 +1,5 @@
 import cron, { type ScheduledTask } from 'node-cron';
-import { createFetchTransport, type HttpTransport } from '../client/http-transport';
+import { createNodeTransport, type HttpTransport } from '../client/http-transport';
 import { openTarget, type OpenTarget } from '../client/open-target';
 import type { EmbeddedProvider, StartEmbeddedProvider } from '../client/embedded-provider';
 import type { MonitorConfig } from './monitor-config';
@@ -46,7 +46,7 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
   const metrics = new MonitorMetrics(probeNames, config);
   const history = new ProbeHistory(config.historySize);
   const target = await openTarget(config.target, {
-    transport: options.transport ?? createFetchTransport(),
+    transport: options.transport ?? createNodeTransport(),
     ...(options.startEmbedded ? { startEmbedded: options.startEmbedded } : {}),
     onTokenFetch: (outcome, durationMs) => {
       metrics.recordTokenFetch(outcome, durationMs / 1000);

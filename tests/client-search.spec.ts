@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createFetchTransport, type HttpResponse, type HttpTransport } from '../client/http-transport';
+import { createNodeTransport, type HttpResponse, type HttpTransport } from '../client/http-transport';
 import { rateLimitDelayMs } from '../client/rate-limit-delay';
 import { SearchClient } from '../client/search-client';
 import { TokenClient } from '../client/token-client';
@@ -12,7 +12,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => simulator.close());
 test.beforeEach(() => simulator.reset());
 
-function clients(transport: HttpTransport = createFetchTransport(), sleeps: number[] = []): { search: SearchClient; tokens: TokenClient } {
+function clients(transport: HttpTransport = createNodeTransport(), sleeps: number[] = []): { search: SearchClient; tokens: TokenClient } {
   const tokens = new TokenClient({ tokenUrl: simulator.tokenUrl, clientId: simulator.clientId, clientSecret: simulator.clientSecret, transport });
   const search = new SearchClient({
     baseUrl: simulator.baseUrl,
@@ -27,7 +27,7 @@ function clients(transport: HttpTransport = createFetchTransport(), sleeps: numb
 
 /** A transport that answers searches from a script and passes token requests to the simulator. */
 function scripted(answers: Partial<HttpResponse>[]): { transport: HttpTransport; searches: () => number } {
-  const real = createFetchTransport();
+  const real = createNodeTransport();
   let searches = 0;
   return {
     searches: () => searches,

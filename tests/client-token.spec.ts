@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createFetchTransport, type HttpTransport } from '../client/http-transport';
+import { createNodeTransport, type HttpTransport } from '../client/http-transport';
 import { TokenClient } from '../client/token-client';
 import { TokenError } from '../client/token-error';
 import { startSimulator, type RunningSimulator } from '../simulator/provider-simulator';
@@ -16,7 +16,7 @@ const tokenClient = (overrides: Partial<ConstructorParameters<typeof TokenClient
     tokenUrl: simulator.tokenUrl,
     clientId: simulator.clientId,
     clientSecret: simulator.clientSecret,
-    transport: createFetchTransport(),
+    transport: createNodeTransport(),
     ...overrides,
   });
 

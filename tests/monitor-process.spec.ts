@@ -1,16 +1,16 @@
 import { expect, test } from '@playwright/test';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadMonitorConfig } from '../monitor/monitor-config';
 import { sampleValue } from './fixtures/monitor-harness';
 import { configErrorMessage } from './fixtures/config-error-message';
 import { childEnvironment } from './fixtures/child-environment';
+import { builtMonitor } from './fixtures/built-monitor';
 
-/* The monitor as a process: `npm start` on its defaults, SIGTERM, and configuration refused at start. */
-const TSX = join('node_modules', 'tsx', 'dist', 'cli.mjs');
-
+/* The monitor as a process, built as `npm start` builds it: defaults, SIGTERM, configuration refused at start. */
 function startMonitorProcess(env: Record<string, string>, args: string[] = []): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, [TSX, join('monitor', 'monitor-main.ts'), ...args], { env: childEnvironment(env) });
+  return spawn(process.execPath, [...builtMonitor().nodeArgs, ...args], { env: childEnvironment(env) });
 }
 
 function collect(child: ChildProcessWithoutNullStreams): { out: () => string; exit: Promise<number | null> } {
@@ -85,4 +85,22 @@ test('an external target without credentials, or with a URL that does not parse,
 
 test('defaults: every 30 s in UTC, port 9464, a 10 s deadline and a 2 s degraded threshold', () => {
   expect(loadMonitorConfig({})).toMatchObject({ schedule: '*/30 * * * * *', intervalMs: 30_000, port: 9464, host: '127.0.0.1', timeoutMs: 10_000, degradedMs: 2_000 });
+});
+
+test('the build is plain JavaScript that loads the simulator only when no real target is configured', () => {
+  const { dir } = builtMonitor();
+  const files = readdirSync(dir).filter((name) => name.endsWith('.js'));
+  const simulatorChunks = files.filter((name) => readFileSync(join(dir, name), 'utf8').includes('function startSimulator('));
+  expect(simulatorChunks).toHaveLength(1);
+  // Follow the static imports from the entry point: the simulator's chunk is never among them.
+  const reached = new Set<string>();
+  const visit = (name: string): void => {
+    if (reached.has(name)) return;
+    reached.add(name);
+    const text = readFileSync(join(dir, name), 'utf8');
+    for (const [, target] of text.matchAll(/^import[^'"]*["']\.\/([^'"]+)["']/gm)) visit(target as string);
+  };
+  visit('monitor-main.js');
+  expect([...reached]).not.toContain(simulatorChunks[0]);
+  expect(readFileSync(join(dir, 'monitor-main.js'), 'utf8')).toMatch(new RegExp(`import\\("\\./${(simulatorChunks[0] as string).replace('.', '\\.')}"\\)`));
 });
