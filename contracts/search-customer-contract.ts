@@ -37,12 +37,15 @@ export const searchCustomerContract = {
     { url: 'https://api-test.mediaconnect.no/capi', description: 'Test (from public client code, not the page)' },
   ],
   security: [{ Client_Credentials: ['read'] }],
+  tags: [{ name: 'Customer', description: 'Customer operations of the Connect API.' }],
   paths: {
     '/v1/client/customer/search': {
       post: {
         operationId: 'searchCustomerClientMode',
         tags: ['Customer'],
         summary: 'Search customer - client mode',
+        description:
+          'Searches customers by phone number, by email, or by name and address; productCode and further criteria narrow the result. At most 5 customers are returned.',
         requestBody: {
           required: true,
           content: {
