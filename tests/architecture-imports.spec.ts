@@ -14,6 +14,7 @@ const allowed: Record<string, readonly string[]> = {
   contracts: [],
   client: ['contracts'],
   engine: ['contracts', 'client'],
+  'contract-diff': ['contracts'],
   monitor: ['contracts', 'client', 'engine'],
   // Local setups that tests and benchmarks share: processes, ports, a campaign on the simulator.
   harness: ['contracts', 'client', 'engine', 'simulator'],
