@@ -4,6 +4,7 @@ import { loadTargetConfig } from './client/target-config';
 import { ConfigError } from './client/config-error';
 import { faultModeNames } from './simulator/fault-modes';
 import { CAMPAIGN_VARIABLES, loadCampaignConfig } from './engine/campaign-config';
+import { loadDeviationConfig } from './engine/accepted-deviations';
 import { outputDir, reportDir } from './tests/fixtures/report-dir';
 import { CAMPAIGN_RUN_ID } from './tests/fixtures/campaign-cache';
 
@@ -11,6 +12,7 @@ import { CAMPAIGN_RUN_ID } from './tests/fixtures/campaign-cache';
 try {
   loadTargetConfig(process.env, { faultModes: faultModeNames, knownVariables: CAMPAIGN_VARIABLES });
   const campaign = loadCampaignConfig(process.env);
+  loadDeviationConfig(process.env);
   // One seed for every worker of this run: chosen here, where the run starts, and handed down.
   if (!campaign.seedGiven) process.env.CONTRACT_SEED = String(campaign.seed);
   process.env[CAMPAIGN_RUN_ID] ??= `${Date.now()}-${process.pid}`;

@@ -1,5 +1,6 @@
 import { ConfigError, type ConfigProblem } from '../client/config-error';
 import { readInteger, type Environment } from '../client/environment-reader';
+import { DEVIATION_VARIABLES } from './accepted-deviations';
 import type { CaseOrigin } from './contract-case';
 
 /** The engine's settings: how many cases to generate, from which seed, and where found counterexamples are kept. */
@@ -18,7 +19,14 @@ export interface CampaignConfig {
   readonly replay: CaseOrigin | undefined;
 }
 
-export const CAMPAIGN_VARIABLES = ['CONTRACT_SEED', 'CONTRACT_GENERATED_CASES', 'CONTRACT_SHRINK_REQUESTS', 'CONTRACT_EXAMPLES', 'CONTRACT_REPLAY'] as const;
+export const CAMPAIGN_VARIABLES = [
+  'CONTRACT_SEED',
+  'CONTRACT_GENERATED_CASES',
+  'CONTRACT_SHRINK_REQUESTS',
+  'CONTRACT_EXAMPLES',
+  'CONTRACT_REPLAY',
+  ...DEVIATION_VARIABLES,
+] as const;
 
 export const DEFAULT_GENERATED_CASES = 60;
 export const DEFAULT_EXAMPLES_FILE = '.capi-contract/counterexamples.json';

@@ -2,6 +2,7 @@ import cron from 'node-cron';
 import { ConfigError, type ConfigProblem } from '../client/config-error';
 import { readInteger, unknownVariables, type Environment } from '../client/environment-reader';
 import { loadTargetConfig, type TargetConfig, type TargetConfigOptions } from '../client/target-config';
+import { DEVIATION_VARIABLES, loadDeviationConfig, type DeviationConfig } from '../engine/accepted-deviations';
 
 export interface MonitorConfig {
   readonly target: TargetConfig;
@@ -21,6 +22,8 @@ export interface MonitorConfig {
   readonly historySize: number;
   /** Runs over which the rotation sends every other production-safe case of the gate once. Default 20; 0 turns it off. */
   readonly rotationRuns: number;
+  /** The suite's accepted deviations (CONTRACT_DEVIATIONS), counted apart from failures. */
+  readonly deviations: DeviationConfig;
 }
 
 export const MONITOR_VARIABLES = [
@@ -56,7 +59,14 @@ export function loadMonitorConfig(env: Environment, options: { requireExternal?:
   const problems: ConfigProblem[] = unknownVariables(env, ['MONITOR_'], MONITOR_VARIABLES);
   let target: TargetConfig | undefined;
   try {
-    target = loadTargetConfig(env, options);
+    target = loadTargetConfig(env, { ...options, knownVariables: [...(options.knownVariables ?? []), ...DEVIATION_VARIABLES] });
+  } catch (error) {
+    if (error instanceof ConfigError) problems.push(...error.problems);
+    else throw error;
+  }
+  let deviations: DeviationConfig = { file: undefined, deviations: [], strict: false };
+  try {
+    deviations = loadDeviationConfig(env);
   } catch (error) {
     if (error instanceof ConfigError) problems.push(...error.problems);
     else throw error;
@@ -87,5 +97,5 @@ export function loadMonitorConfig(env: Environment, options: { requireExternal?:
     problems.push({ variable: 'MONITOR_DEGRADED_MS', message: `must be below MONITOR_TIMEOUT_MS (${timeoutMs} ms)` });
   }
   if (problems.length > 0 || !target) throw new ConfigError(problems);
-  return { target, schedule, intervalMs, host, port, timeoutMs, degradedMs, historySize, rotationRuns };
+  return { target, schedule, intervalMs, host, port, timeoutMs, degradedMs, historySize, rotationRuns, deviations };
 }

@@ -21,6 +21,7 @@ export class MonitorMetrics {
   readonly probeSuccess: Gauge<'probe'>;
   readonly probes: Counter<'probe' | 'outcome'>;
   readonly violations: Counter<'probe' | 'rule'>;
+  readonly acceptedDeviations: Counter<'rule'>;
   readonly probeDuration: Histogram<'probe'>;
   readonly lastSuccess: Gauge<'probe'>;
   readonly tokenFetches: Counter<'outcome'>;
@@ -38,6 +39,12 @@ export class MonitorMetrics {
     this.probeSuccess = new Gauge({ name: 'customer_search_probe_success', help: 'Whether the last run of the probe was correct (1) or not (0).', labelNames: ['probe'] as const, registers });
     this.probes = new Counter({ name: 'customer_search_probes_total', help: 'Probes run, by outcome.', labelNames: ['probe', 'outcome'] as const, registers });
     this.violations = new Counter({ name: 'customer_search_contract_violations_total', help: 'Contract rules broken by probe answers, by rule name.', labelNames: ['probe', 'rule'] as const, registers });
+    this.acceptedDeviations = new Counter({
+      name: 'customer_search_accepted_deviations_total',
+      help: 'Rule violations an accepted-deviations entry covers: reported, not counted as failures.',
+      labelNames: ['rule'] as const,
+      registers,
+    });
     this.probeDuration = new Histogram({
       name: 'customer_search_probe_duration_seconds',
       help: 'Wall time of one probe, token fetch included.',
@@ -60,6 +67,7 @@ export class MonitorMetrics {
       for (const outcome of probeOutcomes) this.probes.inc({ probe, outcome }, 0);
       for (const rule of ruleNames) this.violations.inc({ probe, rule }, 0);
     }
+    for (const rule of ruleNames) this.acceptedDeviations.inc({ rule }, 0);
     for (const outcome of tokenOutcomes) this.tokenFetches.inc({ outcome }, 0);
     this.rateLimitRemaining.set(-1);
     this.overlaps.inc(0);

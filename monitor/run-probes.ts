@@ -9,6 +9,7 @@ import type { MonitorProbe, NamedProbe, ProbeName } from './monitor-probes';
 import type { ProbeHistory, ProbeRecord, ProbeViolation } from './probe-history';
 import { worstOutcome, type ProbeOutcome } from './probe-outcome';
 import type { MonitorLog } from './monitor-log';
+import { partitionViolations, type AcceptedDeviation } from '../engine/accepted-deviations';
 
 export interface ProbeRunDeps {
   readonly target: OpenTarget;
@@ -23,6 +24,8 @@ export interface ProbeRunDeps {
   readonly timeoutMs: number;
   /** Correct but slower than this is `degraded`, in milliseconds. */
   readonly degradedMs: number;
+  /** Accepted deviations: the violations they cover are counted apart and do not fail a probe. */
+  readonly deviations?: readonly AcceptedDeviation[];
 }
 
 type Attempt =
@@ -93,7 +96,9 @@ async function attemptProbe(deps: ProbeRunDeps, probe: MonitorProbe): Promise<{ 
       const wider = probe.wider ? await deps.target.search.send(probe.wider, { retryRateLimited: false }) : undefined;
       const exchange = await deps.target.search.send(probe.request, { retryRateLimited: false });
       const { violations } = checkExchange(exchange, probe.expectation, { casePath: probe.contractPath, ...(wider ? { wider } : {}) });
-      return { kind: 'answered', exchange, violations };
+      const { counted, accepted } = partitionViolations(violations, probe.title, deps.deviations ?? [], new Date());
+      for (const { violation } of accepted) deps.metrics.acceptedDeviations.inc({ rule: violation.rule });
+      return { kind: 'answered', exchange, violations: counted };
     };
     const result = await withDeadline(send(), deps.timeoutMs);
     attempt = result === 'deadline' ? { kind: 'deadline' } : result;

@@ -9,6 +9,7 @@ import { monitorProbes, probeNames, rotationPool, rotationSlice } from './monito
 import { ProbeHistory, type ProbeRecord } from './probe-history';
 import { startMonitorServer, type MonitorServer } from './monitor-server';
 import { runProbes } from './run-probes';
+import { isExpired } from '../engine/accepted-deviations';
 
 export interface SearchMonitor<P extends EmbeddedProvider = EmbeddedProvider> {
   readonly url: string;
@@ -61,7 +62,7 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
 
   const runOnce = (): Promise<ProbeRecord[]> => {
     const rotation = rotationSlice(pool, runs++, config.rotationRuns);
-    const run = runProbes({ target, probes, rotation, metrics, history, log, timeoutMs: config.timeoutMs, degradedMs: config.degradedMs })
+    const run = runProbes({ target, probes, rotation, metrics, history, log, timeoutMs: config.timeoutMs, degradedMs: config.degradedMs, deviations: config.deviations.deviations })
       .catch((error: unknown) => {
         // runProbes does not throw; this guard keeps the scheduler alive if that ever changes.
         log({ level: 'error', msg: 'run failed', error: error instanceof Error ? error.name : 'unknown' });
@@ -112,6 +113,9 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
     task.on('execution:overlap', skipOverlap);
   }
   log({ level: 'info', msg: 'monitor started', url: server.url, target: target.kind, schedule: config.schedule, probes: probeNames.length });
+  for (const deviation of config.deviations.deviations.filter((entry) => isExpired(entry, new Date()))) {
+    log({ level: 'warn', msg: 'accepted deviation expired: its violations count again', deviation: deviation.id, rule: deviation.rule, expires: deviation.expires });
+  }
   if (options.runAtStart ?? true) void runOnce();
 
   const openServer = server;

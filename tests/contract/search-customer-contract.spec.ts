@@ -14,6 +14,20 @@ for (const rule of ruleNames) {
     const skipped = campaign.results.filter((result) => result.skipped && result.case.expectation.rule === rule);
     for (const result of skipped) testInfo.annotations.push({ type: 'skipped case', description: `${result.case.title}: ${result.skipped}` });
     test.skip(results.length === 0 && skipped.length > 0, `every case of ${rule} was skipped: ${skipped[0]?.skipped ?? ''}`);
+    for (const { case: title, accepted } of campaign.deviations.accepted.filter((entry) => entry.accepted.violation.rule === rule)) {
+      const { violation, deviation } = accepted;
+      testInfo.annotations.push({
+        type: 'accepted deviation',
+        description: `${deviation.id}: "${title}" at ${violation.contractPath}: expected ${violation.expected}, received ${violation.received} (${deviation.reason}; ${deviation.acceptedBy}, until ${deviation.expires})`,
+      });
+    }
+    for (const deviation of campaign.deviations.expired.filter((entry) => entry.rule === rule)) {
+      expect.soft(deviation.expires, `Accepted deviation ${deviation.id} for ${rule} expired on ${deviation.expires}: renew it with a new date or remove it`).toBe('a date still to come');
+    }
+    for (const deviation of campaign.deviations.unused.filter((entry) => entry.rule === rule)) {
+      testInfo.annotations.push({ type: 'unused deviation', description: `${deviation.id} matched nothing in this run` });
+      if (campaign.deviations.strict) expect.soft(deviation.id, `Accepted deviation ${deviation.id} for ${rule} matched nothing (CONTRACT_DEVIATIONS_STRICT=1)`).toBe('used');
+    }
     expect(results.length, `no answer was judged by ${rule}`).toBeGreaterThan(0);
     for (const result of results) {
       expect.soft(result).toPassRule(rule, campaign);
