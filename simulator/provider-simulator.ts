@@ -77,14 +77,12 @@ function readBody(request: IncomingMessage, limit = 1024 * 1024): Promise<string
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    // Past the limit the rest is read and dropped, so the client still gets an answer (400).
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new Error('request body too large'));
-        request.destroy();
-      } else chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => (size > limit ? reject(new Error('request body too large')) : resolve(Buffer.concat(chunks).toString('utf8'))));
     request.on('error', reject);
   });
 }
@@ -238,7 +236,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         break;
     }
 
-    const raw = await readBody(request);
+    // A body past the limit is the client's mistake: a 400, never a 5xx.
+    const raw = await readBody(request).catch(() => undefined);
+    if (raw === undefined) return sendError(response, 400, 'BadRequestException', 'Request body too large');
     let body: unknown;
     try {
       body = JSON.parse(raw);

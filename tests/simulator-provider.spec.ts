@@ -71,3 +71,11 @@ test('refuses other grants and wrong credentials like an OAuth 2.0 server', asyn
   });
   expect([wrongSecret.status(), await wrongSecret.json()]).toEqual([401, { error: 'invalid_client' }]);
 });
+
+test('answers 400, never 5xx, to a body past its size limit or one that is not JSON', async ({ request }) => {
+  const url = `${simulator.baseUrl}/v1/client/customer/search`;
+  const huge = await request.post(url, search({ companyName: 'Ø'.repeat(1024 * 1024) }));
+  expect(huge.status()).toBe(400);
+  const broken = await request.post(url, { data: '{"phoneNumber": ', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+  expect(broken.status()).toBe(400);
+});
