@@ -7,6 +7,7 @@ import { sampleValue } from './fixtures/monitor-harness';
 import { configErrorMessage } from './fixtures/config-error-message';
 import { childEnvironment } from './fixtures/child-environment';
 import { builtMonitor } from './fixtures/built-monitor';
+import { withPortLock } from './fixtures/port-lock';
 
 /* The monitor as a process, built as `npm start` builds it: defaults, SIGTERM, configuration refused at start. */
 function startMonitorProcess(env: Record<string, string>, args: string[] = []): ChildProcessWithoutNullStreams {
@@ -21,25 +22,29 @@ function collect(child: ChildProcessWithoutNullStreams): { out: () => string; ex
 }
 
 test('npm start serves live metrics on the default port 9464 within one interval, and exits 0 on SIGTERM', async () => {
-  const child = startMonitorProcess({});
-  const { out, exit } = collect(child);
-  try {
-    let text = '';
-    // Within one interval of the default schedule (30 s): the first run starts at once.
-    await expect
-      .poll(async () => {
-        text = await fetch('http://127.0.0.1:9464/metrics').then((response) => response.text(), () => '');
-        return sampleValue(text, 'customer_search_probe_success{probe="phone-search"}');
-      }, { timeout: 30_000 })
-      .toBe(1);
-    expect(sampleValue(text, 'customer_search_probe_success{probe="no-token-refused"}')).toBe(1);
-    const health = (await (await fetch('http://127.0.0.1:9464/healthz')).json()) as { status: string };
-    expect(health.status).toBe('ok');
-  } finally {
-    child.kill('SIGTERM');
-  }
-  expect(await exit).toBe(0);
-  expect(out()).toContain('"msg":"monitor stopped"');
+  test.setTimeout(180_000);
+  // The default port is one per machine: repeats and workers take turns on it.
+  await withPortLock(9464, async () => {
+    const child = startMonitorProcess({});
+    const { out, exit } = collect(child);
+    try {
+      let text = '';
+      // Within one interval of the default schedule (30 s): the first run starts at once.
+      await expect
+        .poll(async () => {
+          text = await fetch('http://127.0.0.1:9464/metrics').then((response) => response.text(), () => '');
+          return sampleValue(text, 'customer_search_probe_success{probe="phone-search"}');
+        }, { timeout: 30_000 })
+        .toBe(1);
+      expect(sampleValue(text, 'customer_search_probe_success{probe="no-token-refused"}')).toBe(1);
+      const health = (await (await fetch('http://127.0.0.1:9464/healthz')).json()) as { status: string };
+      expect(health.status).toBe('ok');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exit).toBe(0);
+    expect(out()).toContain('"msg":"monitor stopped"');
+  });
 });
 
 test('npm run monitor refuses to start without a real target, before anything is scheduled', async () => {
