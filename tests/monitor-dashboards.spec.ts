@@ -22,15 +22,20 @@ const exported = async (): Promise<Set<string>> => {
     type === 'histogram' ? [`${name}_bucket`, `${name}_sum`, `${name}_count`] : [name ?? '']));
 };
 
-test('the dashboard has a datasource and a probe variable, and every panel uses the datasource variable', () => {
+test('the dashboard has datasource, location and probe variables, every panel uses the datasource and filters by location', () => {
   const dashboard = readDashboard();
   expect(dashboard.templating.list.map((variable) => [variable.name, variable.type])).toEqual([
     ['datasource', 'datasource'],
+    ['location', 'query'],
     ['probe', 'query'],
   ]);
   for (const panel of dashboard.panels) {
     expect(panel.datasource.uid, panel.title).toBe('${datasource}');
-    for (const target of panel.targets) expect(target.datasource.uid, panel.title).toBe('${datasource}');
+    for (const target of panel.targets) {
+      expect(target.datasource.uid, panel.title).toBe('${datasource}');
+      // Every series the panel reads is narrowed to the chosen locations.
+      for (const selector of target.expr.match(/customer_search_[a-z_]+(\{[^}]*\})?/g) ?? []) expect(selector, panel.title).toContain('location=~"$location"');
+    }
   }
 });
 
