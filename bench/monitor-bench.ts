@@ -1,8 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator } from '../simulator/provider-simulator';
+import { builtMonitor } from '../harness/built-monitor';
 import { findBinary } from '../harness/find-binary';
 import { freePort } from '../harness/free-port';
 import { waitUntilReady } from '../harness/wait-until-ready';
@@ -33,11 +34,7 @@ interface OursResult {
 }
 
 async function benchOurs(): Promise<OursResult> {
-  const build = spawnSync('npm', ['run', '-s', 'build'], { encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`npm run build failed: ${build.stderr}`);
-  const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
-  // The node command of `npm start`, flags included, after its build step.
-  const nodeArgs = (start.split('&&').pop() ?? '').trim().split(/\s+/).slice(1);
+  const { nodeArgs } = builtMonitor();
   const port = await freePort();
   const child = spawn(process.execPath, nodeArgs, {
     env: {

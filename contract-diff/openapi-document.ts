@@ -56,7 +56,7 @@ export async function loadOpenApiDocument(path: string): Promise<OpenApiDocument
       const ref = typeof current.value === 'object' && current.value !== null ? (current.value as { $ref?: unknown }).$ref : undefined;
       if (typeof ref !== 'string') return current;
       try {
-        current = { value: refs.get(ref) as unknown, pointer: ref.startsWith('#') ? ref : ref };
+        current = { value: refs.get(ref) as unknown, pointer: ref };
       } catch (error) {
         throw new DocumentError(`${path}: ${current.pointer}: $ref ${ref} does not resolve`, { cause: error });
       }

@@ -24,6 +24,7 @@ export function isJsonContentType(contentType: string | undefined): boolean {
 export class JudgedExchange {
   private parsedBody: Parsed | undefined;
   private responseViolations: readonly SchemaViolation[] | undefined;
+  private customerList: { readonly value: readonly Readonly<Record<string, unknown>>[] | undefined } | undefined;
 
   constructor(
     readonly exchange: Exchange,
@@ -63,6 +64,11 @@ export class JudgedExchange {
    * Undefined when the body has no readable list.
    */
   get customers(): readonly Readonly<Record<string, unknown>>[] | undefined {
+    this.customerList ??= { value: this.readCustomers() };
+    return this.customerList.value;
+  }
+
+  private readCustomers(): readonly Readonly<Record<string, unknown>>[] | undefined {
     const json = this.json;
     if (this.status !== 200 || !json.ok || typeof json.value !== 'object' || json.value === null || Array.isArray(json.value)) return undefined;
     const list = (json.value as { customers?: unknown }).customers;

@@ -84,6 +84,17 @@ export function isExpired(deviation: AcceptedDeviation, now: Date): boolean {
   return now.getTime() >= Date.parse(`${deviation.expires}T00:00:00Z`) + 24 * 60 * 60 * 1000;
 }
 
+// Compiled once per entry: the monitor tests every violation of every probe against them.
+const patterns = new WeakMap<AcceptedDeviation, RegExp>();
+function patternOf(deviation: AcceptedDeviation): RegExp {
+  let pattern = patterns.get(deviation);
+  if (!pattern) {
+    pattern = new RegExp(deviation.match);
+    patterns.set(deviation, pattern);
+  }
+  return pattern;
+}
+
 /** The deviation that accepts a violation of a case, if any (expired ones accept nothing). */
 export function acceptingDeviation(
   deviations: readonly AcceptedDeviation[],
@@ -93,7 +104,7 @@ export function acceptingDeviation(
 ): AcceptedDeviation | undefined {
   return deviations.find(
     (deviation) =>
-      deviation.rule === violation.rule && !isExpired(deviation, now) && (new RegExp(deviation.match).test(caseTitle) || new RegExp(deviation.match).test(violation.contractPath)),
+      deviation.rule === violation.rule && !isExpired(deviation, now) && (patternOf(deviation).test(caseTitle) || patternOf(deviation).test(violation.contractPath)),
   );
 }
 

@@ -28,7 +28,7 @@ export const CAMPAIGN_VARIABLES = [
   ...DEVIATION_VARIABLES,
 ] as const;
 
-export const DEFAULT_GENERATED_CASES = 60;
+const DEFAULT_GENERATED_CASES = 60;
 export const DEFAULT_EXAMPLES_FILE = '.capi-contract/counterexamples.json';
 const GENERATORS: readonly CaseOrigin['generator'][] = ['valid', 'invalid', 'known-customer'];
 

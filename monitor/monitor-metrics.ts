@@ -1,6 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { ruleNames, type RuleName } from '../contracts/contract-rules';
-import { probeOutcomes, tokenOutcomes, type ProbeOutcome, type TokenOutcome } from './probe-outcome';
+import { isCorrectOutcome, probeOutcomes, tokenOutcomes, type ProbeOutcome, type TokenOutcome } from './probe-outcome';
 import type { ProbeName } from './monitor-probes';
 
 /** Histogram buckets in seconds, dense around the degraded and timeout thresholds. */
@@ -75,7 +75,7 @@ export class MonitorMetrics {
   }
 
   recordProbe(probe: ProbeName, outcome: ProbeOutcome, seconds: number, rules: readonly RuleName[], at: Date): void {
-    const correct = outcome === 'success' || outcome === 'degraded';
+    const correct = isCorrectOutcome(outcome);
     this.probes.inc({ probe, outcome });
     this.probeSuccess.set({ probe }, correct ? 1 : 0);
     this.probeDuration.observe({ probe }, seconds);

@@ -31,6 +31,7 @@ export type NamedProbe = Exclude<ProbeName, 'rotation'>;
 export type MonitorProbe = ContractCase;
 
 const companyName = requestField('companyName');
+const streetNumber = requestField('streetNumber');
 
 /**
  * Which of the gate's cases each named probe is, so the monitor never writes a request or a
@@ -48,7 +49,7 @@ const picks: Record<NamedProbe, (item: ContractCase) => boolean> = {
   'narrowing-holds': (item) => item.wider !== undefined,
   'incomplete-search-refused': (item) => item.expectation.rule === 'search-requirement' && item.contractPath === SEARCH_REQUIREMENT_POINTER,
   'over-long-field-refused': (item) => item.expectation.rule === 'field-max-length' && item.contractPath === `${companyName.pointer}/maxLength`,
-  'wrong-type-refused': (item) => item.expectation.rule === 'field-type' && item.contractPath === requestField('streetNumber').pointer + '/type',
+  'wrong-type-refused': (item) => item.expectation.rule === 'field-type' && item.contractPath === `${streetNumber.pointer}/type`,
   'malformed-email-refused': (item) => item.expectation.rule === 'field-format' && item.contractPath.endsWith('/email/format'),
   'invalid-body-refused': (item) => item.expectation.rule === 'invalid-body-refused' && item.request.rawBody === undefined,
   'undocumented-field-tolerated': (item) => item.expectation.kind === 'unruled',

@@ -17,6 +17,11 @@ export const tokenOutcomes = ['success', 'rejected', 'unavailable', 'malformed',
 
 export type TokenOutcome = (typeof tokenOutcomes)[number];
 
+/** A correct answer, slow or not: what probe_success, uptime and the last success count. */
+export function isCorrectOutcome(outcome: ProbeOutcome): boolean {
+  return outcome === 'success' || outcome === 'degraded';
+}
+
 /** Outcomes from least to most telling, for one outcome standing for several answers. */
 const SEVERITY: readonly ProbeOutcome[] = ['success', 'degraded', 'rate_limited', 'timeout', 'network_error', 'auth_error', 'http_error', 'contract_violation'];
 

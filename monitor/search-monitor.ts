@@ -9,6 +9,7 @@ import { monitorProbes, probeNames, rotationPool, rotationSlice } from './monito
 import { ProbeHistory, type ProbeRecord } from './probe-history';
 import { startMonitorServer, type MonitorServer } from './monitor-server';
 import { runProbes } from './run-probes';
+import { buildContractCases } from '../engine/contract-cases';
 import { isExpired } from '../engine/accepted-deviations';
 
 export interface SearchMonitor<P extends EmbeddedProvider = EmbeddedProvider> {
@@ -54,8 +55,9 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
       if (outcome !== 'success') log({ level: 'warn', msg: 'token fetch failed', outcome });
     },
   });
-  const probes = monitorProbes(config.target.profile);
-  const pool = rotationPool(config.target.profile);
+  const cases = buildContractCases(config.target.profile);
+  const probes = monitorProbes(config.target.profile, cases);
+  const pool = rotationPool(config.target.profile, cases);
   let runs = 0;
   let lastRunAt: Date | undefined;
   let running: Promise<ProbeRecord[]> | undefined;

@@ -1,4 +1,5 @@
 import type { ProbeHistory, ProbeRecord } from './probe-history';
+import { isCorrectOutcome } from './probe-outcome';
 
 /** Marks in a probe's heartbeat bar, newest on the right. */
 const HEARTBEAT_MARKS = 40;
@@ -10,7 +11,6 @@ const escapeHtml = (text: string): string =>
 
 const outcomeClass = (outcome: ProbeRecord['outcome']): string => (outcome === 'success' ? 'ok' : outcome === 'degraded' ? 'slow' : 'bad');
 
-const isCorrect = (record: ProbeRecord): boolean => record.outcome === 'success' || record.outcome === 'degraded';
 
 /** Nearest-rank percentile of a non-empty list, in its unit. */
 function percentile(values: readonly number[], fraction: number): number {
@@ -37,7 +37,7 @@ export function summarizeProbe(records: readonly ProbeRecord[]): ProbeSummary | 
   return {
     probe: latest.probe,
     runs: records.length,
-    uptime: records.filter(isCorrect).length / records.length,
+    uptime: records.filter((record) => isCorrectOutcome(record.outcome)).length / records.length,
     p50Ms: percentile(latencies, 0.5),
     p95Ms: percentile(latencies, 0.95),
     latest,

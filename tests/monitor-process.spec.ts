@@ -6,7 +6,7 @@ import { loadMonitorConfig } from '../monitor/monitor-config';
 import { sampleValue } from './fixtures/monitor-harness';
 import { configErrorMessage } from './fixtures/config-error-message';
 import { childEnvironment } from './fixtures/child-environment';
-import { builtMonitor } from './fixtures/built-monitor';
+import { builtMonitor } from '../harness/built-monitor';
 import { withPortLock } from './fixtures/port-lock';
 
 /* The monitor as a process, built as `npm start` builds it: defaults, SIGTERM, configuration refused at start. */
