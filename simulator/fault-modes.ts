@@ -1,71 +1,155 @@
+import { requestFields, SEARCH_REQUIREMENT_POINTER } from '../contracts/contract-reader';
 import type { RuleName } from '../contracts/contract-rules';
+import type { SearchRequestBody } from '../contracts/search-customer-types';
+import type { FaultBehaviour } from './fault-behaviour';
+
+/** One named way for the simulator to break exactly one documented rule. */
+export interface FaultModeDefinition {
+  /** The rule the contract suite must name when it runs against this fault. */
+  readonly breaks: RuleName;
+  readonly description: string;
+  readonly behaviour: FaultBehaviour;
+}
+
+const FIELD_LIMITS = new Map(requestFields().flatMap((field) => (field.maxLength === undefined ? [] : [[field.name, field.maxLength] as const])));
+const REQUEST_FIELDS = new Set(requestFields().map((field) => field.name));
+
+/** True when some string field measures past its limit in the given unit. */
+const pastLimit = (search: SearchRequestBody, measure: (text: string) => number): boolean =>
+  Object.entries(search).some(([name, value]) => {
+    const limit = FIELD_LIMITS.get(name);
+    return typeof value === 'string' && limit !== undefined && measure(value) > limit;
+  });
+
+const crashWith = (exceptionType: string) => ({ status: 500, body: JSON.stringify({ exceptionType, errorMessage: 'Internal error' }) });
+const isObject = (body: unknown): boolean => typeof body === 'object' && body !== null && !Array.isArray(body);
 
 /**
- * Named ways for the simulator to break exactly one documented rule. The self-check runs the
- * contract suite against each and expects `breaks` among the failures; the monitor tests expect the
- * matching outcome and rule label.
+ * Named ways for the simulator to break exactly one documented rule, each a self-contained object:
+ * the rule it breaks and the hook it bends. The self-check runs the contract suite against each and
+ * expects `breaks` among the failures; the monitor tests expect the matching outcome and rule label.
  */
 export const faultModes = {
-  'six-customers': { breaks: 'result-cap', description: 'Returns up to 6 customers instead of 5.' },
+  'six-customers': {
+    breaks: 'result-cap',
+    description: 'Returns up to 6 customers instead of 5.',
+    behaviour: { results: (matched, { cap }) => matched.slice(0, cap + 1) },
+  },
   'max-length-unenforced': {
     breaks: 'field-max-length',
     description: 'Accepts strings past their maxLength (a 41-character companyName).',
+    behaviour: { ignoresViolation: (violation) => violation.keyword === 'maxLength' },
   },
   'max-length-off-by-one': {
     breaks: 'valid-search-accepted',
     description: 'Refuses strings of exactly their maxLength.',
+    behaviour: { refuses: (search) => pastLimit(search, (text) => [...text].length + 1) },
   },
   'incomplete-search-accepted': {
     breaks: 'search-requirement',
     description: 'Answers 200 to a search that lacks the required fields.',
+    behaviour: { ignoresViolation: (violation) => violation.contractPath.startsWith(SEARCH_REQUIREMENT_POINTER) },
   },
-  'format-unenforced': { breaks: 'field-format', description: 'Accepts emails and phone numbers of any shape.' },
-  'type-unenforced': { breaks: 'field-type', description: 'Accepts a word for the integer streetNumber.' },
+  'format-unenforced': {
+    breaks: 'field-format',
+    description: 'Accepts emails and phone numbers of any shape.',
+    behaviour: { ignoresViolation: (violation) => violation.keyword === 'format' || violation.keyword === 'pattern' },
+  },
+  'type-unenforced': {
+    breaks: 'field-type',
+    description: 'Accepts a word for the integer streetNumber.',
+    behaviour: { ignoresViolation: (violation) => violation.keyword === 'type' },
+  },
   'postal-code-as-number': {
     breaks: 'response-schema',
     description: 'Returns postalCode as a number (179), losing the leading zero.',
+    behaviour: {
+      presentCustomer: (customer) => (customer.postalCode === undefined ? { ...customer } : { ...customer, postalCode: Number(customer.postalCode) }),
+    },
   },
-  'no-token-accepted': { breaks: 'auth-required', description: 'Answers 200 to a search without a token.' },
-  'undocumented-status': { breaks: 'status-code-documented', description: 'Answers 422 instead of 400.' },
-  'text-content-type': { breaks: 'content-type-json', description: 'Serves 200 bodies as text/plain.' },
+  'no-token-accepted': {
+    breaks: 'auth-required',
+    description: 'Answers 200 to a search without a token.',
+    behaviour: { acceptsAnonymous: true },
+  },
+  'undocumented-status': {
+    breaks: 'status-code-documented',
+    description: 'Answers 422 instead of 400.',
+    behaviour: { errorAnswer: (status, body) => ({ status: status === 400 ? 422 : status, body }) },
+  },
+  'text-content-type': {
+    breaks: 'content-type-json',
+    description: 'Serves 200 bodies as text/plain.',
+    behaviour: { successContentType: 'text/plain; charset=utf-8' },
+  },
   'stray-results': {
     breaks: 'results-match-criteria',
     description: 'Adds a customer without the searched phone or email to every result.',
+    behaviour: {
+      results: (matched, { cap, customers }) => {
+        const found = matched.slice(0, cap);
+        const stray = customers.map((seed) => seed.customer).find((customer) => !found.includes(customer));
+        return found.length > 0 && stray ? [...found.slice(0, cap - 1), stray] : found;
+      },
+    },
   },
   'known-customer-missing': {
     breaks: 'known-customer-found',
     description: 'Leaves the documented example customer out of every result.',
+    behaviour: { results: (matched, { cap }) => matched.filter((customer) => customer.customerNumber !== 563457).slice(0, cap) },
   },
   'bad-rate-limit-headers': {
     breaks: 'rate-limit-headers',
     description: 'Sends X-RateLimit-Remaining as "-1".',
+    behaviour: { rateHeaders: (headers) => ('x-ratelimit-remaining' in headers ? { ...headers, 'x-ratelimit-remaining': '-1' } : { ...headers }) },
   },
   'error-body-not-json': {
     breaks: 'error-body',
     description: 'Declares 400 bodies as JSON but sends HTML.',
+    behaviour: { errorAnswer: (status, body) => (status === 400 ? { status, body: '<html><body>Bad Request</body></html>', contentType: 'application/json' } : { status, body }) },
   },
-  'prefer-ignored': { breaks: 'forced-error-status', description: 'Ignores `Prefer: code=NNN`.' },
+  'prefer-ignored': {
+    breaks: 'forced-error-status',
+    description: 'Ignores `Prefer: code=NNN`.',
+    behaviour: { ignoresPrefer: true },
+  },
   'crash-on-undocumented-field': {
     breaks: 'no-server-error',
     description: 'Answers 500 to a request with a property the contract does not list (a strict binder whose error nobody handles).',
+    behaviour: {
+      crash: (body) =>
+        isObject(body) && Object.keys(body as object).some((name) => !REQUEST_FIELDS.has(name)) ? crashWith('UnrecognizedPropertyException') : undefined,
+    },
   },
   'crash-on-non-object-body': {
     breaks: 'invalid-body-refused',
     description: 'Answers 500 to JSON that is not an object (a null dereferenced, an array cast).',
+    behaviour: { crash: (body) => (isObject(body) ? undefined : crashWith('NullPointerException')) },
   },
   'limit-counted-in-bytes': {
     breaks: 'valid-search-accepted',
     description: 'Counts maxLength in UTF-8 bytes: "Bjørnstjerne Ødegård" at the limit is refused.',
+    behaviour: { refuses: (search) => pastLimit(search, (text) => Buffer.byteLength(text)) },
   },
   'limit-counted-in-utf16': {
     breaks: 'valid-search-accepted',
     description: 'Counts maxLength in UTF-16 code units (Java and JavaScript `length`): characters beyond the BMP count twice.',
+    behaviour: { refuses: (search) => pastLimit(search, (text) => text.length) },
   },
   'product-code-widens': {
     breaks: 'criteria-narrow-results',
     description: 'Treats productCode as an alternative: customers holding the product join any result.',
+    behaviour: {
+      results: (matched, { search, customers, cap, match }) => {
+        const productCode = search.productCode;
+        if (typeof productCode !== 'string') return matched.slice(0, cap);
+        const { productCode: _, ...rest } = search;
+        const holders = customers.filter((seed) => seed.productCodes.some((code) => code.toLowerCase() === productCode.toLowerCase())).map((seed) => seed.customer);
+        return [...new Set([...match(rest), ...holders])].slice(0, cap);
+      },
+    },
   },
-} as const satisfies Record<string, { breaks: RuleName; description: string }>;
+} as const satisfies Record<string, FaultModeDefinition>;
 
 export type FaultMode = keyof typeof faultModes;
 
@@ -73,4 +157,9 @@ export const faultModeNames = Object.keys(faultModes) as FaultMode[];
 
 export function isFaultMode(name: string): name is FaultMode {
   return Object.hasOwn(faultModes, name);
+}
+
+/** The behaviour of a fault mode, or none. */
+export function faultBehaviour(mode: FaultMode | undefined): FaultBehaviour {
+  return mode === undefined ? {} : (faultModes[mode] as FaultModeDefinition).behaviour;
 }

@@ -1,17 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  OPERATION_PATH,
-  documentedErrorStatuses,
-  requestFields,
-  resultCap,
-  SEARCH_REQUIREMENT_POINTER,
-} from '../contracts/contract-reader';
+import { OPERATION_PATH, documentedErrorStatuses, resultCap } from '../contracts/contract-reader';
 import { validateSchema, type SchemaViolation } from '../contracts/contract-validator';
-import type { Customer, SearchRequestBody } from '../contracts/search-customer-types';
+import type { SearchRequestBody } from '../contracts/search-customer-types';
 import { RateWindow } from '../client/rate-window';
 import { matchCustomers } from './customer-matcher';
-import type { FaultMode } from './fault-modes';
+import { faultBehaviour, type FaultMode } from './fault-modes';
 import type { OutageMode } from './outage-modes';
 import { seedCustomers, type SeedCustomer } from './seed-customers';
 import { TokenStore } from './token-store';
@@ -68,8 +62,6 @@ export interface RunningSimulator {
 }
 
 const API_VERSION = '1.0.0-simulator';
-const FIELD_LIMITS = new Map(requestFields().flatMap((field) => (field.maxLength === undefined ? [] : [[field.name, field.maxLength] as const])));
-const REQUEST_FIELDS = new Set(requestFields().map((field) => field.name));
 const TOKEN_PATH = '/user/oauth/token';
 const API_PREFIX = '/capi';
 
@@ -108,7 +100,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const customers = options.customers ?? seedCustomers;
   const tokens = new TokenStore();
   const requests: RecordedRequest[] = [];
-  let fault = options.fault;
+  let fault = faultBehaviour(options.fault);
   let outage = options.outage;
   let latencyMs = options.latencyMs ?? 0;
   let tokenLifetimeS = options.tokenLifetimeS ?? 43_200;
@@ -117,13 +109,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   let window = makeWindow();
 
   const rateHeaders = (): Record<string, string> => {
-    if (!window) return { 'x-mediaconnect-api-version': API_VERSION };
-    const remaining = fault === 'bad-rate-limit-headers' ? '-1' : String(window.remaining());
-    return {
-      'x-mediaconnect-api-version': API_VERSION,
-      'x-ratelimit-remaining': remaining,
-      'x-ratelimit-reset': String(Math.ceil(window.waitMs() / 1000)),
-    };
+    const headers: Record<string, string> = !window
+      ? { 'x-mediaconnect-api-version': API_VERSION }
+      : {
+          'x-mediaconnect-api-version': API_VERSION,
+          'x-ratelimit-remaining': String(window.remaining()),
+          'x-ratelimit-reset': String(Math.ceil(window.waitMs() / 1000)),
+        };
+    return fault.rateHeaders ? fault.rateHeaders(headers) : headers;
   };
 
   const send = (
@@ -139,62 +132,21 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   };
 
   const sendError = (response: ServerResponse, status: number, exceptionType: string, errorMessage: string): number => {
-    if (status === 400 && fault === 'undocumented-status') status = 422;
-    if (status === 400 && fault === 'error-body-not-json') {
-      return send(response, status, '<html><body>Bad Request</body></html>', 'application/json', rateHeaders());
-    }
-    return send(response, status, JSON.stringify({ exceptionType, errorMessage }), undefined, rateHeaders());
+    const body = JSON.stringify({ exceptionType, errorMessage });
+    const answer = fault.errorAnswer ? fault.errorAnswer(status, body) : { status, body };
+    return send(response, answer.status, answer.body, answer.contentType, rateHeaders());
   };
 
   /** The request's schema violations, less the ones the active fault pretends not to see. */
   const requestViolations = (body: unknown): SchemaViolation[] => {
     const violations = validateSchema('SearchCustomerRequest', body);
-    const ignored = (violation: SchemaViolation): boolean => {
-      switch (fault) {
-        case 'max-length-unenforced':
-          return violation.keyword === 'maxLength';
-        case 'incomplete-search-accepted':
-          return violation.contractPath.startsWith(SEARCH_REQUIREMENT_POINTER);
-        case 'format-unenforced':
-          return violation.keyword === 'format' || violation.keyword === 'pattern';
-        case 'type-unenforced':
-          return violation.keyword === 'type';
-        default:
-          return false;
-      }
-    };
-    return violations.filter((violation) => !ignored(violation));
-  };
-
-  /** A limit counted in another unit than the contract's code points, as the active fault says. */
-  const miscounted = (body: SearchRequestBody): boolean => {
-    const measure =
-      fault === 'limit-counted-in-bytes' ? (text: string) => Buffer.byteLength(text) : fault === 'limit-counted-in-utf16' ? (text: string) => text.length : undefined;
-    if (!measure) return false;
-    return Object.entries(body).some(([name, value]) => {
-      const limit = FIELD_LIMITS.get(name);
-      return typeof value === 'string' && limit !== undefined && measure(value) > limit;
-    });
-  };
-
-  const offByOne = (body: SearchRequestBody): boolean => {
-    if (fault !== 'max-length-off-by-one') return false;
-    return Object.entries(body).some(([name, value]) => {
-      const limit = FIELD_LIMITS.get(name);
-      return typeof value === 'string' && limit !== undefined && value.length === limit;
-    });
-  };
-
-  const presentCustomer = (customer: Customer): Record<string, unknown> => {
-    if (fault === 'postal-code-as-number' && customer.postalCode !== undefined) {
-      return { ...customer, postalCode: Number(customer.postalCode) };
-    }
-    return { ...customer };
+    const ignored = fault.ignoresViolation;
+    return ignored ? violations.filter((violation) => !ignored(violation)) : violations;
   };
 
   const handleSearch = async (request: IncomingMessage, response: ServerResponse): Promise<number> => {
     const preferred = /code=(\d{3})/.exec(String(request.headers.prefer ?? ''))?.[1];
-    if (preferred && fault !== 'prefer-ignored' && documentedErrorStatuses().includes(Number(preferred))) {
+    if (preferred && !fault.ignoresPrefer && documentedErrorStatuses().includes(Number(preferred))) {
       const status = Number(preferred);
       const extra: Record<string, string> = status === 429 ? { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1' } : {};
       const body = JSON.stringify({ exceptionType: `Simulated${status}`, errorMessage: `Forced by Prefer: code=${status}` });
@@ -204,7 +156,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const authorization = String(request.headers.authorization ?? '');
     const bearer = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/.exec(authorization)?.[1];
     const tokenStatus = bearer ? tokens.status(bearer) : 'unknown';
-    const anonymousAllowed = fault === 'no-token-accepted' && authorization === '';
+    const anonymousAllowed = fault.acceptsAnonymous === true && authorization === '';
     if (tokenStatus !== 'valid' && !anonymousAllowed) {
       const why = !authorization ? 'No access token' : !bearer ? 'Malformed access token' : `Access token ${tokenStatus}`;
       return sendError(response, 403, 'AccessDeniedException', why);
@@ -245,38 +197,22 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     } catch {
       return sendError(response, 400, 'BadRequestException', 'Request body is not JSON');
     }
+    const crash = fault.crash?.(body);
+    if (crash) return send(response, crash.status, crash.body, crash.contentType);
     const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
-    if (!isObject && fault === 'crash-on-non-object-body') {
-      return send(response, 500, JSON.stringify({ exceptionType: 'NullPointerException', errorMessage: 'Internal error' }));
-    }
-    if (isObject && fault === 'crash-on-undocumented-field' && Object.keys(body as object).some((name) => !REQUEST_FIELDS.has(name))) {
-      return send(response, 500, JSON.stringify({ exceptionType: 'UnrecognizedPropertyException', errorMessage: 'Internal error' }));
-    }
     const violations = requestViolations(body);
-    if (violations.length > 0 || !isObject || miscounted(body as SearchRequestBody)) {
+    if (violations.length > 0 || !isObject || fault.refuses?.(body as SearchRequestBody)) {
       // Names the broken places, never the values: they are customer data.
       const where = [...new Set(violations.map((v) => v.instancePath || 'search requirement'))].join(', ');
       return sendError(response, 400, 'ValidationException', `Invalid request: ${where}`);
     }
     const search = body as SearchRequestBody;
-    if (offByOne(search)) return sendError(response, 400, 'ValidationException', 'Invalid request: too long');
-
-    let found = matchCustomers(customers, search).map((seed) => seed.customer);
-    if (fault === 'product-code-widens' && typeof search.productCode === 'string') {
-      const { productCode, ...rest } = search;
-      const holders = customers.filter((seed) => seed.productCodes.some((code) => code.toLowerCase() === productCode.toLowerCase()));
-      found = [...new Set([...matchCustomers(customers, rest), ...holders].map((seed) => seed.customer))];
-    }
-    if (fault === 'known-customer-missing') found = found.filter((customer) => customer.customerNumber !== 563457);
-    const cap = fault === 'six-customers' ? resultCap() + 1 : resultCap();
-    found = found.slice(0, cap);
-    if (fault === 'stray-results' && found.length > 0) {
-      const stray = customers.map((seed) => seed.customer).find((customer) => !found.includes(customer));
-      if (stray) found = [...found.slice(0, cap - 1), stray];
-    }
-    const payload = JSON.stringify({ customers: found.map(presentCustomer) });
-    const contentType = fault === 'text-content-type' ? 'text/plain; charset=utf-8' : undefined;
-    return send(response, 200, payload, contentType, rateHeaders());
+    const match = (criteria: SearchRequestBody) => matchCustomers(customers, criteria).map((seed) => seed.customer);
+    const matched = match(search);
+    const cap = resultCap();
+    const found = fault.results ? fault.results(matched, { search, customers, cap, match }) : matched.slice(0, cap);
+    const present = fault.presentCustomer ?? ((customer) => ({ ...customer }));
+    return send(response, 200, JSON.stringify({ customers: found.map(present) }), fault.successContentType, rateHeaders());
   };
 
   const handleToken = async (request: IncomingMessage, response: ServerResponse): Promise<{ status: number; auth: 'body' | 'basic' | 'none' }> => {
@@ -346,7 +282,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     clientSecret,
     requests,
     setFault: (next) => {
-      fault = next;
+      fault = faultBehaviour(next);
     },
     setOutage: (next) => {
       outage = next;
@@ -362,7 +298,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     reset: () => {
       requests.length = 0;
       tokens.clear();
-      fault = options.fault;
+      fault = faultBehaviour(options.fault);
       outage = options.outage;
       latencyMs = options.latencyMs ?? 0;
       tokenLifetimeS = options.tokenLifetimeS ?? 43_200;

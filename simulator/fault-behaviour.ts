@@ -1,0 +1,50 @@
+import type { SchemaViolation } from '../contracts/contract-validator';
+import type { Customer, SearchRequestBody } from '../contracts/search-customer-types';
+import type { SeedCustomer } from './seed-customers';
+
+/** An answer a fault puts in place of the simulator's own. */
+export interface FaultAnswer {
+  readonly status: number;
+  readonly body: string;
+  /** Default `application/json; charset=utf-8`. */
+  readonly contentType?: string;
+}
+
+/** What a fault's `results` hook sees of one valid search. */
+export interface SearchContext {
+  readonly search: SearchRequestBody;
+  /** Everything the simulator serves. */
+  readonly customers: readonly SeedCustomer[];
+  /** The documented result cap. */
+  readonly cap: number;
+  /** The simulator's own matcher, for faults that match differently. */
+  readonly match: (search: SearchRequestBody) => readonly Customer[];
+}
+
+/**
+ * The hooks through which a fault mode bends the simulator. Each fault mode sets the one or two it
+ * needs; the simulator calls every hook at exactly one place, so adding a fault mode never adds a
+ * branch to the simulator.
+ */
+export interface FaultBehaviour {
+  /** Answers 200 to a search that carries no Authorization header at all. */
+  readonly acceptsAnonymous?: true;
+  /** Ignores `Prefer: code=NNN`. */
+  readonly ignoresPrefer?: true;
+  /** Rewrites the rate-limit headers of every answer. */
+  readonly rateHeaders?: (headers: Readonly<Record<string, string>>) => Record<string, string>;
+  /** Replaces a documented error answer (status and JSON error body as the simulator would send them). */
+  readonly errorAnswer?: (status: number, body: string) => FaultAnswer;
+  /** Crashes on a parsed body before validation: the 500 to send, or undefined to go on. */
+  readonly crash?: (body: unknown) => FaultAnswer | undefined;
+  /** A request-schema violation the provider does not see. */
+  readonly ignoresViolation?: (violation: SchemaViolation) => boolean;
+  /** Refuses a search the contract accepts. */
+  readonly refuses?: (search: SearchRequestBody) => boolean;
+  /** The customers answered for a valid search, from everything its matcher found (uncapped). */
+  readonly results?: (matched: readonly Customer[], context: SearchContext) => readonly Customer[];
+  /** How one customer is serialised. */
+  readonly presentCustomer?: (customer: Customer) => Record<string, unknown>;
+  /** Content-Type of a 200. */
+  readonly successContentType?: string;
+}
