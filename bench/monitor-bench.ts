@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,8 +18,13 @@ import { processUsage } from './bench-stats';
  *  - Debian's prometheus-blackbox-exporter running the same POST with the same OAuth 2.0 client
  *    credentials, PROBES times, CONCURRENCY (default 4) at a time.
  * Memory is read after 1 000 requests and after all of them, to show whether it plateaus.
+ *
+ * Then the memory soak, as an operator runs it: the same process with its default probes and
+ * rotation on a 1-s schedule, /metrics and / fetched every second, for SOAK_MINUTES (default 10),
+ * resident memory sampled every second; the peak of each minute shows whether it stays flat.
  */
 const probes = Number(process.env.PROBES ?? '10000');
+const soakMinutes = Number(process.env.SOAK_MINUTES ?? '10');
 const concurrency = Number(process.env.CONCURRENCY ?? '4');
 const simulator = await startSimulator({ rateLimit: false });
 const body = JSON.stringify({ phoneNumber: '+4712345678' });
@@ -33,7 +38,8 @@ interface OursResult {
   readonly scrapes: number;
 }
 
-async function benchOurs(): Promise<OursResult> {
+/** The built monitor aimed at the simulator as a real target, on a 1-s schedule, with extra variables. */
+async function startOurs(extra: Readonly<Record<string, string>>): Promise<{ child: ChildProcess; port: number }> {
   const { nodeArgs } = builtMonitor();
   const port = await freePort();
   const child = spawn(process.execPath, nodeArgs, {
@@ -43,18 +49,30 @@ async function benchOurs(): Promise<OursResult> {
       CONNECTID_TOKEN_URL: simulator.tokenUrl,
       CONNECTID_CLIENT_ID: simulator.clientId,
       CONNECTID_CLIENT_SECRET: simulator.clientSecret,
-      CONTRACT_MAX_RPS: '100000',
-      CONTRACT_MAX_RPM: '6000000',
       MONITOR_PORT: String(port),
       MONITOR_SCHEDULE: '* * * * * *',
-      MONITOR_TIMEOUT_MS: '900',
-      MONITOR_DEGRADED_MS: '800',
-      MONITOR_ROTATION_RUNS: '1',
+      ...extra,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  await waitUntilReady(`http://127.0.0.1:${port}/healthz`, { timeoutMs: 20_000, gaveUp: () => child.exitCode !== null });
+  return { child, port };
+}
+
+async function stopOurs(child: ChildProcess): Promise<void> {
+  child.kill('SIGTERM');
+  if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
+}
+
+async function benchOurs(): Promise<OursResult> {
+  const { child, port } = await startOurs({
+    CONTRACT_MAX_RPS: '100000',
+    CONTRACT_MAX_RPM: '6000000',
+    MONITOR_TIMEOUT_MS: '900',
+    MONITOR_DEGRADED_MS: '800',
+    MONITOR_ROTATION_RUNS: '1',
+  });
   try {
-    await waitUntilReady(`http://127.0.0.1:${port}/healthz`, { timeoutMs: 20_000, gaveUp: () => child.exitCode !== null });
     const first = searches();
     const before = processUsage(child.pid as number);
     let rssAt1000 = 0;
@@ -70,8 +88,28 @@ async function benchOurs(): Promise<OursResult> {
     if (bad.length > 0) throw new Error(`monitor probes failed: ${bad.map((match) => match[0]).join('; ')}`);
     return { requests: searches() - first, cpuSeconds: after.cpuSeconds - before.cpuSeconds, rssAt1000, rssAtEnd: after.rssBytes, scrapes };
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await stopOurs(child);
+  }
+}
+
+/** Peak resident memory of each minute of the soak, in bytes. */
+async function soakOurs(minutes: number): Promise<number[]> {
+  const { child, port } = await startOurs({});
+  const peaks: number[] = [];
+  try {
+    for (let minute = 0; minute < minutes; minute++) {
+      let peak = 0;
+      for (let second = 0; second < 60; second++) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+        await (await fetch(`http://127.0.0.1:${port}/`)).text();
+        peak = Math.max(peak, processUsage(child.pid as number).rssBytes);
+      }
+      peaks.push(peak);
+    }
+    return peaks;
+  } finally {
+    await stopOurs(child);
   }
 }
 
@@ -121,6 +159,7 @@ async function benchBlackbox(binary: string): Promise<{ cpuSeconds: number; rssB
 }
 
 const ours = await benchOurs();
+const soak = soakMinutes > 0 ? await soakOurs(soakMinutes) : [];
 const blackboxBinary = findBinary('prometheus-blackbox-exporter');
 const theirs = blackboxBinary ? await benchBlackbox(blackboxBinary) : undefined;
 await simulator.close();
@@ -138,3 +177,8 @@ process.stdout.write(`| CPU time per request judged | ${perProbe(ours.cpuSeconds
 process.stdout.write(`| resident memory after 1 000 requests | ${mib(ours.rssAt1000)} | ${theirs ? mib(theirs.rssAt1000) : 'not installed'} | ${ratio(ours.rssAt1000, theirs?.rssAt1000)} |\n`);
 process.stdout.write(`| resident memory after ${probes} requests | ${mib(ours.rssAtEnd)} | ${theirs ? mib(theirs.rssBytes) : 'not installed'} | ${ratio(ours.rssAtEnd, theirs?.rssBytes)} |\n`);
 process.stdout.write(`| checks per request | status, content type, response schema, cap, results, rate-limit headers, no 5xx (all 18 rules) | status 200, body matches "customers" | |\n`);
+if (soak.length > 0) {
+  process.stdout.write(
+    `| peak resident memory per minute, 1-s schedule, /metrics and / every second, ${soak.length} min | ${soak.map(mib).join(', ')} | ${theirs ? mib(theirs.rssBytes) : 'not installed'} | ${ratio(Math.max(...soak), theirs?.rssBytes)} |\n`,
+  );
+}
