@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { availabilitySlo, type AvailabilitySlo, type BurnCondition } from '../monitor/slo/availability-slo';
+import { DASHBOARD, withSloPanels } from '../monitor/slo/slo-dashboard';
 import { checkSlo, MAINTENANCE_SERIES, SLO_RULES, sloRules } from '../monitor/slo/slo-rules';
 import { ALERT_RULES, SLO_RULE_TESTS } from './fixtures/monitoring-assets';
 import { requireBinary } from './fixtures/system-binary';
@@ -13,8 +14,19 @@ import { requireBinary } from './fixtures/system-binary';
  * must be what the spec generates, and each promtool unit test must depend on the part of the rules
  * it is named for: regenerated with that part broken, the test fails.
  */
-test('the committed SLO rules match the spec (npm run slo:rules rewrites them)', () => {
+test('the committed SLO rules and dashboard panels match the spec (npm run slo:rules rewrites them)', () => {
   expect(readFileSync(SLO_RULES, 'utf8'), `${SLO_RULES} is stale: run npm run slo:rules`).toBe(sloRules(availabilitySlo));
+  const dashboard = readFileSync(DASHBOARD, 'utf8');
+  expect(dashboard, `${DASHBOARD} is stale: run npm run slo:rules`).toBe(withSloPanels(dashboard, availabilitySlo));
+});
+
+test('a changed objective changes the thresholds, the budget and the dashboard', () => {
+  const slo = { ...availabilitySlo, objective: 0.995, periodDays: 28 };
+  const rules = sloRules(slo);
+  expect(rules).toContain('customer_search:slo_error_ratio:rate1h > (14.4 * 0.005)');
+  expect(rules).toContain('1 - customer_search:slo_error_ratio:rate28d / 0.005');
+  expect(rules).not.toContain('0.001');
+  expect(withSloPanels(readFileSync(DASHBOARD, 'utf8'), slo)).toContain('customer_search:slo_error_ratio:rate1h{location=~\\"$location\\"} / 0.005');
 });
 
 test('promtool accepts the SLO rules and their unit tests pass', () => {
