@@ -41,10 +41,14 @@ function route(receiver: WebhookReceiver, maintenance?: string): string {
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
-/** A maintenance window of the whole UTC day of `day`, as Alertmanager's time_intervals entry. */
-function wholeDay(day: Date): string {
-  return [`      - years: ['${day.getUTCFullYear()}']`, `        months: ['${MONTHS[day.getUTCMonth()]}']`, `        days_of_month: ['${day.getUTCDate()}']`].join('\n');
+/** Maintenance windows of whole UTC days, as Alertmanager's time_intervals entries. */
+function wholeDays(...days: readonly Date[]): string {
+  return days
+    .map((day) => [`      - years: ['${day.getUTCFullYear()}']`, `        months: ['${MONTHS[day.getUTCMonth()]}']`, `        days_of_month: ['${day.getUTCDate()}']`].join('\n'))
+    .join('\n');
 }
+
+const DAY_MS = 86_400_000;
 
 const deliveredTo = (receiver: WebhookReceiver, path: string): WebhookAlert[] =>
   receiver.received.filter((delivery) => delivery.path === path).flatMap((delivery) => delivery.alerts);
@@ -93,7 +97,9 @@ test('a broken contract rule opens a ticket with its probe, rule, summary and ru
     expect(warning?.labels).toMatchObject({ probe: 'broad-search', severity: 'warning' });
     expect(warning?.annotations.summary).toBe('Customer search probe broad-search has failed for 5 minutes from 1 locations');
     expect(warning?.annotations.runbook_url).toBe('README.md#customersearchprobefailing');
-    expect(receiver.received.filter((delivery) => delivery.path === '/pager')).toEqual([]);
+    // (A monitor-health page, e.g. absent before the first scrape on a busy machine, is not the contract's.)
+    const paged = deliveredTo(receiver, '/pager');
+    expect(paged.filter((alert) => alert.labels.probe !== undefined || alert.labels.slo !== undefined)).toEqual([]);
   } finally {
     await server.stop();
     await monitor.stop();
@@ -106,12 +112,13 @@ test('an outage inside a maintenance window reaches no receiver; the same outage
   const prometheus = requireBinary('prometheus', 'prometheus');
   const alertmanager = requireBinary('prometheus-alertmanager', 'prometheus-alertmanager');
   test.setTimeout(90_000);
-  // Two Alertmanagers get the same alerts: one with a window covering today, one with yesterday's.
+  // Two Alertmanagers get the same alerts: one with a window covering today (and tomorrow, should the
+  // test cross midnight UTC), one with yesterday's.
   const now = new Date();
   const inside = await startWebhookReceiver();
   const outside = await startWebhookReceiver();
-  const insideManager = await startAlertmanager(alertmanager, route(inside, wholeDay(now)));
-  const outsideManager = await startAlertmanager(alertmanager, route(outside, wholeDay(new Date(now.getTime() - 86_400_000))));
+  const insideManager = await startAlertmanager(alertmanager, route(inside, wholeDays(now, new Date(now.getTime() + DAY_MS))));
+  const outsideManager = await startAlertmanager(alertmanager, route(outside, wholeDays(new Date(now.getTime() - DAY_MS))));
   const { monitor } = await startTestMonitor(
     { MONITOR_SCHEDULE: '* * * * * *', MONITOR_TIMEOUT_MS: '800', MONITOR_DEGRADED_MS: '400' },
     { schedule: true, runAtStart: true, startEmbedded: embeddedSimulator({ outage: 'server-error' }) },
@@ -129,10 +136,11 @@ test('an outage inside a maintenance window reaches no receiver; the same outage
     const [page] = firing(outside, '/pager', 'CustomerSearchAvailabilityBudgetBurn');
     expect(page?.labels).toEqual({ alertname: 'CustomerSearchAvailabilityBudgetBurn', severity: 'critical', slo: 'customer-search-availability' });
     expect(page?.annotations.runbook_url).toBe('README.md#customersearchavailabilitybudgetburn');
-    // Every probe fails: their warnings fire too (for: shortened to 2 s) and page nobody.
+    // Every probe fails: their warnings fire too (for: shortened to 2 s) and page nobody; the one
+    // page is the SLO's, one alert without probe or location.
     await expect.poll(async () => (await held(outsideManager)).includes('CustomerSearchProbeFailing'), { timeout: 30_000, intervals: [500] }).toBe(true);
-    const pagedAlerts = deliveredTo(outside, '/pager').map((alert) => alert.labels.alertname);
-    expect(new Set(pagedAlerts)).toEqual(new Set(['CustomerSearchAvailabilityBudgetBurn']));
+    expect(deliveredTo(outside, '/pager').filter((alert) => alert.labels.probe !== undefined)).toEqual([]);
+    expect(new Set(firing(outside, '/pager', 'CustomerSearchAvailabilityBudgetBurn').map((alert) => JSON.stringify(alert.labels))).size).toBe(1);
 
     // Inside the window: the same alerts reached that Alertmanager, and nothing left it.
     const insideHeld = await held(insideManager);
