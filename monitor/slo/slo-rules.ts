@@ -200,13 +200,10 @@ export function sloRules(slo: AvailabilitySlo): string {
     `# Runs during a declared maintenance window (${MAINTENANCE_SERIES} = 1) count nowhere.`,
     '# Unit tests: slo-rules.test.yml (promtool test rules monitor/prometheus/slo-rules.test.yml).',
     'groups:',
-    `  - name: ${slo.name}-ratios`,
+    // One group: its rules run in order at each evaluation, so the alerts read this evaluation's ratios.
+    `  - name: ${slo.name}`,
     '    rules:',
-    recordings.map(ruleYaml).join('\n\n'),
-    '',
-    `  - name: ${slo.name}-alerts`,
-    '    rules:',
-    alerts.map(ruleYaml).join('\n\n'),
+    [...recordings, ...alerts].map(ruleYaml).join('\n\n'),
     '',
   ].join('\n');
 }
