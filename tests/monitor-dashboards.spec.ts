@@ -2,15 +2,19 @@ import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { MonitorMetrics } from '../monitor/monitor-metrics';
 import { probeNames } from '../monitor/monitor-probes';
+import { MAINTENANCE_SERIES } from '../monitor/slo/slo-rules';
 import {
   ALERTMANAGER_EXAMPLE,
   ALERT_RULE_TESTS,
   ALERT_RULES,
   SCRAPE_CONFIG,
+  SLO_RULES,
   alertExpressions,
   dashboardExpressions,
   metricNames,
   readDashboard,
+  recordedNames,
+  recordingExpressions,
 } from './fixtures/monitoring-assets';
 import { requireBinary } from './fixtures/system-binary';
 
@@ -34,21 +38,33 @@ test('the dashboard has datasource, location and probe variables, every panel us
     for (const target of panel.targets) {
       expect(target.datasource.uid, panel.title).toBe('${datasource}');
       // Every series the panel reads is narrowed to the chosen locations.
-      for (const selector of target.expr.match(/customer_search_[a-z_]+(\{[^}]*\})?/g) ?? []) expect(selector, panel.title).toContain('location=~"$location"');
+      for (const selector of target.expr.match(/customer_search[_:][a-z0-9_:]+(\{[^}]*\})?/g) ?? []) expect(selector, panel.title).toContain('location=~"$location"');
     }
   }
 });
 
-test('every metric the dashboard and the alert rules read is one the monitor exports', async () => {
+test('every metric the dashboard and the rules read is one the monitor exports or a rule records', async () => {
   const names = await exported();
-  const read = [...dashboardExpressions(), ...alertExpressions()].flatMap(({ expr }) => metricNames(expr));
+  const expressions = [...dashboardExpressions(), ...alertExpressions(), ...recordingExpressions()];
+  const read = expressions.flatMap(({ expr }) => metricNames(expr));
   expect(read.length).toBeGreaterThan(10);
-  expect([...new Set(read)].filter((name) => !names.has(name))).toEqual([]);
+  // The maintenance gauge is the monitor's side of the SLO's contract: 1 while a declared window is open.
+  expect([...new Set(read)].filter((name) => !names.has(name) && name !== MAINTENANCE_SERIES)).toEqual([]);
+  const recorded = new Set(recordingExpressions().map(({ record }) => record));
+  const readRecorded = expressions.flatMap(({ expr }) => recordedNames(expr));
+  expect(readRecorded.length).toBeGreaterThan(10);
+  expect([...new Set(readRecorded)].filter((name) => !recorded.has(name))).toEqual([]);
+});
+
+test('the dashboard shows the error budget remaining and the burn rate, by location', () => {
+  const titles = readDashboard().panels.map((panel) => panel.title);
+  expect(titles).toContain('Error budget remaining');
+  expect(titles).toContain('Error budget burn rate');
 });
 
 test('promtool accepts the alert rules and the scrape config, and the rule unit tests pass', () => {
   const promtool = requireBinary('promtool', 'prometheus');
-  for (const args of [['check', 'rules', ALERT_RULES], ['check', 'config', SCRAPE_CONFIG], ['test', 'rules', ALERT_RULE_TESTS]]) {
+  for (const args of [['check', 'rules', ALERT_RULES, SLO_RULES], ['check', 'config', SCRAPE_CONFIG], ['test', 'rules', ALERT_RULE_TESTS]]) {
     const run = spawnSync(promtool, args, { encoding: 'utf8' });
     expect(run.status, `promtool ${args.join(' ')}\n${run.stdout}${run.stderr}`).toBe(0);
   }
@@ -58,7 +74,7 @@ test('amtool accepts the example Alertmanager route', () => {
   const amtool = requireBinary('amtool', 'prometheus-alertmanager');
   const run = spawnSync(amtool, ['check-config', ALERTMANAGER_EXAMPLE], { encoding: 'utf8' });
   expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
-  expect(run.stdout).toContain('2 receivers');
+  expect(run.stdout).toContain('3 receivers');
 });
 
 test('promtool check metrics passes on the monitor\'s own metric families', async () => {

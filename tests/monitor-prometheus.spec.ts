@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { resolve } from 'node:path';
 import { embeddedSimulator } from '../simulator/embedded-simulator';
-import { alertExpressions, ALERT_RULES, dashboardExpressions, withoutThresholds } from './fixtures/monitoring-assets';
+import { alertExpressions, dashboardExpressions, recordingExpressions, RULE_FILES, withoutThresholds } from './fixtures/monitoring-assets';
 import { startTestMonitor } from './fixtures/monitor-harness';
 import { startPrometheus } from './fixtures/prometheus-server';
 import { requireBinary } from './fixtures/system-binary';
@@ -10,9 +10,10 @@ import { requireBinary } from './fixtures/system-binary';
  * Integration: a real Prometheus (Debian's package) scrapes two monitors, as an operator runs them
  * in two locations: oslo probes a provider that returns six customers, bergen a correct one. Every
  * documented series exists, every dashboard expression returns data, and each alert expression
- * returns exactly what the quorum rules promise: oslo's failures warn, none pages.
+ * returns exactly what the quorum rules promise: oslo's failures warn, none pages, and a broken
+ * contract burns none of the availability SLO's error budget.
  */
-type Series = { metric: Record<string, string> };
+type Series = { metric: Record<string, string>; value: [number, string] };
 
 test('two locations, one faulty: each alert expression returns what the quorum rules promise', async () => {
   const prometheus = requireBinary('prometheus', 'prometheus');
@@ -27,7 +28,7 @@ test('two locations, one faulty: each alert expression returns what the quorum r
       { address: new URL(bergen.monitor.url).host, labels: { location: 'bergen' } },
     ],
     job: 'customer-search-monitor',
-    ruleFiles: [resolve(ALERT_RULES)],
+    ruleFiles: RULE_FILES.map((file) => resolve(file)),
   });
   const series = async (expr: string): Promise<Series[]> => {
     const answer = await server.query(expr);
@@ -37,7 +38,7 @@ test('two locations, one faulty: each alert expression returns what the quorum r
   const expressions = Object.fromEntries(alertExpressions().map(({ alert, expr }) => [alert, expr]));
   const expressionOf = (alert: string): string => {
     const expr = expressions[alert];
-    if (!expr) throw new Error(`no alert ${alert} in ${ALERT_RULES}`);
+    if (!expr) throw new Error(`no alert ${alert} in ${RULE_FILES.join(', ')}`);
     return expr;
   };
   try {
@@ -60,6 +61,17 @@ test('two locations, one faulty: each alert expression returns what the quorum r
     const violations = await series(expressionOf('CustomerSearchContractViolation'));
     expect(violations.map((s) => `${s.metric.probe}/${s.metric.rule}`)).toContain('broad-search/result-cap');
     expect(violations.map((s) => s.metric.rule)).toEqual(violations.map(() => 'result-cap'));
+    // A broken contract is no outage: the availability SLO neither pages nor opens a ticket, and
+    // both locations keep their whole error budget.
+    expect(await series(expressionOf('CustomerSearchAvailabilityBudgetBurn'))).toEqual([]);
+    expect(await series(expressionOf('CustomerSearchAvailabilityBudgetSlowBurn'))).toEqual([]);
+    await expect
+      .poll(async () => (await series('customer_search:slo_error_budget_remaining:ratio')).map((s) => `${s.metric.location}=${s.value[1]}`).sort(), { timeout: 30_000, intervals: [500] })
+      .toEqual(['bergen=1', 'oslo=1']);
+    // Every recorded series of the SLO exists for both locations.
+    for (const { record } of recordingExpressions()) {
+      expect((await series(record)).map((s) => s.metric.location).sort(), record).toEqual(['bergen', 'oslo']);
+    }
     // Both monitors run and are scraped; tokens come.
     expect(await series(expressionOf('CustomerSearchMonitorSilent'))).toEqual([]);
     expect(await series(expressionOf('CustomerSearchMonitorAbsent'))).toEqual([]);
@@ -75,7 +87,7 @@ test('two locations, one faulty: each alert expression returns what the quorum r
     // The rule manager evaluated every rule without error.
     const rules = (await (await fetch(`${server.url}/api/v1/rules`)).json()) as { data: { groups: { rules: { name: string; health: string; lastError?: string }[] }[] } };
     const evaluated = rules.data.groups.flatMap((group) => group.rules);
-    expect(evaluated.length).toBe(alertExpressions().length);
+    expect(evaluated.length).toBe(alertExpressions().length + recordingExpressions().length);
     expect(evaluated.filter((rule) => rule.health !== 'ok')).toEqual([]);
   } finally {
     await server.stop();

@@ -38,7 +38,7 @@ test('the example profile the README points to is the documented profile and loa
 });
 
 test('every alert\'s runbook link points at a README heading', () => {
-  const rules = readFileSync('monitor/prometheus/alert-rules.yml', 'utf8');
+  const rules = ['monitor/prometheus/alert-rules.yml', 'monitor/prometheus/slo-rules.yml'].map((file) => readFileSync(file, 'utf8')).join('\n');
   const anchors = [...rules.matchAll(/runbook_url: 'README\.md#([a-z]+)'/g)].map(([, anchor]) => anchor ?? '');
   expect(anchors.length).toBe([...rules.matchAll(/- alert: /g)].length);
   const headings = [...readme.matchAll(/^#+ (.+)$/gm)].map(([, heading]) => (heading ?? '').toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-'));
