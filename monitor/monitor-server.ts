@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { MonitorMetrics } from './monitor-metrics';
 import type { ProbeHistory } from './probe-history';
 import { renderStatusPage } from './status-page';
+import type { MaintenanceWindow } from './maintenance-windows';
 
 export interface MonitorServer {
   /** e.g. http://127.0.0.1:9464 */
@@ -18,6 +19,8 @@ export async function startMonitorServer(options: {
   readonly history: ProbeHistory;
   readonly info: { readonly target: string; readonly schedule: string; readonly refreshSeconds: number };
   readonly lastRunAt: () => Date | undefined;
+  /** The maintenance window in force now, if any. */
+  readonly maintenance?: () => MaintenanceWindow | undefined;
 }): Promise<MonitorServer> {
   const server: Server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
@@ -42,7 +45,7 @@ export async function startMonitorServer(options: {
     if (path === '/') {
       response
         .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
-        .end(renderStatusPage(options.history, options.info));
+        .end(renderStatusPage(options.history, { ...options.info, maintenance: options.maintenance?.() }));
       return;
     }
     response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');

@@ -10,6 +10,7 @@ import type { ProbeHistory, ProbeRecord, ProbeViolation } from './probe-history'
 import { worstOutcome, type ProbeOutcome } from './probe-outcome';
 import type { MonitorLog } from './monitor-log';
 import { partitionViolations, type AcceptedDeviation } from '../engine/accepted-deviations';
+import { activeMaintenance, type MaintenanceWindow } from './maintenance-windows';
 
 export interface ProbeRunDeps {
   readonly target: OpenTarget;
@@ -26,6 +27,10 @@ export interface ProbeRunDeps {
   readonly degradedMs: number;
   /** Accepted deviations: the violations they cover are counted apart and do not fail a probe. */
   readonly deviations?: readonly AcceptedDeviation[];
+  /** Declared maintenance windows: probes run as usual, their records and log lines are marked. */
+  readonly maintenance?: readonly MaintenanceWindow[];
+  /** The clock probes are stamped with. Default the system clock. */
+  readonly now?: () => Date;
 }
 
 type Attempt =
@@ -78,6 +83,8 @@ export function classifyAttempt(attempt: Attempt, elapsedMs: number, degradedMs:
   return { outcome: 'contract_violation', detail, rules, violations: shown };
 }
 
+const systemClock = (): Date => new Date();
+
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | 'deadline'> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<'deadline'>((resolve) => {
@@ -116,10 +123,13 @@ async function attemptProbe(deps: ProbeRunDeps, probe: MonitorProbe): Promise<{ 
 function record(deps: ProbeRunDeps, name: ProbeName, at: Date, result: { classified: Classified; status: number | undefined; elapsedMs: number }): ProbeRecord {
   const { outcome, detail, rules, violations = [] } = result.classified;
   deps.metrics.recordProbe(name, outcome, result.elapsedMs / 1000, rules, at);
-  const entry: ProbeRecord = { at, probe: name, outcome, status: result.status, latencyMs: Math.round(result.elapsedMs), rules, violations, detail };
+  const maintenance = activeMaintenance(deps.maintenance ?? [], at)?.reason;
+  const entry: ProbeRecord = { at, probe: name, outcome, status: result.status, latencyMs: Math.round(result.elapsedMs), rules, violations, detail, ...(maintenance ? { maintenance } : {}) };
   deps.history.add(entry);
   if (outcome !== 'success') {
-    deps.log({ level: outcome === 'degraded' ? 'info' : 'warn', msg: 'probe', probe: name, outcome, status: result.status, rules, latency_ms: entry.latencyMs, detail });
+    // A failure during declared maintenance is expected: logged, but not as a warning.
+    const level = outcome === 'degraded' || maintenance ? 'info' : 'warn';
+    deps.log({ level, msg: 'probe', probe: name, outcome, status: result.status, rules, latency_ms: entry.latencyMs, detail, ...(maintenance ? { maintenance } : {}) });
   }
   return entry;
 }
@@ -130,7 +140,7 @@ function record(deps: ProbeRunDeps, name: ProbeName, at: Date, result: { classif
  * (case titles carry no customer data).
  */
 async function runRotation(deps: ProbeRunDeps, slice: readonly MonitorProbe[]): Promise<ProbeRecord> {
-  const at = new Date();
+  const at = (deps.now ?? systemClock)();
   const results = [];
   for (const probe of slice) results.push({ probe, ...(await attemptProbe(deps, probe)) });
   const worst = worstOutcome(results.map((result) => result.classified.outcome));
@@ -153,7 +163,7 @@ export async function runProbes(deps: ProbeRunDeps): Promise<ProbeRecord[]> {
   const started = performance.now();
   const entries = Object.entries(deps.probes) as [NamedProbe, MonitorProbe][];
   const named = entries.map(async ([name, probe]) => {
-    const at = new Date();
+    const at = (deps.now ?? systemClock)();
     return record(deps, name, at, await attemptProbe(deps, probe));
   });
   const rotation = deps.rotation && deps.rotation.length > 0 ? [runRotation(deps, deps.rotation)] : [];

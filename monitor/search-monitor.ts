@@ -11,6 +11,7 @@ import { startMonitorServer, type MonitorServer } from './monitor-server';
 import { runProbes } from './run-probes';
 import { buildContractCases } from '../engine/contract-cases';
 import { isExpired } from '../engine/accepted-deviations';
+import { activeMaintenance } from './maintenance-windows';
 
 export interface SearchMonitor<P extends EmbeddedProvider = EmbeddedProvider> {
   readonly url: string;
@@ -37,6 +38,8 @@ export interface SearchMonitorOptions<P extends EmbeddedProvider = EmbeddedProvi
   readonly schedule?: boolean;
   /** Run once right away, so metrics are live before the first tick. Default true. */
   readonly runAtStart?: boolean;
+  /** The clock that stamps probes and decides whether a maintenance window is in force. Default the system clock. */
+  readonly now?: () => Date;
 }
 
 /** Wires target, probes, metrics, history, HTTP server and schedule together. */
@@ -45,7 +48,9 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
   options: SearchMonitorOptions<P> = {},
 ): Promise<SearchMonitor<P>> {
   const log = options.log ?? jsonLineLog;
-  const metrics = new MonitorMetrics(probeNames, config);
+  const now = options.now ?? ((): Date => new Date());
+  const maintenanceNow = () => activeMaintenance(config.maintenance, now());
+  const metrics = new MonitorMetrics(probeNames, config, () => maintenanceNow() !== undefined);
   const history = new ProbeHistory(config.historySize);
   const target = await openTarget(config.target, {
     transport: options.transport ?? createNodeTransport(),
@@ -64,7 +69,7 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
 
   const runOnce = (): Promise<ProbeRecord[]> => {
     const rotation = rotationSlice(pool, runs++, config.rotationRuns);
-    const run = runProbes({ target, probes, rotation, metrics, history, log, timeoutMs: config.timeoutMs, degradedMs: config.degradedMs, deviations: config.deviations.deviations })
+    const run = runProbes({ target, probes, rotation, metrics, history, log, timeoutMs: config.timeoutMs, degradedMs: config.degradedMs, deviations: config.deviations.deviations, maintenance: config.maintenance, now })
       .catch((error: unknown) => {
         // runProbes does not throw; this guard keeps the scheduler alive if that ever changes.
         log({ level: 'error', msg: 'run failed', error: error instanceof Error ? error.name : 'unknown' });
@@ -105,6 +110,7 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
         refreshSeconds: Math.max(5, Math.round(config.intervalMs / 1000)),
       },
       lastRunAt: () => lastRunAt,
+      maintenance: maintenanceNow,
     });
   } catch (error) {
     await target.close();
