@@ -11,6 +11,7 @@ import { worstOutcome, type ProbeOutcome } from './probe-outcome';
 import type { MonitorLog } from './monitor-log';
 import { partitionViolations, type AcceptedDeviation } from '../engine/accepted-deviations';
 import { activeMaintenance, type MaintenanceWindow } from './maintenance-windows';
+import { newTraceId } from '../client/trace-context';
 
 export interface ProbeRunDeps {
   readonly target: OpenTarget;
@@ -94,14 +95,16 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | 'deadline'> 
 }
 
 /** Sends one probe (its wider search first, when it has one) under the deadline and judges it. */
-async function attemptProbe(deps: ProbeRunDeps, probe: MonitorProbe): Promise<{ classified: Classified; status: number | undefined; elapsedMs: number }> {
+async function attemptProbe(deps: ProbeRunDeps, probe: MonitorProbe): Promise<AttemptResult> {
   const started = performance.now();
+  // One trace per probe run: its wider search and its search share it, each with its own span.
+  const traceId = newTraceId();
   let attempt: Attempt;
   try {
     // No retry after 429 in production: a storm must show as rate_limited, not be hidden by waiting.
     const send = async (): Promise<Attempt> => {
-      const wider = probe.wider ? await deps.target.search.send(probe.wider, { retryRateLimited: false }) : undefined;
-      const exchange = await deps.target.search.send(probe.request, { retryRateLimited: false });
+      const wider = probe.wider ? await deps.target.search.send(probe.wider, { retryRateLimited: false, traceId }) : undefined;
+      const exchange = await deps.target.search.send(probe.request, { retryRateLimited: false, traceId });
       const { violations } = checkExchange(exchange, probe.expectation, { casePath: probe.contractPath, ...(wider ? { wider } : {}) });
       const { counted, accepted } = partitionViolations(violations, probe.title, deps.deviations ?? [], new Date());
       for (const { violation } of accepted) deps.metrics.acceptedDeviations.inc({ rule: violation.rule });
@@ -117,19 +120,27 @@ async function attemptProbe(deps: ProbeRunDeps, probe: MonitorProbe): Promise<{ 
     const remaining = attempt.exchange.response.headers['x-ratelimit-remaining'];
     if (remaining !== undefined && /^\d+$/.test(remaining)) deps.metrics.rateLimitRemaining.set(Number(remaining));
   }
-  return { classified: classifyAttempt(attempt, elapsedMs, deps.degradedMs), status: attempt.kind === 'answered' ? attempt.exchange.response.status : undefined, elapsedMs };
+  return { classified: classifyAttempt(attempt, elapsedMs, deps.degradedMs), status: attempt.kind === 'answered' ? attempt.exchange.response.status : undefined, elapsedMs, traceId };
 }
 
-function record(deps: ProbeRunDeps, name: ProbeName, at: Date, result: { classified: Classified; status: number | undefined; elapsedMs: number }): ProbeRecord {
+interface AttemptResult {
+  readonly classified: Classified;
+  readonly status: number | undefined;
+  readonly elapsedMs: number;
+  readonly traceId: string;
+}
+
+function record(deps: ProbeRunDeps, name: ProbeName, at: Date, result: AttemptResult): ProbeRecord {
   const { outcome, detail, rules, violations = [] } = result.classified;
+  const { traceId } = result;
   deps.metrics.recordProbe(name, outcome, result.elapsedMs / 1000, rules, at);
   const maintenance = activeMaintenance(deps.maintenance ?? [], at)?.reason;
-  const entry: ProbeRecord = { at, probe: name, outcome, status: result.status, latencyMs: Math.round(result.elapsedMs), rules, violations, detail, ...(maintenance ? { maintenance } : {}) };
+  const entry: ProbeRecord = { at, probe: name, outcome, status: result.status, latencyMs: Math.round(result.elapsedMs), rules, violations, detail, traceId, ...(maintenance ? { maintenance } : {}) };
   deps.history.add(entry);
   if (outcome !== 'success') {
     // A failure during declared maintenance is expected: logged, but not as a warning.
     const level = outcome === 'degraded' || maintenance ? 'info' : 'warn';
-    deps.log({ level, msg: 'probe', probe: name, outcome, status: result.status, rules, latency_ms: entry.latencyMs, detail, ...(maintenance ? { maintenance } : {}) });
+    deps.log({ level, msg: 'probe', probe: name, outcome, status: result.status, rules, latency_ms: entry.latencyMs, detail, trace_id: traceId, ...(maintenance ? { maintenance } : {}) });
   }
   return entry;
 }
@@ -155,6 +166,8 @@ async function runRotation(deps: ProbeRunDeps, slice: readonly MonitorProbe[]): 
     },
     status: failing?.status ?? results[0]?.status,
     elapsedMs: Math.max(0, ...results.map((result) => result.elapsedMs)),
+    // The failing case's trace: the one worth looking up at the provider.
+    traceId: (failing ?? results[0])?.traceId ?? newTraceId(),
   });
 }
 

@@ -63,7 +63,10 @@ function heartbeat(records: readonly ProbeRecord[]): string {
 function violationText(record: ProbeRecord | undefined): string {
   const violation = record?.violations[0];
   if (!record || !violation) return '—';
-  return `<span class="rule">${escapeHtml(violation.rule)}</span>: expected ${escapeHtml(violation.expected)}, received ${escapeHtml(violation.received)} <small>(${record.at.toISOString()})</small>`;
+  return (
+    `<span class="rule">${escapeHtml(violation.rule)}</span>: expected ${escapeHtml(violation.expected)}, received ${escapeHtml(violation.received)} ` +
+    `<small>(${record.at.toISOString()}, trace <code class="trace">${escapeHtml(record.traceId)}</code>)</small>`
+  );
 }
 
 /**
