@@ -4,6 +4,7 @@ import type { MonitorMetrics } from './monitor-metrics';
 import type { ProbeHistory } from './probe-history';
 import { renderStatusPage } from './status-page';
 import type { MaintenanceWindow } from './maintenance-windows';
+import type { ProbeEvidence } from './probe-evidence';
 
 export interface MonitorServer {
   /** e.g. http://127.0.0.1:9464 */
@@ -11,12 +12,13 @@ export interface MonitorServer {
   close(): Promise<void>;
 }
 
-/** Serves GET /metrics, GET /healthz and GET / (recent probes). */
+/** Serves GET /metrics, GET /healthz, GET / (recent probes) and GET /evidence/<probe>.har (last violation, HAR 1.2). */
 export async function startMonitorServer(options: {
   readonly host: string;
   readonly port: number;
   readonly metrics: MonitorMetrics;
   readonly history: ProbeHistory;
+  readonly evidence?: ProbeEvidence;
   readonly info: { readonly target: string; readonly schedule: string; readonly refreshSeconds: number };
   readonly lastRunAt: () => Date | undefined;
   /** The maintenance window in force now, if any. */
@@ -45,8 +47,19 @@ export async function startMonitorServer(options: {
     if (path === '/') {
       response
         .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
-        .end(renderStatusPage(options.history, { ...options.info, maintenance: options.maintenance?.() }));
+        .end(renderStatusPage(options.history, { ...options.info, maintenance: options.maintenance?.(), hasEvidence: (probe) => options.evidence?.has(probe) ?? false }));
       return;
+    }
+    const evidence = /^\/evidence\/([a-z-]+)\.har$/.exec(path ?? '');
+    if (evidence) {
+      const probe = evidence[1] ?? '';
+      const har = options.evidence?.har(probe);
+      if (har !== undefined) {
+        response
+          .writeHead(200, { 'content-type': 'application/json', 'content-disposition': `attachment; filename="${probe}.har"`, 'cache-control': 'no-store' })
+          .end(har);
+        return;
+      }
     }
     response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
   });

@@ -12,6 +12,8 @@ import type { MonitorLog } from './monitor-log';
 import { partitionViolations, type AcceptedDeviation } from '../engine/accepted-deviations';
 import { activeMaintenance, type MaintenanceWindow } from './maintenance-windows';
 import { newTraceId } from '../client/trace-context';
+import type { HarEvidence } from '../engine/har-log';
+import type { ProbeEvidence } from './probe-evidence';
 
 export interface ProbeRunDeps {
   readonly target: OpenTarget;
@@ -32,10 +34,12 @@ export interface ProbeRunDeps {
   readonly maintenance?: readonly MaintenanceWindow[];
   /** The clock probes are stamped with. Default the system clock. */
   readonly now?: () => Date;
+  /** Where each probe's last violating exchanges are kept for /evidence. */
+  readonly evidence?: ProbeEvidence;
 }
 
 type Attempt =
-  | { readonly kind: 'answered'; readonly exchange: Exchange; readonly violations: readonly RuleViolation[] }
+  | { readonly kind: 'answered'; readonly exchange: Exchange; readonly wider?: Exchange; readonly violations: readonly RuleViolation[] }
   | { readonly kind: 'failed'; readonly error: unknown }
   | { readonly kind: 'deadline' };
 
@@ -108,7 +112,7 @@ async function attemptProbe(deps: ProbeRunDeps, probe: MonitorProbe): Promise<At
       const { violations } = checkExchange(exchange, probe.expectation, { casePath: probe.contractPath, ...(wider ? { wider } : {}) });
       const { counted, accepted } = partitionViolations(violations, probe.title, deps.deviations ?? [], new Date());
       for (const { violation } of accepted) deps.metrics.acceptedDeviations.inc({ rule: violation.rule });
-      return { kind: 'answered', exchange, violations: counted };
+      return { kind: 'answered', exchange, ...(wider ? { wider } : {}), violations: counted };
     };
     const result = await withDeadline(send(), deps.timeoutMs);
     attempt = result === 'deadline' ? { kind: 'deadline' } : result;
@@ -120,7 +124,13 @@ async function attemptProbe(deps: ProbeRunDeps, probe: MonitorProbe): Promise<At
     const remaining = attempt.exchange.response.headers['x-ratelimit-remaining'];
     if (remaining !== undefined && /^\d+$/.test(remaining)) deps.metrics.rateLimitRemaining.set(Number(remaining));
   }
-  return { classified: classifyAttempt(attempt, elapsedMs, deps.degradedMs), status: attempt.kind === 'answered' ? attempt.exchange.response.status : undefined, elapsedMs, traceId };
+  const classified = classifyAttempt(attempt, elapsedMs, deps.degradedMs);
+  // Kept only when a rule is broken: the exchanges the vendor needs to see, the wider search first.
+  const evidence: HarEvidence[] =
+    attempt.kind === 'answered' && (classified.violations ?? []).length > 0
+      ? [...(attempt.wider ? [{ case: probe, exchange: attempt.wider }] : []), { case: probe, exchange: attempt.exchange, violations: attempt.violations }]
+      : [];
+  return { classified, status: attempt.kind === 'answered' ? attempt.exchange.response.status : undefined, elapsedMs, traceId, evidence };
 }
 
 interface AttemptResult {
@@ -128,6 +138,8 @@ interface AttemptResult {
   readonly status: number | undefined;
   readonly elapsedMs: number;
   readonly traceId: string;
+  /** The exchanges behind a broken rule; empty otherwise. */
+  readonly evidence: readonly HarEvidence[];
 }
 
 function record(deps: ProbeRunDeps, name: ProbeName, at: Date, result: AttemptResult): ProbeRecord {
@@ -137,6 +149,7 @@ function record(deps: ProbeRunDeps, name: ProbeName, at: Date, result: AttemptRe
   const maintenance = activeMaintenance(deps.maintenance ?? [], at)?.reason;
   const entry: ProbeRecord = { at, probe: name, outcome, status: result.status, latencyMs: Math.round(result.elapsedMs), rules, violations, detail, traceId, ...(maintenance ? { maintenance } : {}) };
   deps.history.add(entry);
+  deps.evidence?.keep(name, result.evidence);
   if (outcome !== 'success') {
     // A failure during declared maintenance is expected: logged, but not as a warning.
     const level = outcome === 'degraded' || maintenance ? 'info' : 'warn';
@@ -168,6 +181,7 @@ async function runRotation(deps: ProbeRunDeps, slice: readonly MonitorProbe[]): 
     elapsedMs: Math.max(0, ...results.map((result) => result.elapsedMs)),
     // The failing case's trace: the one worth looking up at the provider.
     traceId: (failing ?? results[0])?.traceId ?? newTraceId(),
+    evidence: (failing?.evidence.length ? failing.evidence : results.find((result) => result.evidence.length > 0)?.evidence) ?? [],
   });
 }
 

@@ -12,11 +12,14 @@ import { runProbes } from './run-probes';
 import { buildContractCases } from '../engine/contract-cases';
 import { isExpired } from '../engine/accepted-deviations';
 import { activeMaintenance } from './maintenance-windows';
+import { ProbeEvidence } from './probe-evidence';
 
 export interface SearchMonitor<P extends EmbeddedProvider = EmbeddedProvider> {
   readonly url: string;
   readonly metrics: MonitorMetrics;
   readonly history: ProbeHistory;
+  /** Each probe's last violating exchanges, served as HAR at /evidence/<probe>.har. */
+  readonly evidence: ProbeEvidence;
   readonly target: OpenTarget<P>;
   /** Runs every probe once now. */
   runOnce(): Promise<ProbeRecord[]>;
@@ -52,6 +55,7 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
   const maintenanceNow = () => activeMaintenance(config.maintenance, now());
   const metrics = new MonitorMetrics(probeNames, config, () => maintenanceNow() !== undefined);
   const history = new ProbeHistory(config.historySize);
+  const evidence = new ProbeEvidence();
   const target = await openTarget(config.target, {
     transport: options.transport ?? createNodeTransport(),
     ...(options.startEmbedded ? { startEmbedded: options.startEmbedded } : {}),
@@ -69,7 +73,7 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
 
   const runOnce = (): Promise<ProbeRecord[]> => {
     const rotation = rotationSlice(pool, runs++, config.rotationRuns);
-    const run = runProbes({ target, probes, rotation, metrics, history, log, timeoutMs: config.timeoutMs, degradedMs: config.degradedMs, deviations: config.deviations.deviations, maintenance: config.maintenance, now })
+    const run = runProbes({ target, probes, rotation, metrics, history, log, timeoutMs: config.timeoutMs, degradedMs: config.degradedMs, deviations: config.deviations.deviations, maintenance: config.maintenance, now, evidence })
       .catch((error: unknown) => {
         // runProbes does not throw; this guard keeps the scheduler alive if that ever changes.
         log({ level: 'error', msg: 'run failed', error: error instanceof Error ? error.name : 'unknown' });
@@ -103,6 +107,7 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
       port: config.port,
       metrics,
       history,
+      evidence,
       info: {
         target: target.kind === 'simulator' ? `embedded simulator (${target.baseUrl})` : target.baseUrl,
         schedule: config.schedule,
@@ -131,6 +136,7 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
     url: server.url,
     metrics,
     history,
+    evidence,
     target,
     runOnce,
     tick,

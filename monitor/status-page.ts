@@ -60,12 +60,13 @@ function heartbeat(records: readonly ProbeRecord[]): string {
     .join('');
 }
 
-function violationText(record: ProbeRecord | undefined): string {
+function violationText(record: ProbeRecord | undefined, evidence: boolean): string {
   const violation = record?.violations[0];
   if (!record || !violation) return '—';
+  const har = evidence ? ` <a class="evidence" href="/evidence/${escapeHtml(record.probe)}.har" download>HAR</a>` : '';
   return (
     `<span class="rule">${escapeHtml(violation.rule)}</span>: expected ${escapeHtml(violation.expected)}, received ${escapeHtml(violation.received)} ` +
-    `<small>(${record.at.toISOString()}, trace <code class="trace">${escapeHtml(record.traceId)}</code>)</small>`
+    `<small>(${record.at.toISOString()}, trace <code class="trace">${escapeHtml(record.traceId)}</code>)</small>${har}`
   );
 }
 
@@ -76,7 +77,7 @@ function violationText(record: ProbeRecord | undefined): string {
  */
 export function renderStatusPage(
   history: ProbeHistory,
-  info: { target: string; schedule: string; refreshSeconds: number; maintenance?: MaintenanceWindow | undefined },
+  info: { target: string; schedule: string; refreshSeconds: number; maintenance?: MaintenanceWindow | undefined; hasEvidence?: (probe: string) => boolean },
 ): string {
   const summaries = history
     .probes()
@@ -87,7 +88,7 @@ export function renderStatusPage(
       (summary) => `<tr class="${recordClass(summary.latest)}" data-probe="${escapeHtml(summary.probe)}">
 <th scope="row">${escapeHtml(summary.probe)}</th><td class="outcome">${outcomeText(summary.latest)}</td><td class="beats">${heartbeat(history.of(summary.latest.probe))}</td>
 <td class="uptime">${(summary.uptime * 100).toFixed(1)} %</td><td class="p50">${summary.p50Ms} ms</td><td class="p95">${summary.p95Ms} ms</td>
-<td class="violation">${violationText(summary.lastViolation)}</td></tr>`,
+<td class="violation">${violationText(summary.lastViolation, info.hasEvidence?.(summary.probe) ?? false)}</td></tr>`,
     )
     .join('\n');
   const recent = history.list(RECENT_ROWS);

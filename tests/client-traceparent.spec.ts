@@ -133,6 +133,8 @@ test('the gate: one trace per case, a span per request, on every result', async 
 });
 
 test('the gate names the failing case\'s trace id in its failure output and JUnit, and the provider received it', async () => {
+  // The gate runs as a child process: time for a busy machine.
+  test.setTimeout(90_000);
   const simulator = await startSimulator({ fault: 'six-customers' });
   try {
     const run = await runContractCli({
