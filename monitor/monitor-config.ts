@@ -27,6 +27,8 @@ export interface MonitorConfig {
   readonly deviations: DeviationConfig;
   /** Declared maintenance windows (MONITOR_MAINTENANCE). Default none. */
   readonly maintenance: readonly MaintenanceWindow[];
+  /** Exporter-toolkit web configuration (MONITOR_WEB_CONFIG): TLS and basic auth. Default none (plain HTTP, open). */
+  readonly webConfigFile: string | undefined;
 }
 
 export const MONITOR_VARIABLES = [
@@ -38,6 +40,7 @@ export const MONITOR_VARIABLES = [
   'MONITOR_HISTORY',
   'MONITOR_ROTATION_RUNS',
   'MONITOR_MAINTENANCE',
+  'MONITOR_WEB_CONFIG',
 ] as const;
 
 const DEFAULT_SCHEDULE = '*/30 * * * * *';
@@ -95,6 +98,8 @@ export function loadMonitorConfig(env: Environment, options: { requireExternal?:
   const historySize = readInteger(env, 'MONITOR_HISTORY', 200, { min: 1, max: 100_000 }, problems);
   const rotationRuns = readInteger(env, 'MONITOR_ROTATION_RUNS', 20, { min: 0, max: 10_000 }, problems);
   const maintenance = loadMaintenanceWindows(env, problems);
+  // Read and checked by loadWebConfig, loaded lazily with its YAML and bcrypt modules.
+  const webConfigFile = env.MONITOR_WEB_CONFIG?.trim() || undefined;
   if (validation.valid && timeoutMs >= intervalMs) {
     problems.push({ variable: 'MONITOR_TIMEOUT_MS', message: `must be shorter than the schedule's interval (${intervalMs} ms)` });
   }
@@ -102,5 +107,5 @@ export function loadMonitorConfig(env: Environment, options: { requireExternal?:
     problems.push({ variable: 'MONITOR_DEGRADED_MS', message: `must be below MONITOR_TIMEOUT_MS (${timeoutMs} ms)` });
   }
   if (problems.length > 0 || !target) throw new ConfigError(problems);
-  return { target, schedule, intervalMs, host, port, timeoutMs, degradedMs, historySize, rotationRuns, deviations, maintenance };
+  return { target, schedule, intervalMs, host, port, timeoutMs, degradedMs, historySize, rotationRuns, deviations, maintenance, webConfigFile };
 }

@@ -13,6 +13,7 @@ import { buildContractCases } from '../engine/contract-cases';
 import { isExpired } from '../engine/accepted-deviations';
 import { activeMaintenance } from './maintenance-windows';
 import { ProbeEvidence } from './probe-evidence';
+import type { WebSecurity } from './web-config';
 
 export interface SearchMonitor<P extends EmbeddedProvider = EmbeddedProvider> {
   readonly url: string;
@@ -43,6 +44,8 @@ export interface SearchMonitorOptions<P extends EmbeddedProvider = EmbeddedProvi
   readonly runAtStart?: boolean;
   /** The clock that stamps probes and decides whether a maintenance window is in force. Default the system clock. */
   readonly now?: () => Date;
+  /** TLS and basic auth already loaded from config.webConfigFile; loaded here when absent. */
+  readonly security?: WebSecurity;
 }
 
 /** Wires target, probes, metrics, history, HTTP server and schedule together. */
@@ -51,6 +54,8 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
   options: SearchMonitorOptions<P> = {},
 ): Promise<SearchMonitor<P>> {
   const log = options.log ?? jsonLineLog;
+  // Before anything starts: a bad web configuration throws its ConfigError with nothing to close.
+  const security = options.security ?? (config.webConfigFile ? (await import('./web-config')).loadWebConfig(config.webConfigFile) : undefined);
   const now = options.now ?? ((): Date => new Date());
   const maintenanceNow = () => activeMaintenance(config.maintenance, now());
   const metrics = new MonitorMetrics(probeNames, config, () => maintenanceNow() !== undefined);
@@ -116,6 +121,7 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
       },
       lastRunAt: () => lastRunAt,
       maintenance: maintenanceNow,
+      ...(security ? { security } : {}),
     });
   } catch (error) {
     await target.close();
@@ -125,7 +131,16 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
     task = cron.schedule(config.schedule, () => tick(), { name: 'customer-search-probes', timezone: 'Etc/UTC', noOverlap: true });
     task.on('execution:overlap', skipOverlap);
   }
-  log({ level: 'info', msg: 'monitor started', url: server.url, target: target.kind, schedule: config.schedule, probes: probeNames.length });
+  log({
+    level: 'info',
+    msg: 'monitor started',
+    url: server.url,
+    target: target.kind,
+    schedule: config.schedule,
+    probes: probeNames.length,
+    ...(security ? { tls: security.tls !== undefined, basic_auth: security.authorize !== undefined } : {}),
+    ...(config.maintenance.length > 0 ? { maintenance_windows: config.maintenance.length } : {}),
+  });
   for (const deviation of config.deviations.deviations.filter((entry) => isExpired(entry, new Date()))) {
     log({ level: 'warn', msg: 'accepted deviation expired: its violations count again', deviation: deviation.id, rule: deviation.rule, expires: deviation.expires });
   }
