@@ -5,6 +5,8 @@ import type { HttpTransport } from './http-transport';
 import { rateLimitDelayMs } from './rate-limit-delay';
 import type { RateWindow } from './rate-window';
 import type { TokenClient } from './token-client';
+import { newTraceId, traceparent } from './trace-context';
+import { redactedHeaders } from './redacted-headers';
 
 export interface SearchClientOptions {
   /** API base such as `https://api-test.mediaconnect.no/capi`, without a trailing slash. */
@@ -26,6 +28,11 @@ export interface SearchClientOptions {
 export interface SendOptions {
   /** Retry after 429 (default true; off when a case expects the 429). */
   readonly retryRateLimited?: boolean;
+  /**
+   * W3C trace id for every attempt (each attempt gets its own span id); default a fresh one per
+   * send. Callers pass one to group the requests of one probe or case.
+   */
+  readonly traceId?: string;
 }
 
 /** Raised when a request needs something the configuration does not give (e.g. an expired token). */
@@ -76,6 +83,7 @@ export class SearchClient {
     let attempts = 0;
     let tokenRetried = false;
     let rateLimitRetries = 0;
+    const traceId = sendOptions.traceId ?? newTraceId();
     for (;;) {
       attempts++;
       const auth = await this.authorization(request);
@@ -85,7 +93,9 @@ export class SearchClient {
       };
       if (auth.header) headers.authorization = auth.header;
       if (request.prefer !== undefined) headers.prefer = `code=${request.prefer}`;
+      headers.traceparent = traceparent(traceId);
       await this.options.pace?.take();
+      const startedAt = new Date().toISOString();
       const response = await this.options.transport({
         method: 'POST',
         url: this.url,
@@ -96,6 +106,8 @@ export class SearchClient {
       const exchange: Exchange = {
         request,
         response: { ...response, attempts },
+        traceId,
+        sent: { method: 'POST', url: this.url, headers: redactedHeaders(headers), startedAt },
       };
       const refusedToken = response.status === 401 || response.status === 403;
       if (refusedToken && request.auth === 'valid' && !auth.fresh && !tokenRetried && request.prefer === undefined) {

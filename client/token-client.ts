@@ -1,6 +1,7 @@
 import { describeUrl, type HttpTransport } from './http-transport';
 import { TokenError } from './token-error';
 import { TransportError } from './transport-error';
+import { newTraceId, traceparent } from './trace-context';
 
 export type ClientAuthMethod = 'body' | 'basic';
 
@@ -74,6 +75,8 @@ export class TokenClient {
     const headers: Record<string, string> = {
       'content-type': 'application/x-www-form-urlencoded',
       accept: 'application/json',
+      // Its own trace: a token serves many probes, and belongs to none of their traces.
+      traceparent: traceparent(newTraceId()),
     };
     if (authMethod === 'basic') {
       // RFC 6749 §2.3.1: both parts are form-encoded before Base64.

@@ -25,10 +25,23 @@ export interface ExchangeResponse {
   readonly attempts: number;
 }
 
+/** What went on the wire for an exchange's last attempt, credentials redacted: evidence for reports. */
+export interface SentRequest {
+  readonly method: 'POST';
+  readonly url: string;
+  /** Header names in lower case; Authorization redacted; traceparent as sent. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** When the last attempt was sent, ISO 8601 in UTC. */
+  readonly startedAt: string;
+}
+
 /** One request and the response that answered it: the evidence every rule judges. */
 export interface Exchange {
   readonly request: ExchangeRequest;
   readonly response: ExchangeResponse;
+  /** W3C trace id every attempt of this exchange carried in its traceparent header. */
+  readonly traceId?: string;
+  readonly sent?: SentRequest;
 }
 
 /** What the customers of a 200 must show for the search to count as answered. */

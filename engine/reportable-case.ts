@@ -18,6 +18,7 @@ export function reportableCase(result: CaseResult, showPii: boolean): object {
   return {
     case: result.case.title,
     ...(result.case.origin ? { origin: result.case.origin } : {}),
+    ...(result.traceId ? { traceId: result.traceId } : {}),
     request: exchange
       ? { auth: exchange.request.auth, prefer: exchange.request.prefer, ...reportableRequest(result.case, exchange.request, showPii) }
       : undefined,

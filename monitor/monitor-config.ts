@@ -3,6 +3,7 @@ import { ConfigError, type ConfigProblem } from '../client/config-error';
 import { readInteger, unknownVariables, type Environment } from '../client/environment-reader';
 import { loadTargetConfig, type TargetConfig, type TargetConfigOptions } from '../client/target-config';
 import { DEVIATION_VARIABLES, loadDeviationConfig, type DeviationConfig } from '../engine/accepted-deviations';
+import { loadMaintenanceWindows, type MaintenanceWindow } from './maintenance-windows';
 
 export interface MonitorConfig {
   readonly target: TargetConfig;
@@ -24,6 +25,10 @@ export interface MonitorConfig {
   readonly rotationRuns: number;
   /** The suite's accepted deviations (CONTRACT_DEVIATIONS), counted apart from failures. */
   readonly deviations: DeviationConfig;
+  /** Declared maintenance windows (MONITOR_MAINTENANCE). Default none. */
+  readonly maintenance: readonly MaintenanceWindow[];
+  /** Exporter-toolkit web configuration (MONITOR_WEB_CONFIG): TLS and basic auth. Default none (plain HTTP, open). */
+  readonly webConfigFile: string | undefined;
 }
 
 export const MONITOR_VARIABLES = [
@@ -34,6 +39,8 @@ export const MONITOR_VARIABLES = [
   'MONITOR_DEGRADED_MS',
   'MONITOR_HISTORY',
   'MONITOR_ROTATION_RUNS',
+  'MONITOR_MAINTENANCE',
+  'MONITOR_WEB_CONFIG',
 ] as const;
 
 const DEFAULT_SCHEDULE = '*/30 * * * * *';
@@ -90,6 +97,9 @@ export function loadMonitorConfig(env: Environment, options: { requireExternal?:
   const degradedMs = readInteger(env, 'MONITOR_DEGRADED_MS', Math.min(2_000, Math.floor(timeoutMs / 2)), { min: 1, max: 600_000 }, problems);
   const historySize = readInteger(env, 'MONITOR_HISTORY', 200, { min: 1, max: 100_000 }, problems);
   const rotationRuns = readInteger(env, 'MONITOR_ROTATION_RUNS', 20, { min: 0, max: 10_000 }, problems);
+  const maintenance = loadMaintenanceWindows(env, problems);
+  // Read and checked by loadWebConfig, loaded lazily with its YAML and bcrypt modules.
+  const webConfigFile = env.MONITOR_WEB_CONFIG?.trim() || undefined;
   if (validation.valid && timeoutMs >= intervalMs) {
     problems.push({ variable: 'MONITOR_TIMEOUT_MS', message: `must be shorter than the schedule's interval (${intervalMs} ms)` });
   }
@@ -97,5 +107,5 @@ export function loadMonitorConfig(env: Environment, options: { requireExternal?:
     problems.push({ variable: 'MONITOR_DEGRADED_MS', message: `must be below MONITOR_TIMEOUT_MS (${timeoutMs} ms)` });
   }
   if (problems.length > 0 || !target) throw new ConfigError(problems);
-  return { target, schedule, intervalMs, host, port, timeoutMs, degradedMs, historySize, rotationRuns, deviations };
+  return { target, schedule, intervalMs, host, port, timeoutMs, degradedMs, historySize, rotationRuns, deviations, maintenance, webConfigFile };
 }

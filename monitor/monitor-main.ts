@@ -2,6 +2,7 @@ import { ConfigError } from '../client/config-error';
 import { loadMonitorConfig } from './monitor-config';
 import { jsonLineLog } from './monitor-log';
 import { startSearchMonitor } from './search-monitor';
+import type { WebSecurity } from './web-config';
 
 /*
  * Entry point of `npm start` (embedded simulator unless a target is configured) and
@@ -16,8 +17,11 @@ const embedded = process.env.CAPI_BASE_URL?.trim() ? undefined : await import('.
 const faultModes = embedded ? (await import('../simulator/fault-modes')).faultModeNames : [];
 
 let config;
+let security: WebSecurity | undefined;
 try {
   config = loadMonitorConfig(process.env, { requireExternal, faultModes });
+  // The YAML parser and bcrypt are loaded only for a monitor that has a web configuration.
+  if (config.webConfigFile) security = (await import('./web-config')).loadWebConfig(config.webConfigFile);
 } catch (error) {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
@@ -30,7 +34,9 @@ if (checkOnly) {
   const target = config.target.kind === 'external' ? config.target.baseUrl : 'the embedded simulator';
   process.stdout.write(
     `Configuration OK: probing ${target} on schedule "${config.schedule}" (UTC, every ${config.intervalMs / 1000} s at most), ` +
-      `deadline ${config.timeoutMs} ms, degraded above ${config.degradedMs} ms, serving ${config.host}:${config.port}\n`,
+      `deadline ${config.timeoutMs} ms, degraded above ${config.degradedMs} ms, serving ${config.host}:${config.port}` +
+      `${security ? ` (${security.tls ? 'TLS' : 'plain HTTP'}${security.authorize ? ', basic auth' : ''})` : ''}` +
+      `${config.maintenance.length > 0 ? `, ${config.maintenance.length} maintenance windows` : ''}\n`,
   );
   process.exit(0);
 }
@@ -50,7 +56,7 @@ const shutdown = (signal: string): void => {
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));
 
-const monitor = await startSearchMonitor(config, embedded ? { startEmbedded: embedded.embeddedSimulator() } : {}).catch((error: unknown) => {
+const monitor = await startSearchMonitor(config, { ...(embedded ? { startEmbedded: embedded.embeddedSimulator() } : {}), ...(security ? { security } : {}) }).catch((error: unknown) => {
   const code = (error as NodeJS.ErrnoException).code;
   process.stderr.write(`Cannot start the monitor on ${config.host}:${config.port}: ${code ?? (error as Error).message}\n`);
   process.exit(1);

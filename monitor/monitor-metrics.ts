@@ -30,8 +30,13 @@ export class MonitorMetrics {
   readonly overlaps: Counter<never>;
   readonly lastRun: Gauge<never>;
   readonly runDuration: Histogram<never>;
+  readonly maintenance: Gauge<never>;
 
-  constructor(probes: readonly ProbeName[], thresholds: { degradedMs: number; timeoutMs: number }) {
+  /**
+   * @param maintenanceActive whether a declared maintenance window is in force now; read at every
+   * scrape, so the gauge flips at the window's edge, not at the next run.
+   */
+  constructor(probes: readonly ProbeName[], thresholds: { degradedMs: number; timeoutMs: number }, maintenanceActive: () => boolean = () => false) {
     const registers = [this.registry];
     // Event-loop lag sampled every 100 ms, not prom-client's default 10 ms: a probe runner needs no finer view, and the
     // sampling timer was a tenth of the monitor's CPU.
@@ -59,6 +64,14 @@ export class MonitorMetrics {
     this.overlaps = new Counter({ name: 'customer_search_scheduler_overlaps_total', help: 'Scheduled runs skipped because the previous run was still going.', registers });
     this.lastRun = new Gauge({ name: 'customer_search_last_run_timestamp_seconds', help: 'Unix time the last run of all probes finished.', registers });
     this.runDuration = new Histogram({ name: 'customer_search_run_duration_seconds', help: 'Wall time of one run of all probes.', buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30], registers });
+    this.maintenance = new Gauge({
+      name: 'customer_search_maintenance',
+      help: 'Whether a declared maintenance window (MONITOR_MAINTENANCE) is in force (1) or not (0); SLOs exclude those runs.',
+      registers,
+      collect() {
+        this.set(maintenanceActive() ? 1 : 0);
+      },
+    });
 
     for (const probe of probes) {
       this.probeSuccess.set({ probe }, 0);

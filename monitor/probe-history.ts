@@ -22,6 +22,10 @@ export interface ProbeRecord {
   readonly violations: readonly ProbeViolation[];
   /** Why it failed, in words that carry no customer data. */
   readonly detail: string;
+  /** W3C trace id the probe's requests carried (for the rotation, its failing or first case's). */
+  readonly traceId: string;
+  /** Reason of the declared maintenance window the probe ran in; absent outside any. */
+  readonly maintenance?: string;
 }
 
 /**

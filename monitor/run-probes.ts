@@ -10,6 +10,10 @@ import type { ProbeHistory, ProbeRecord, ProbeViolation } from './probe-history'
 import { worstOutcome, type ProbeOutcome } from './probe-outcome';
 import type { MonitorLog } from './monitor-log';
 import { partitionViolations, type AcceptedDeviation } from '../engine/accepted-deviations';
+import { activeMaintenance, type MaintenanceWindow } from './maintenance-windows';
+import { newTraceId } from '../client/trace-context';
+import type { HarEvidence } from '../engine/har-log';
+import type { ProbeEvidence } from './probe-evidence';
 
 export interface ProbeRunDeps {
   readonly target: OpenTarget;
@@ -26,10 +30,16 @@ export interface ProbeRunDeps {
   readonly degradedMs: number;
   /** Accepted deviations: the violations they cover are counted apart and do not fail a probe. */
   readonly deviations?: readonly AcceptedDeviation[];
+  /** Declared maintenance windows: probes run as usual, their records and log lines are marked. */
+  readonly maintenance?: readonly MaintenanceWindow[];
+  /** The clock probes are stamped with. Default the system clock. */
+  readonly now?: () => Date;
+  /** Where each probe's last violating exchanges are kept for /evidence. */
+  readonly evidence?: ProbeEvidence;
 }
 
 type Attempt =
-  | { readonly kind: 'answered'; readonly exchange: Exchange; readonly violations: readonly RuleViolation[] }
+  | { readonly kind: 'answered'; readonly exchange: Exchange; readonly wider?: Exchange; readonly violations: readonly RuleViolation[] }
   | { readonly kind: 'failed'; readonly error: unknown }
   | { readonly kind: 'deadline' };
 
@@ -78,6 +88,8 @@ export function classifyAttempt(attempt: Attempt, elapsedMs: number, degradedMs:
   return { outcome: 'contract_violation', detail, rules, violations: shown };
 }
 
+const systemClock = (): Date => new Date();
+
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | 'deadline'> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<'deadline'>((resolve) => {
@@ -87,18 +99,20 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | 'deadline'> 
 }
 
 /** Sends one probe (its wider search first, when it has one) under the deadline and judges it. */
-async function attemptProbe(deps: ProbeRunDeps, probe: MonitorProbe): Promise<{ classified: Classified; status: number | undefined; elapsedMs: number }> {
+async function attemptProbe(deps: ProbeRunDeps, probe: MonitorProbe): Promise<AttemptResult> {
   const started = performance.now();
+  // One trace per probe run: its wider search and its search share it, each with its own span.
+  const traceId = newTraceId();
   let attempt: Attempt;
   try {
     // No retry after 429 in production: a storm must show as rate_limited, not be hidden by waiting.
     const send = async (): Promise<Attempt> => {
-      const wider = probe.wider ? await deps.target.search.send(probe.wider, { retryRateLimited: false }) : undefined;
-      const exchange = await deps.target.search.send(probe.request, { retryRateLimited: false });
+      const wider = probe.wider ? await deps.target.search.send(probe.wider, { retryRateLimited: false, traceId }) : undefined;
+      const exchange = await deps.target.search.send(probe.request, { retryRateLimited: false, traceId });
       const { violations } = checkExchange(exchange, probe.expectation, { casePath: probe.contractPath, ...(wider ? { wider } : {}) });
       const { counted, accepted } = partitionViolations(violations, probe.title, deps.deviations ?? [], new Date());
       for (const { violation } of accepted) deps.metrics.acceptedDeviations.inc({ rule: violation.rule });
-      return { kind: 'answered', exchange, violations: counted };
+      return { kind: 'answered', exchange, ...(wider ? { wider } : {}), violations: counted };
     };
     const result = await withDeadline(send(), deps.timeoutMs);
     attempt = result === 'deadline' ? { kind: 'deadline' } : result;
@@ -110,16 +124,36 @@ async function attemptProbe(deps: ProbeRunDeps, probe: MonitorProbe): Promise<{ 
     const remaining = attempt.exchange.response.headers['x-ratelimit-remaining'];
     if (remaining !== undefined && /^\d+$/.test(remaining)) deps.metrics.rateLimitRemaining.set(Number(remaining));
   }
-  return { classified: classifyAttempt(attempt, elapsedMs, deps.degradedMs), status: attempt.kind === 'answered' ? attempt.exchange.response.status : undefined, elapsedMs };
+  const classified = classifyAttempt(attempt, elapsedMs, deps.degradedMs);
+  // Kept only when a rule is broken: the exchanges the vendor needs to see, the wider search first.
+  const evidence: HarEvidence[] =
+    attempt.kind === 'answered' && (classified.violations ?? []).length > 0
+      ? [...(attempt.wider ? [{ case: probe, exchange: attempt.wider }] : []), { case: probe, exchange: attempt.exchange, violations: attempt.violations }]
+      : [];
+  return { classified, status: attempt.kind === 'answered' ? attempt.exchange.response.status : undefined, elapsedMs, traceId, evidence };
 }
 
-function record(deps: ProbeRunDeps, name: ProbeName, at: Date, result: { classified: Classified; status: number | undefined; elapsedMs: number }): ProbeRecord {
+interface AttemptResult {
+  readonly classified: Classified;
+  readonly status: number | undefined;
+  readonly elapsedMs: number;
+  readonly traceId: string;
+  /** The exchanges behind a broken rule; empty otherwise. */
+  readonly evidence: readonly HarEvidence[];
+}
+
+function record(deps: ProbeRunDeps, name: ProbeName, at: Date, result: AttemptResult): ProbeRecord {
   const { outcome, detail, rules, violations = [] } = result.classified;
+  const { traceId } = result;
   deps.metrics.recordProbe(name, outcome, result.elapsedMs / 1000, rules, at);
-  const entry: ProbeRecord = { at, probe: name, outcome, status: result.status, latencyMs: Math.round(result.elapsedMs), rules, violations, detail };
+  const maintenance = activeMaintenance(deps.maintenance ?? [], at)?.reason;
+  const entry: ProbeRecord = { at, probe: name, outcome, status: result.status, latencyMs: Math.round(result.elapsedMs), rules, violations, detail, traceId, ...(maintenance ? { maintenance } : {}) };
   deps.history.add(entry);
+  deps.evidence?.keep(name, result.evidence);
   if (outcome !== 'success') {
-    deps.log({ level: outcome === 'degraded' ? 'info' : 'warn', msg: 'probe', probe: name, outcome, status: result.status, rules, latency_ms: entry.latencyMs, detail });
+    // A failure during declared maintenance is expected: logged, but not as a warning.
+    const level = outcome === 'degraded' || maintenance ? 'info' : 'warn';
+    deps.log({ level, msg: 'probe', probe: name, outcome, status: result.status, rules, latency_ms: entry.latencyMs, detail, trace_id: traceId, ...(maintenance ? { maintenance } : {}) });
   }
   return entry;
 }
@@ -130,7 +164,7 @@ function record(deps: ProbeRunDeps, name: ProbeName, at: Date, result: { classif
  * (case titles carry no customer data).
  */
 async function runRotation(deps: ProbeRunDeps, slice: readonly MonitorProbe[]): Promise<ProbeRecord> {
-  const at = new Date();
+  const at = (deps.now ?? systemClock)();
   const results = [];
   for (const probe of slice) results.push({ probe, ...(await attemptProbe(deps, probe)) });
   const worst = worstOutcome(results.map((result) => result.classified.outcome));
@@ -145,6 +179,9 @@ async function runRotation(deps: ProbeRunDeps, slice: readonly MonitorProbe[]): 
     },
     status: failing?.status ?? results[0]?.status,
     elapsedMs: Math.max(0, ...results.map((result) => result.elapsedMs)),
+    // The failing case's trace: the one worth looking up at the provider.
+    traceId: (failing ?? results[0])?.traceId ?? newTraceId(),
+    evidence: (failing?.evidence.length ? failing.evidence : results.find((result) => result.evidence.length > 0)?.evidence) ?? [],
   });
 }
 
@@ -153,7 +190,7 @@ export async function runProbes(deps: ProbeRunDeps): Promise<ProbeRecord[]> {
   const started = performance.now();
   const entries = Object.entries(deps.probes) as [NamedProbe, MonitorProbe][];
   const named = entries.map(async ([name, probe]) => {
-    const at = new Date();
+    const at = (deps.now ?? systemClock)();
     return record(deps, name, at, await attemptProbe(deps, probe));
   });
   const rotation = deps.rotation && deps.rotation.length > 0 ? [runRotation(deps, deps.rotation)] : [];

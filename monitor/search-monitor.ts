@@ -11,11 +11,16 @@ import { startMonitorServer, type MonitorServer } from './monitor-server';
 import { runProbes } from './run-probes';
 import { buildContractCases } from '../engine/contract-cases';
 import { isExpired } from '../engine/accepted-deviations';
+import { activeMaintenance } from './maintenance-windows';
+import { ProbeEvidence } from './probe-evidence';
+import type { WebSecurity } from './web-config';
 
 export interface SearchMonitor<P extends EmbeddedProvider = EmbeddedProvider> {
   readonly url: string;
   readonly metrics: MonitorMetrics;
   readonly history: ProbeHistory;
+  /** Each probe's last violating exchanges, served as HAR at /evidence/<probe>.har. */
+  readonly evidence: ProbeEvidence;
   readonly target: OpenTarget<P>;
   /** Runs every probe once now. */
   runOnce(): Promise<ProbeRecord[]>;
@@ -37,6 +42,10 @@ export interface SearchMonitorOptions<P extends EmbeddedProvider = EmbeddedProvi
   readonly schedule?: boolean;
   /** Run once right away, so metrics are live before the first tick. Default true. */
   readonly runAtStart?: boolean;
+  /** The clock that stamps probes and decides whether a maintenance window is in force. Default the system clock. */
+  readonly now?: () => Date;
+  /** TLS and basic auth already loaded from config.webConfigFile; loaded here when absent. */
+  readonly security?: WebSecurity;
 }
 
 /** Wires target, probes, metrics, history, HTTP server and schedule together. */
@@ -45,8 +54,13 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
   options: SearchMonitorOptions<P> = {},
 ): Promise<SearchMonitor<P>> {
   const log = options.log ?? jsonLineLog;
-  const metrics = new MonitorMetrics(probeNames, config);
+  // Before anything starts: a bad web configuration throws its ConfigError with nothing to close.
+  const security = options.security ?? (config.webConfigFile ? (await import('./web-config')).loadWebConfig(config.webConfigFile) : undefined);
+  const now = options.now ?? ((): Date => new Date());
+  const maintenanceNow = () => activeMaintenance(config.maintenance, now());
+  const metrics = new MonitorMetrics(probeNames, config, () => maintenanceNow() !== undefined);
   const history = new ProbeHistory(config.historySize);
+  const evidence = new ProbeEvidence();
   const target = await openTarget(config.target, {
     transport: options.transport ?? createNodeTransport(),
     ...(options.startEmbedded ? { startEmbedded: options.startEmbedded } : {}),
@@ -64,7 +78,7 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
 
   const runOnce = (): Promise<ProbeRecord[]> => {
     const rotation = rotationSlice(pool, runs++, config.rotationRuns);
-    const run = runProbes({ target, probes, rotation, metrics, history, log, timeoutMs: config.timeoutMs, degradedMs: config.degradedMs, deviations: config.deviations.deviations })
+    const run = runProbes({ target, probes, rotation, metrics, history, log, timeoutMs: config.timeoutMs, degradedMs: config.degradedMs, deviations: config.deviations.deviations, maintenance: config.maintenance, now, evidence })
       .catch((error: unknown) => {
         // runProbes does not throw; this guard keeps the scheduler alive if that ever changes.
         log({ level: 'error', msg: 'run failed', error: error instanceof Error ? error.name : 'unknown' });
@@ -98,6 +112,7 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
       port: config.port,
       metrics,
       history,
+      evidence,
       info: {
         target: target.kind === 'simulator' ? `embedded simulator (${target.baseUrl})` : target.baseUrl,
         schedule: config.schedule,
@@ -105,6 +120,8 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
         refreshSeconds: Math.max(5, Math.round(config.intervalMs / 1000)),
       },
       lastRunAt: () => lastRunAt,
+      maintenance: maintenanceNow,
+      ...(security ? { security } : {}),
     });
   } catch (error) {
     await target.close();
@@ -114,7 +131,16 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
     task = cron.schedule(config.schedule, () => tick(), { name: 'customer-search-probes', timezone: 'Etc/UTC', noOverlap: true });
     task.on('execution:overlap', skipOverlap);
   }
-  log({ level: 'info', msg: 'monitor started', url: server.url, target: target.kind, schedule: config.schedule, probes: probeNames.length });
+  log({
+    level: 'info',
+    msg: 'monitor started',
+    url: server.url,
+    target: target.kind,
+    schedule: config.schedule,
+    probes: probeNames.length,
+    ...(security ? { tls: security.tls !== undefined, basic_auth: security.authorize !== undefined } : {}),
+    ...(config.maintenance.length > 0 ? { maintenance_windows: config.maintenance.length } : {}),
+  });
   for (const deviation of config.deviations.deviations.filter((entry) => isExpired(entry, new Date()))) {
     log({ level: 'warn', msg: 'accepted deviation expired: its violations count again', deviation: deviation.id, rule: deviation.rule, expires: deviation.expires });
   }
@@ -125,6 +151,7 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
     url: server.url,
     metrics,
     history,
+    evidence,
     target,
     runOnce,
     tick,

@@ -1,5 +1,6 @@
 import type { ProbeHistory, ProbeRecord } from './probe-history';
 import { isCorrectOutcome } from './probe-outcome';
+import type { MaintenanceWindow } from './maintenance-windows';
 
 /** Marks in a probe's heartbeat bar, newest on the right. */
 const HEARTBEAT_MARKS = 40;
@@ -10,6 +11,13 @@ const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char);
 
 const outcomeClass = (outcome: ProbeRecord['outcome']): string => (outcome === 'success' ? 'ok' : outcome === 'degraded' ? 'slow' : 'bad');
+
+/** Row and mark classes: the outcome's, plus `maint` for a probe run inside a declared window. */
+const recordClass = (record: ProbeRecord): string => `${outcomeClass(record.outcome)}${record.maintenance ? ' maint' : ''}`;
+
+/** The outcome as a cell shows it, marked when it happened during maintenance. */
+const outcomeText = (record: ProbeRecord): string =>
+  `${record.outcome}${record.maintenance ? ` <small class="maintenance" title="${escapeHtml(record.maintenance)}">maintenance</small>` : ''}`;
 
 
 /** Nearest-rank percentile of a non-empty list, in its unit. */
@@ -48,14 +56,18 @@ export function summarizeProbe(records: readonly ProbeRecord[]): ProbeSummary | 
 function heartbeat(records: readonly ProbeRecord[]): string {
   return [...records.slice(0, HEARTBEAT_MARKS)]
     .reverse()
-    .map((record) => `<i class="${outcomeClass(record.outcome)}" title="${record.at.toISOString()} ${record.outcome} ${record.latencyMs} ms"></i>`)
+    .map((record) => `<i class="${recordClass(record)}" title="${record.at.toISOString()} ${record.outcome}${record.maintenance ? ' (maintenance)' : ''} ${record.latencyMs} ms"></i>`)
     .join('');
 }
 
-function violationText(record: ProbeRecord | undefined): string {
+function violationText(record: ProbeRecord | undefined, evidence: boolean): string {
   const violation = record?.violations[0];
   if (!record || !violation) return '—';
-  return `<span class="rule">${escapeHtml(violation.rule)}</span>: expected ${escapeHtml(violation.expected)}, received ${escapeHtml(violation.received)} <small>(${record.at.toISOString()})</small>`;
+  const har = evidence ? ` <a class="evidence" href="/evidence/${escapeHtml(record.probe)}.har" download>HAR</a>` : '';
+  return (
+    `<span class="rule">${escapeHtml(violation.rule)}</span>: expected ${escapeHtml(violation.expected)}, received ${escapeHtml(violation.received)} ` +
+    `<small>(${record.at.toISOString()}, trace <code class="trace">${escapeHtml(record.traceId)}</code>)</small>${har}`
+  );
 }
 
 /**
@@ -63,24 +75,27 @@ function violationText(record: ProbeRecord | undefined): string {
  * history, p50 and p95 latency, and the last violation with rule, Expected and Received (which name
  * types and sizes, never customer data); then the most recent probes. Refreshes by itself.
  */
-export function renderStatusPage(history: ProbeHistory, info: { target: string; schedule: string; refreshSeconds: number }): string {
+export function renderStatusPage(
+  history: ProbeHistory,
+  info: { target: string; schedule: string; refreshSeconds: number; maintenance?: MaintenanceWindow | undefined; hasEvidence?: (probe: string) => boolean },
+): string {
   const summaries = history
     .probes()
     .map((probe) => summarizeProbe(history.of(probe)))
     .filter((summary): summary is ProbeSummary => summary !== undefined);
   const probeRows = summaries
     .map(
-      (summary) => `<tr class="${outcomeClass(summary.latest.outcome)}" data-probe="${escapeHtml(summary.probe)}">
-<th scope="row">${escapeHtml(summary.probe)}</th><td class="outcome">${summary.latest.outcome}</td><td class="beats">${heartbeat(history.of(summary.latest.probe))}</td>
+      (summary) => `<tr class="${recordClass(summary.latest)}" data-probe="${escapeHtml(summary.probe)}">
+<th scope="row">${escapeHtml(summary.probe)}</th><td class="outcome">${outcomeText(summary.latest)}</td><td class="beats">${heartbeat(history.of(summary.latest.probe))}</td>
 <td class="uptime">${(summary.uptime * 100).toFixed(1)} %</td><td class="p50">${summary.p50Ms} ms</td><td class="p95">${summary.p95Ms} ms</td>
-<td class="violation">${violationText(summary.lastViolation)}</td></tr>`,
+<td class="violation">${violationText(summary.lastViolation, info.hasEvidence?.(summary.probe) ?? false)}</td></tr>`,
     )
     .join('\n');
   const recent = history.list(RECENT_ROWS);
   const rows = recent
     .map(
-      (record) => `<tr class="${outcomeClass(record.outcome)}" data-probe="${escapeHtml(record.probe)}" data-outcome="${record.outcome}">
-<td>${record.at.toISOString()}</td><td>${escapeHtml(record.probe)}</td><td class="outcome">${record.outcome}</td>
+      (record) => `<tr class="${recordClass(record)}" data-probe="${escapeHtml(record.probe)}" data-outcome="${record.outcome}"${record.maintenance ? ' data-maintenance="true"' : ''}>
+<td>${record.at.toISOString()}</td><td>${escapeHtml(record.probe)}</td><td class="outcome">${outcomeText(record)}</td>
 <td>${record.status ?? '—'}</td><td>${record.latencyMs} ms</td><td class="rules">${escapeHtml(record.rules.join(', '))}</td><td>${escapeHtml(record.detail)}</td></tr>`,
     )
     .join('\n');
@@ -96,11 +111,18 @@ td:first-child{white-space:nowrap}
 .beats i.slow{background:#d4a72c}.beats i.bad{background:#cf222e}
 .rule{font-weight:600}small{color:#666}.uptime,.p50,.p95{white-space:nowrap}
 code{background:#f4f4f4;padding:0 .3rem}
+.beats i.maint{opacity:.45}small.maintenance{color:#57606a;border:1px solid #d0d7de;border-radius:3px;padding:0 .25rem;font-weight:400}
+#maintenance{background:#eef1f4;border-left:4px solid #57606a;padding:.5rem .8rem}
 </style></head>
 <body>
 <h1>Customer search monitor</h1>
 <p>Target <code>${escapeHtml(info.target)}</code>, schedule <code>${escapeHtml(info.schedule)}</code> (UTC); this page refreshes every ${info.refreshSeconds} s.
 <a href="/metrics">Metrics</a> · <a href="/healthz">Health</a></p>
+${
+  info.maintenance
+    ? `<p id="maintenance"><strong>maintenance</strong> until ${info.maintenance.end.toISOString()}: ${escapeHtml(info.maintenance.reason)}. Probes go on; their failures are expected and excluded from SLOs.</p>`
+    : ''
+}
 <h2>Probes</h2>
 ${summaries.length === 0 ? '<p id="empty">No probe has run yet.</p>' : ''}
 <table id="summary"><thead><tr><th>Probe</th><th>Latest</th><th>Last runs</th><th>Uptime</th><th>p50</th><th>p95</th><th>Last violation</th></tr></thead>

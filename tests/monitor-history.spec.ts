@@ -13,6 +13,7 @@ const record = (latencyMs: number, outcome: ProbeRecord['outcome'], at: number):
   rules: outcome === 'contract_violation' ? ['response-schema'] : [],
   violations: outcome === 'contract_violation' ? [{ rule: 'response-schema', expected: 'x', received: 'y' }] : [],
   detail: '',
+  traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
 });
 
 test('uptime counts degraded runs as up, and p50 and p95 are nearest-rank over the kept runs', () => {

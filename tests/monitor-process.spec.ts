@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { loadMonitorConfig } from '../monitor/monitor-config';
 import { sampleValue } from './fixtures/monitor-harness';
 import { configErrorMessage } from './fixtures/config-error-message';
@@ -83,7 +84,7 @@ test('an external target without credentials, or with a URL that does not parse,
     'Invalid configuration: CONNECTID_CLIENT_ID: is required with CAPI_BASE_URL; CONNECTID_CLIENT_SECRET: is required with CAPI_BASE_URL',
   );
   expect(configMessage({ CAPI_BASE_URL: 'https//api', CONNECTID_CLIENT_ID: 'i', CONNECTID_CLIENT_SECRET: 's', MONITOR_PORTT: '1' })).toBe(
-    'Invalid configuration: MONITOR_PORTT: is not a known setting (known: MONITOR_SCHEDULE, MONITOR_HOST, MONITOR_PORT, MONITOR_TIMEOUT_MS, MONITOR_DEGRADED_MS, MONITOR_HISTORY, MONITOR_ROTATION_RUNS); ' +
+    'Invalid configuration: MONITOR_PORTT: is not a known setting (known: MONITOR_SCHEDULE, MONITOR_HOST, MONITOR_PORT, MONITOR_TIMEOUT_MS, MONITOR_DEGRADED_MS, MONITOR_HISTORY, MONITOR_ROTATION_RUNS, MONITOR_MAINTENANCE, MONITOR_WEB_CONFIG); ' +
       'CAPI_BASE_URL: is not a URL (expected e.g. https://api-test.mediaconnect.no/capi)',
   );
 });
@@ -108,4 +109,37 @@ test('the build is plain JavaScript that loads the simulator only when no real t
   visit('monitor-main.js');
   expect([...reached]).not.toContain(simulatorChunks[0]);
   expect(readFileSync(join(dir, 'monitor-main.js'), 'utf8')).toMatch(new RegExp(`import\\("\\./${(simulatorChunks[0] as string).replace('.', '\\.')}"\\)`));
+});
+
+test('the build loads the YAML parser and bcrypt only for a monitor with MONITOR_WEB_CONFIG', () => {
+  const { dir } = builtMonitor();
+  const reached = new Set<string>();
+  const visit = (name: string): void => {
+    if (reached.has(name)) return;
+    reached.add(name);
+    const text = readFileSync(join(dir, name), 'utf8');
+    for (const [, target] of text.matchAll(/^import[^'"]*["']\.\/([^'"]+)["']/gm)) visit(target as string);
+  };
+  visit('monitor-main.js');
+  const packages = (name: string): string[] => [...readFileSync(join(dir, name), 'utf8').matchAll(/^import[^'"]*["']([^'".][^'"]*)["']/gm)].map(([, from]) => from ?? '');
+  const statically = [...reached].flatMap(packages);
+  expect(statically).toContain('prom-client');
+  expect(statically).not.toContain('yaml');
+  expect(statically).not.toContain('bcryptjs');
+  const webChunk = readdirSync(dir).find((name) => packages(name).includes('bcryptjs'));
+  expect(webChunk).toBeDefined();
+  expect(packages(webChunk as string)).toContain('yaml');
+  expect(reached.has(webChunk as string)).toBe(false);
+});
+
+test('a bad MONITOR_WEB_CONFIG or MONITOR_MAINTENANCE stops the process at start with exit 2, naming the variable and the key or entry', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'capi-monitor-config-'));
+  writeFileSync(join(dir, 'web.yml'), 'basic_auth_users:\n  alice: not-a-hash\n');
+  writeFileSync(join(dir, 'maintenance.json'), '[{"start": "2026-12-01T22:00:00Z", "end": "2026-12-01T21:00:00Z", "reason": "upgrade"}]');
+  const web = collect(startMonitorProcess({ MONITOR_PORT: '0', MONITOR_WEB_CONFIG: join(dir, 'web.yml') }, ['--check']));
+  expect(await web.exit).toBe(2);
+  expect(web.out()).toBe('Invalid configuration: MONITOR_WEB_CONFIG: basic_auth_users.alice: is not a bcrypt hash ($2y$10$ followed by 53 characters; e.g. htpasswd -nBC 10 user)\n');
+  const maintenance = collect(startMonitorProcess({ MONITOR_PORT: '0', MONITOR_MAINTENANCE: join(dir, 'maintenance.json') }, ['--check']));
+  expect(await maintenance.exit).toBe(2);
+  expect(maintenance.out()).toBe('Invalid configuration: MONITOR_MAINTENANCE: entry 1 ("upgrade") ends (2026-12-01T21:00:00Z) before it starts (2026-12-01T22:00:00Z)\n');
 });

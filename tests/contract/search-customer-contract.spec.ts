@@ -1,6 +1,8 @@
 import { contractRules, ruleNames } from '../../contracts/contract-rules';
 import { reportableCase } from '../../engine/reportable-case';
 import { expect, resultsFor, test } from '../fixtures/contract-test';
+import { writeCaseHar } from '../fixtures/case-har';
+import { reportDir } from '../fixtures/report-dir';
 
 /*
  * The contract suite: one test per rule of the registry, titled with the rule's stable name. Each
@@ -36,6 +38,10 @@ for (const rule of ruleNames) {
           body: JSON.stringify(reportableCase(result, campaign.config.showPii), null, 2),
           contentType: 'application/json',
         });
+        // Evidence for the vendor, and the trace to look up on their side (both reach JUnit as properties).
+        const har = writeCaseHar(reportDir, result, { showPii: campaign.config.showPii, baseUrl: campaign.baseUrl });
+        if (har) testInfo.annotations.push({ type: 'HAR', description: `${result.case.title}: ${har}` });
+        if (result.traceId) testInfo.annotations.push({ type: 'trace id', description: `${result.case.title}: ${result.traceId}` });
       }
     }
   });
