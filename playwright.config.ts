@@ -36,6 +36,18 @@ try {
   throw error;
 }
 
+// The runner goes when whatever started it goes (an outer timeout killing npm, a closed terminal):
+// an orphaned run would go on sending requests nobody reads. Workers follow their runner by
+// themselves. Interrupting as Ctrl-C does lets Playwright stop its workers and exit.
+if (process.env.TEST_WORKER_INDEX === undefined) {
+  const parent = process.ppid;
+  const watch = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(watch);
+    process.kill(process.pid, 'SIGINT');
+  }, 250);
+  watch.unref();
+}
 
 export default defineConfig({
   testDir: 'tests',
