@@ -25,7 +25,8 @@ export class AdaptivePacer {
   private readonly increasePerSecond: number;
   private readonly now: () => number;
   private current: number;
-  private lastSentAt = Number.NEGATIVE_INFINITY;
+  /** Send times of the last second, oldest first. */
+  private readonly sent: number[] = [];
   private lastDecreaseAt = Number.NEGATIVE_INFINITY;
   private pausedUntil = 0;
   private queue: Promise<void> = Promise.resolve();
@@ -43,9 +44,15 @@ export class AdaptivePacer {
     return this.current;
   }
 
-  /** Milliseconds until the next call may go, for the given clock time (0 when it may go now). */
+  /**
+   * Milliseconds until the next call may go, for the given clock time (0 when it may go now). Like
+   * the provider's own window, the rate is counted over a rolling second: calls may go in bursts.
+   */
   waitMs(at = this.now()): number {
-    return Math.max(0, this.pausedUntil - at, this.lastSentAt + 1000 / this.current - at, this.window.waitMs(at));
+    while (this.sent.length > 0 && (this.sent[0] ?? 0) <= at - 1000) this.sent.shift();
+    const allowed = Math.max(1, Math.floor(this.current));
+    const full = this.sent.length >= allowed ? (this.sent[this.sent.length - allowed] ?? at) + 1000 - at : 0;
+    return Math.max(0, this.pausedUntil - at, full, this.window.waitMs(at));
   }
 
   /** Waits for this caller's turn and returns the clock time the call goes out at. Callers are served in order. */
@@ -57,7 +64,7 @@ export class AdaptivePacer {
         await new Promise((resolve) => setTimeout(resolve, wait));
       }
       const at = this.now();
-      this.lastSentAt = at;
+      this.sent.push(at);
       this.window.tryTake(at);
       return at;
     });

@@ -107,7 +107,8 @@ export class SearchClient {
         body: request.rawBody ?? JSON.stringify(request.body),
         timeoutMs: Math.max(1, Math.min(timeoutMs, left)),
       });
-      if (response.status === 429) this.options.pace?.rateLimited(sentAt, rateLimitHintMs(response.headers));
+      // A status forced with Prefer says nothing about the provider's limits.
+      if (response.status === 429 && request.prefer === undefined) this.options.pace?.rateLimited(sentAt, rateLimitHintMs(response.headers));
       else this.options.pace?.answered();
       const exchange: Exchange = {
         request,
