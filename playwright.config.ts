@@ -6,15 +6,27 @@ import { faultModeNames } from './simulator/fault-modes';
 import { CAMPAIGN_VARIABLES, loadCampaignConfig } from './engine/campaign-config';
 import { loadDeviationConfig } from './engine/accepted-deviations';
 import { outputDir, reportDir } from './tests/fixtures/report-dir';
-import { CAMPAIGN_RUN_ID } from './tests/fixtures/campaign-cache';
+import { CAMPAIGN_RUN_ID, CAMPAIGN_STARTED_AT } from './tests/fixtures/campaign-cache';
+import { preflight, UNREACHABLE_EXIT_CODE } from './client/preflight';
+import { createNodeTransport } from './client/http-transport';
 
 // Bad configuration stops the run here, before any worker starts, with one line naming the variable.
 try {
-  loadTargetConfig(process.env, { faultModes: faultModeNames, knownVariables: CAMPAIGN_VARIABLES });
+  const target = loadTargetConfig(process.env, { faultModes: faultModeNames, knownVariables: CAMPAIGN_VARIABLES });
   const campaign = loadCampaignConfig(process.env);
   loadDeviationConfig(process.env);
   // One seed for every worker of this run: chosen here, where the run starts, and handed down.
   if (!campaign.seedGiven) process.env.CONTRACT_SEED = String(campaign.seed);
+  // The deadline counts from here; workers load this file too and must not restart it.
+  process.env[CAMPAIGN_STARTED_AT] ??= String(Date.now());
+  // A target that cannot be reached stops the run here, once, with one message (workers skip it).
+  if (!process.env[CAMPAIGN_RUN_ID] && target.kind === 'external') {
+    const problem = await preflight(target, createNodeTransport());
+    if (problem) {
+      process.stderr.write(`${problem}\n`);
+      process.exit(UNREACHABLE_EXIT_CODE);
+    }
+  }
   process.env[CAMPAIGN_RUN_ID] ??= `${Date.now()}-${process.pid}`;
 } catch (error) {
   if (error instanceof ConfigError) {
@@ -24,6 +36,18 @@ try {
   throw error;
 }
 
+// The runner goes when whatever started it goes (an outer timeout killing npm, a closed terminal):
+// an orphaned run would go on sending requests nobody reads. Workers follow their runner by
+// themselves. Interrupting as Ctrl-C does lets Playwright stop its workers and exit.
+if (process.env.TEST_WORKER_INDEX === undefined) {
+  const parent = process.ppid;
+  const watch = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(watch);
+    process.kill(process.pid, 'SIGINT');
+  }, 250);
+  watch.unref();
+}
 
 export default defineConfig({
   testDir: 'tests',

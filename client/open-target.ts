@@ -1,5 +1,6 @@
 import type { EmbeddedProvider, StartEmbeddedProvider } from './embedded-provider';
 import type { HttpTransport } from './http-transport';
+import { AdaptivePacer } from './adaptive-pacer';
 import { RateWindow } from './rate-window';
 import { SearchClient } from './search-client';
 import type { TargetConfig } from './target-config';
@@ -63,9 +64,9 @@ export async function openTarget<P extends EmbeddedProvider = EmbeddedProvider>(
     baseUrl: endpoint.baseUrl,
     transport: options.transport,
     tokens,
-    pace: new RateWindow({ perSecond: config.maxPerSecond, perMinute: config.maxPerMinute }),
+    pace: new AdaptivePacer({ window: new RateWindow({ perSecond: config.maxPerSecond, perMinute: config.maxPerMinute }) }),
     timeoutMs: config.timeoutMs,
-    maxRateLimitRetries: config.maxRateLimitRetries,
+    rateLimitWaitMs: config.rateLimitWaitMs,
     ...(endpoint.expiredToken ? { expiredToken: endpoint.expiredToken } : {}),
   });
   return {

@@ -14,7 +14,19 @@ export function rateLimitDelayMs(
   nowMs: number = Date.now(),
   random: () => number = Math.random,
 ): number {
-  const clamp = (ms: number): number => Math.min(MAX_RATE_LIMIT_WAIT_MS, Math.max(0, Math.ceil(ms)));
+  const hinted = rateLimitHintMs(headers, nowMs);
+  if (hinted !== undefined) return hinted;
+  const base = 250 * 2 ** (attempt - 1);
+  return clamp(base / 2 + random() * (base / 2));
+}
+
+const clamp = (ms: number): number => Math.min(MAX_RATE_LIMIT_WAIT_MS, Math.max(0, Math.ceil(ms)));
+
+/**
+ * The wait a 429 asks for in its headers (`Retry-After`, else `X-RateLimit-Reset`), in
+ * milliseconds; undefined for a bare 429 that says nothing, which the pacer answers by slowing down.
+ */
+export function rateLimitHintMs(headers: Readonly<Record<string, string>>, nowMs: number = Date.now()): number | undefined {
   const retryAfter = headers['retry-after']?.trim();
   if (retryAfter) {
     if (/^\d+$/.test(retryAfter)) return clamp(Number(retryAfter) * 1000);
@@ -26,6 +38,5 @@ export function rateLimitDelayMs(
     const value = Number(reset);
     return clamp(value > 86_400 ? value * 1000 - nowMs : value * 1000);
   }
-  const base = 250 * 2 ** (attempt - 1);
-  return clamp(base / 2 + random() * (base / 2));
+  return undefined;
 }

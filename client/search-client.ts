@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { OPERATION_PATH } from '../contracts/contract-reader';
 import type { Exchange, ExchangeRequest } from '../contracts/exchange';
 import type { HttpTransport } from './http-transport';
-import { rateLimitDelayMs } from './rate-limit-delay';
-import type { RateWindow } from './rate-window';
+import type { AdaptivePacer } from './adaptive-pacer';
+import { DeadlineError } from './deadline-error';
+import { rateLimitDelayMs, rateLimitHintMs } from './rate-limit-delay';
 import type { TokenClient } from './token-client';
 import { newTraceId, traceparent } from './trace-context';
 import { redactedHeaders } from './redacted-headers';
@@ -13,21 +14,25 @@ export interface SearchClientOptions {
   readonly baseUrl: string;
   readonly transport: HttpTransport;
   readonly tokens: TokenClient;
-  /** Paces calls to stay inside the provider's limits; none means unpaced. */
-  readonly pace?: RateWindow;
+  /** Paces calls to stay inside the provider's limits, slowing down on 429; none means unpaced. */
+  readonly pace?: AdaptivePacer;
   /** Deadline of one attempt, in milliseconds. Default 10000. */
   readonly timeoutMs?: number;
-  /** Retries after a 429 before the 429 is returned. Default 5. */
-  readonly maxRateLimitRetries?: number;
+  /** Time one search may spend waiting out 429s before the 429 is returned, in milliseconds. Default 30000. */
+  readonly rateLimitWaitMs?: number;
   /** A token the caller knows to be expired, for `auth: 'expired'`. */
   readonly expiredToken?: string;
   /** Sleep, injectable for tests. */
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Clock in milliseconds, injectable for tests. Default `Date.now`. */
+  readonly now?: () => number;
 }
 
 export interface SendOptions {
   /** Retry after 429 (default true; off when a case expects the 429). */
   readonly retryRateLimited?: boolean;
+  /** Clock time (ms) past which no attempt starts and no wait reaches: the run's deadline. Default none. */
+  readonly notAfter?: number;
   /**
    * W3C trace id for every attempt (each attempt gets its own span id); default a fresh one per
    * send. Callers pass one to group the requests of one probe or case.
@@ -45,17 +50,20 @@ const sleepFor = (ms: number): Promise<void> => new Promise((resolve) => setTime
 /**
  * Sends searches the way a careful integrator would: `Accept: application/json`, a cached bearer
  * token refetched once when the API refuses it, paced inside the documented rate limits, and
- * retried after 429 (never after 500). Throws only TransportError, TokenError or MissingTokenError.
+ * retried after 429 within a time budget (never after 500). Throws only TransportError, TokenError,
+ * MissingTokenError or DeadlineError.
  */
 export class SearchClient {
   private readonly options: SearchClientOptions;
   private readonly url: string;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly now: () => number;
 
   constructor(options: SearchClientOptions) {
     this.options = options;
     this.url = `${options.baseUrl.replace(/\/+$/, '')}${OPERATION_PATH}`;
     this.sleep = options.sleep ?? sleepFor;
+    this.now = options.now ?? Date.now;
   }
 
   private async authorization(request: ExchangeRequest): Promise<{ header?: string; token?: string; fresh: boolean }> {
@@ -79,12 +87,16 @@ export class SearchClient {
 
   async send(request: ExchangeRequest, sendOptions: SendOptions = {}): Promise<Exchange> {
     const retryRateLimited = sendOptions.retryRateLimited ?? true;
-    const maxRetries = this.options.maxRateLimitRetries ?? 5;
+    const notAfter = sendOptions.notAfter ?? Number.POSITIVE_INFINITY;
+    const timeoutMs = this.options.timeoutMs ?? 10_000;
+    // The 429 budget is time, not a count: a strict provider may refuse many times within a second.
+    const giveUpAt = this.now() + (this.options.rateLimitWaitMs ?? 30_000);
     let attempts = 0;
     let tokenRetried = false;
     let rateLimitRetries = 0;
     const traceId = sendOptions.traceId ?? newTraceId();
     for (;;) {
+      if (this.now() >= notAfter) throw new DeadlineError('The run reached its deadline before this search was sent');
       attempts++;
       const auth = await this.authorization(request);
       const headers: Record<string, string> = {
@@ -94,15 +106,20 @@ export class SearchClient {
       if (auth.header) headers.authorization = auth.header;
       if (request.prefer !== undefined) headers.prefer = `code=${request.prefer}`;
       headers.traceparent = traceparent(traceId);
-      await this.options.pace?.take();
+      const sentAt = (await this.options.pace?.take()) ?? this.now();
+      const left = notAfter - this.now();
+      if (left <= 0) throw new DeadlineError('The run reached its deadline before this search was sent');
       const startedAt = new Date().toISOString();
       const response = await this.options.transport({
         method: 'POST',
         url: this.url,
         headers,
         body: request.rawBody ?? JSON.stringify(request.body),
-        timeoutMs: this.options.timeoutMs ?? 10_000,
+        timeoutMs: Math.max(1, Math.min(timeoutMs, left)),
       });
+      // A status forced with Prefer says nothing about the provider's limits.
+      if (response.status === 429 && request.prefer === undefined) this.options.pace?.rateLimited(sentAt, rateLimitHintMs(response.headers));
+      else this.options.pace?.answered();
       const exchange: Exchange = {
         request,
         response: { ...response, attempts },
@@ -116,10 +133,14 @@ export class SearchClient {
         if (auth.token) this.options.tokens.invalidate(auth.token);
         continue;
       }
-      if (response.status === 429 && retryRateLimited && rateLimitRetries < maxRetries) {
+      if (response.status === 429 && retryRateLimited) {
         rateLimitRetries++;
-        await this.sleep(rateLimitDelayMs(response.headers, rateLimitRetries));
-        continue;
+        const delay = rateLimitDelayMs(response.headers, rateLimitRetries);
+        const resumeAt = this.now() + delay;
+        if (resumeAt < giveUpAt && resumeAt < notAfter) {
+          await this.sleep(delay);
+          continue;
+        }
       }
       return exchange;
     }

@@ -21,8 +21,8 @@ interface CommonTarget {
   readonly maxPerSecond: number;
   /** Calls per rolling minute the client allows itself. Default 1800 (documented limit: 2000). */
   readonly maxPerMinute: number;
-  /** Retries after a 429. Default 5. */
-  readonly maxRateLimitRetries: number;
+  /** Time one search may spend waiting out 429s, in milliseconds. Default 30000 (30 s). */
+  readonly rateLimitWaitMs: number;
 }
 
 export interface SimulatorTarget extends CommonTarget {
@@ -59,12 +59,17 @@ export const TARGET_VARIABLES = [
   'CONTRACT_TIMEOUT_MS',
   'CONTRACT_MAX_RPS',
   'CONTRACT_MAX_RPM',
-  'CONTRACT_MAX_RETRIES',
+  'CONTRACT_RATE_LIMIT_WAIT_S',
   // Read by playwright.config.ts: where reports go (default reports/).
   'CONTRACT_REPORT_DIR',
 ] as const;
 
 const TEST_TOKEN_URL = 'https://api-test.mediaconnect.no/login/oauth/token';
+/** The documented hosts, each with the token endpoint that belongs to it. */
+const DOCUMENTED_HOSTS: Readonly<Record<string, () => string>> = {
+  'api.mediaconnect.no': () => clientCredentialsScheme().tokenUrl,
+  'api-test.mediaconnect.no': () => TEST_TOKEN_URL,
+};
 
 
 /** Reads an absolute http(s) URL; a problem names the variable, never a query string. */
@@ -128,7 +133,7 @@ export function loadTargetConfig(env: Environment, options: TargetConfigOptions 
   const timeoutMs = readInteger(env, 'CONTRACT_TIMEOUT_MS', 10_000, { min: 100, max: 120_000 }, problems);
   const maxPerSecond = readInteger(env, 'CONTRACT_MAX_RPS', 90, { min: 1, max: 100_000 }, problems);
   const maxPerMinute = readInteger(env, 'CONTRACT_MAX_RPM', 1800, { min: 1, max: 6_000_000 }, problems);
-  const maxRateLimitRetries = readInteger(env, 'CONTRACT_MAX_RETRIES', 5, { min: 0, max: 20 }, problems);
+  const rateLimitWaitMs = readInteger(env, 'CONTRACT_RATE_LIMIT_WAIT_S', 30, { min: 0, max: 600 }, problems) * 1000;
 
   const faultRaw = env.CONTRACT_SIMULATOR_FAULT?.trim();
   let simulatorFault: string | undefined;
@@ -151,6 +156,14 @@ export function loadTargetConfig(env: Environment, options: TargetConfigOptions 
   } else {
     if (!clientId) problems.push({ variable: 'CONNECTID_CLIENT_ID', message: 'is required with CAPI_BASE_URL' });
     if (!clientSecret) problems.push({ variable: 'CONNECTID_CLIENT_SECRET', message: 'is required with CAPI_BASE_URL' });
+    // The secret goes only where it was meant to: a default token URL exists for the documented hosts alone.
+    const host = baseUrl ? new URL(baseUrl).hostname : undefined;
+    if (host && !tokenUrlSet && !env.CONNECTID_TOKEN_URL?.trim() && !(host in DOCUMENTED_HOSTS)) {
+      problems.push({
+        variable: 'CONNECTID_TOKEN_URL',
+        message: `is required when CAPI_BASE_URL is on ${host} (a default exists only for ${Object.keys(DOCUMENTED_HOSTS).join(' and ')}), so the client secret never goes to a login server it was not meant for`,
+      });
+    }
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -160,18 +173,19 @@ export function loadTargetConfig(env: Environment, options: TargetConfigOptions 
     timeoutMs,
     maxPerSecond,
     maxPerMinute,
-    maxRateLimitRetries,
+    rateLimitWaitMs,
   };
   if (!baseUrl) {
     return { kind: 'simulator', ...common, faultInjection: injectionRaw !== 'off', simulatorFault };
   }
-  const defaultTokenUrl = new URL(baseUrl).hostname.startsWith('api-test.') ? TEST_TOKEN_URL : clientCredentialsScheme().tokenUrl;
+  const defaultTokenUrl = DOCUMENTED_HOSTS[new URL(baseUrl).hostname]?.();
+  if (!tokenUrlSet && !defaultTokenUrl) throw new ConfigError([{ variable: 'CONNECTID_TOKEN_URL', message: 'is required for this CAPI_BASE_URL' }]);
   return {
     kind: 'external',
     ...common,
     faultInjection: injectionRaw === 'prefer',
     baseUrl,
-    tokenUrl: tokenUrlSet ?? defaultTokenUrl,
+    tokenUrl: (tokenUrlSet ?? defaultTokenUrl) as string,
     clientId: clientId as string,
     clientSecret: clientSecret as string,
     authMethod: authMethodRaw as ClientAuthMethod,

@@ -17,6 +17,10 @@ export interface CampaignConfig {
   readonly examplesFile: string | undefined;
   /** Runs this one generated case alone (`<generator>:<path>`, with CONTRACT_SEED), as printed by a failure. */
   readonly replay: CaseOrigin | undefined;
+  /** Time the whole gate run may take, in seconds, from start to reports. Default 120. */
+  readonly deadlineS: number;
+  /** Time one run may spend shrinking failures, in seconds (beside the request budget). Default 10. */
+  readonly shrinkTimeS: number;
 }
 
 export const CAMPAIGN_VARIABLES = [
@@ -25,6 +29,8 @@ export const CAMPAIGN_VARIABLES = [
   'CONTRACT_SHRINK_REQUESTS',
   'CONTRACT_EXAMPLES',
   'CONTRACT_REPLAY',
+  'CONTRACT_DEADLINE_S',
+  'CONTRACT_SHRINK_TIME_S',
   ...DEVIATION_VARIABLES,
 ] as const;
 
@@ -39,6 +45,8 @@ export function loadCampaignConfig(env: Environment, random: () => number = Math
   const seed = seedGiven ? readInteger(env, 'CONTRACT_SEED', 0, { min: 0, max: 2 ** 31 - 1 }, problems) : Math.floor(random() * 2 ** 31);
   const generatedCases = readInteger(env, 'CONTRACT_GENERATED_CASES', DEFAULT_GENERATED_CASES, { min: 0, max: 10_000 }, problems);
   const shrinkRequests = readInteger(env, 'CONTRACT_SHRINK_REQUESTS', 60, { min: 0, max: 10_000 }, problems);
+  const deadlineS = readInteger(env, 'CONTRACT_DEADLINE_S', 120, { min: 10, max: 86_400 }, problems);
+  const shrinkTimeS = readInteger(env, 'CONTRACT_SHRINK_TIME_S', 10, { min: 0, max: 3_600 }, problems);
   const examplesRaw = env.CONTRACT_EXAMPLES?.trim();
   const examplesFile = examplesRaw === 'off' ? undefined : examplesRaw || DEFAULT_EXAMPLES_FILE;
 
@@ -56,5 +64,5 @@ export function loadCampaignConfig(env: Environment, random: () => number = Math
     }
   }
   if (problems.length > 0) throw new ConfigError(problems);
-  return { seed, seedGiven, generatedCases, shrinkRequests, examplesFile, replay };
+  return { seed, seedGiven, generatedCases, shrinkRequests, examplesFile, replay, deadlineS, shrinkTimeS };
 }

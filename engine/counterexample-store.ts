@@ -1,10 +1,13 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { RuleName } from '../contracts/contract-rules';
+import type { TargetConfig } from '../client/target-config';
 import type { ContractCase } from './contract-case';
 
 /** A failure found by generation, kept so the next run tries it first (like Hypothesis' example database). */
 export interface StoredCounterexample {
+  /** The target it failed against (see `targetKey`); it is replayed against that target alone. */
+  readonly target?: string;
   readonly rule: RuleName;
   /** The minimal case as it was sent, so it replays even after the generators change. */
   readonly case: ContractCase;
@@ -13,8 +16,19 @@ export interface StoredCounterexample {
 }
 
 interface StoreFile {
-  readonly version: 1;
+  /** 2 keys every entry by target; entries of a version 1 file have no target and are never replayed. */
+  readonly version: 1 | 2;
   readonly counterexamples: readonly StoredCounterexample[];
+}
+
+/**
+ * Which target a counterexample belongs to: the API base of a real environment, or the embedded
+ * simulator with its fault mode (its port changes every run). One provider's failures are not
+ * another's, so a store shared by several targets replays each one's own.
+ */
+export function targetKey(config: TargetConfig, baseUrl: string): string {
+  if (config.kind === 'external') return baseUrl;
+  return config.simulatorFault ? `simulator (CONTRACT_SIMULATOR_FAULT=${config.simulatorFault})` : 'simulator';
 }
 
 export type StoreRead = { readonly ok: true; readonly counterexamples: readonly StoredCounterexample[] } | { readonly ok: false; readonly problem: string };
@@ -30,7 +44,7 @@ export function readCounterexamples(file: string): StoreRead {
   }
   try {
     const parsed = JSON.parse(text) as Partial<StoreFile>;
-    if (parsed.version !== 1 || !Array.isArray(parsed.counterexamples)) return { ok: false, problem: `${file} is not a counterexample store (version 1)` };
+    if ((parsed.version !== 1 && parsed.version !== 2) || !Array.isArray(parsed.counterexamples)) return { ok: false, problem: `${file} is not a counterexample store (version 2)` };
     return { ok: true, counterexamples: parsed.counterexamples };
   } catch {
     return { ok: false, problem: `${file} is not JSON` };
@@ -41,7 +55,7 @@ export function readCounterexamples(file: string): StoreRead {
 export function writeCounterexamples(file: string, counterexamples: readonly StoredCounterexample[]): void {
   mkdirSync(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify({ version: 1, counterexamples } satisfies StoreFile, null, 2)}\n`);
+  writeFileSync(temporary, `${JSON.stringify({ version: 2, counterexamples } satisfies StoreFile, null, 2)}\n`);
   renameSync(temporary, file);
 }
 

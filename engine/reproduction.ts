@@ -1,6 +1,8 @@
 import { OPERATION_PATH } from '../contracts/contract-reader';
 import type { RuleName } from '../contracts/contract-rules';
 import type { ExchangeRequest } from '../contracts/exchange';
+import { TARGET_VARIABLES, type Environment } from '../client/target-config';
+import { CAMPAIGN_VARIABLES } from './campaign-config';
 import type { ContractCase } from './contract-case';
 import { maskPii } from './mask-pii';
 
@@ -37,8 +39,36 @@ export function curlLine(baseUrl: string, item: ContractCase, request: ExchangeR
   return `curl -sS -X POST ${shellQuote(`${baseUrl.replace(/\/+$/, '')}${OPERATION_PATH}`)}${auth} -H 'Content-Type: application/json' -H 'Accept: application/json'${prefer}${data}${note}`;
 }
 
-/** The one-line command that reruns exactly this case: a generated case by seed and path, a fixed one by its rule. */
-export function rerunCommand(item: ContractCase, rule: RuleName): string {
-  const grep = `npm run contract -- --grep ${rule}`;
-  return item.origin ? `CONTRACT_SEED=${item.origin.seed} CONTRACT_REPLAY=${item.origin.generator}:${item.origin.path} ${grep}` : grep;
+/**
+ * Set variables that do not shape what a run sends or how it is judged, or that must never be
+ * printed: credentials (the user has them already), where reports go, masking. The seed and the
+ * replayed case are written by `rerunCommand` itself.
+ */
+const NOT_IN_RERUN: ReadonlySet<string> = new Set([
+  'CONNECTID_CLIENT_ID',
+  'CONNECTID_CLIENT_SECRET',
+  'CONTRACT_EXPIRED_TOKEN',
+  'CONTRACT_REPORT_DIR',
+  'CONTRACT_SHOW_PII',
+  'CONTRACT_SEED',
+  'CONTRACT_REPLAY',
+]);
+
+/** Every set variable that shaped this run (target, fault mode, case counts, limits, deadline...), as `NAME=value` words for a shell. */
+export function runShapingVariables(env: Environment): string[] {
+  return [...TARGET_VARIABLES, ...CAMPAIGN_VARIABLES]
+    .filter((name) => !NOT_IN_RERUN.has(name) && env[name]?.trim())
+    .map((name) => {
+      const value = (env[name] as string).trim();
+      return `${name}=${/^[\w@%+=:,./-]+$/.test(value) ? value : shellQuote(value)}`;
+    });
+}
+
+/**
+ * The one-line command that reruns this failure: the run's seed and every variable that shaped it,
+ * and for a generated case its path, so that it is sent alone.
+ */
+export function rerunCommand(item: ContractCase, rule: RuleName, seed: number, shaping: readonly string[] = []): string {
+  const replay = item.origin ? [`CONTRACT_SEED=${item.origin.seed}`, `CONTRACT_REPLAY=${item.origin.generator}:${item.origin.path}`] : [`CONTRACT_SEED=${seed}`];
+  return [...replay, ...shaping, `npm run contract -- --grep ${rule}`].join(' ');
 }

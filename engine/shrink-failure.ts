@@ -5,16 +5,23 @@ import type { TargetProfile } from '../client/target-profile';
 import { generatedCase, generatorArbitrary } from './generated-cases';
 import { runCase, type CaseResult } from './run-campaign';
 
-/** Requests left for shrinking in this run, shared by every failure it shrinks. */
+/** What is left for shrinking in this run, shared by every failure it shrinks. */
 export interface ShrinkBudget {
+  /** Requests left. */
   requests: number;
+  /** Clock time (ms) past which no shrinking goes on. */
+  readonly until: number;
 }
+
+/** Lets timers and I/O run between two candidates, so a time limit or a dying parent is always seen. */
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Shrinks a failing generated case with fast-check, replaying its seed and path and sending each
  * smaller candidate to the target: the result is the smallest case found that still breaks `rule`,
  * with its own path, so it regenerates alone. Each candidate costs its requests from the budget;
- * once spent, candidates count as passing, which ends the search at the smallest failure so far.
+ * once the requests or the time are spent, fast-check is interrupted and the smallest failure so far
+ * stands. Candidates that fast-check generates without a request still count against the time.
  */
 export async function shrinkFailure(
   target: OpenTarget,
@@ -24,20 +31,21 @@ export async function shrinkFailure(
   budget: ShrinkBudget,
 ): Promise<CaseResult | undefined> {
   const origin = failing.case.origin;
-  if (!origin || budget.requests <= 0) return undefined;
+  const timeLeft = budget.until - Date.now();
+  if (!origin || budget.requests <= 0 || timeLeft <= 0) return undefined;
   let smallest: CaseResult | undefined;
-  const outcome = await fc.check(
-    fc.asyncProperty(generatorArbitrary(origin.generator, profile), async (generated) => {
-      const cost = generated.wider ? 2 : 1;
-      if (budget.requests < cost) return true;
-      budget.requests -= cost;
-      const result = await runCase(target, generatedCase(generated, origin));
-      const broken = result.check.violations.some((violation) => violation.rule === rule);
-      if (broken) smallest = result;
-      return !broken;
-    }),
-    { seed: origin.seed, path: origin.path, numRuns: 1 },
-  );
+  const property = fc.asyncProperty(generatorArbitrary(origin.generator, profile), async (generated) => {
+    await yieldToEventLoop();
+    const cost = generated.wider ? 2 : 1;
+    // An interrupting precondition ends the search; returning true would only go on to the next candidate.
+    if (budget.requests < cost || Date.now() >= budget.until) throw new fc.PreconditionFailure(true);
+    budget.requests -= cost;
+    const result = await runCase(target, generatedCase(generated, origin), { stopAt: budget.until });
+    const broken = result.check.violations.some((violation) => violation.rule === rule);
+    if (broken) smallest = result;
+    return !broken;
+  });
+  const outcome = await fc.check(property, { seed: origin.seed, path: origin.path, numRuns: 1, interruptAfterTimeLimit: timeLeft });
   if (!outcome.failed || !smallest || outcome.counterexamplePath === null) return undefined;
   const path = outcome.counterexamplePath;
   // The case regenerates alone from its final path: retitle it with that path.

@@ -22,6 +22,18 @@ test('a real target takes the token URL of its environment by default', () => {
   expect(prod).toMatchObject({ tokenUrl: 'https://connectid.no/user/oauth/token', authMethod: 'basic' });
 });
 
+test('a base URL off the documented hosts needs CONNECTID_TOKEN_URL, so the secret never goes to a default it was not meant for', () => {
+  const base = { CONNECTID_CLIENT_ID: 'id', CONNECTID_CLIENT_SECRET: 's' };
+  for (const url of ['http://127.0.0.1:8080/capi', 'https://capi-proxy.example.com/capi', 'https://api-test.mediaconnect.se/capi']) {
+    expect(problemsOf({ ...base, CAPI_BASE_URL: url })).toBe(
+      `Invalid configuration: CONNECTID_TOKEN_URL: is required when CAPI_BASE_URL is on ${new URL(url).hostname} (a default exists only for api.mediaconnect.no and api-test.mediaconnect.no), so the client secret never goes to a login server it was not meant for`,
+    );
+  }
+  // Loopback, a proxy or the simulator work as soon as the token URL is named.
+  const local = loadTargetConfig({ ...base, CAPI_BASE_URL: 'http://127.0.0.1:8080/capi', CONNECTID_TOKEN_URL: 'http://127.0.0.1:8080/user/oauth/token' });
+  expect(local).toMatchObject({ kind: 'external', tokenUrl: 'http://127.0.0.1:8080/user/oauth/token' });
+});
+
 test('a secret without an id names CONNECTID_CLIENT_ID', () => {
   expect(problemsOf({ CAPI_BASE_URL: 'https://api.mediaconnect.no/capi', CONNECTID_CLIENT_SECRET: 'hush' })).toBe(
     'Invalid configuration: CONNECTID_CLIENT_ID: is required with CAPI_BASE_URL',

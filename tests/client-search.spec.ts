@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { createNodeTransport, type HttpResponse, type HttpTransport } from '../client/http-transport';
 import { rateLimitDelayMs } from '../client/rate-limit-delay';
 import { SearchClient } from '../client/search-client';
+import { DeadlineError } from '../client/deadline-error';
 import { TokenClient } from '../client/token-client';
 import { startSimulator, type RunningSimulator } from '../simulator/provider-simulator';
 
@@ -14,12 +15,16 @@ test.beforeEach(() => simulator.reset());
 
 function clients(transport: HttpTransport = createNodeTransport(), sleeps: number[] = []): { search: SearchClient; tokens: TokenClient } {
   const tokens = new TokenClient({ tokenUrl: simulator.tokenUrl, clientId: simulator.clientId, clientSecret: simulator.clientSecret, transport });
+  // A clock that only sleeping moves: the time bound on 429s is then exact and instant.
+  let clock = 0;
   const search = new SearchClient({
     baseUrl: simulator.baseUrl,
     transport,
     tokens,
+    now: () => clock,
     sleep: async (ms) => {
       sleeps.push(ms);
+      clock += ms;
     },
   });
   return { search, tokens };
@@ -82,13 +87,30 @@ test('never retries a 500', async () => {
   expect(searches()).toBe(1);
 });
 
-test('does not retry a 429 the case expects, and gives up after the retry budget', async () => {
+test('does not retry a 429 the case expects, and gives up on 429s after the time budget, not a count', async () => {
   const { transport, searches } = scripted([{ status: 429 }]);
-  const { search } = clients(transport);
+  const sleeps: number[] = [];
+  const { search } = clients(transport, sleeps);
   expect((await search.send({ body: { email: 'a@b.no' }, auth: 'valid', prefer: 429 }, { retryRateLimited: false })).response.status).toBe(429);
   expect(searches()).toBe(1);
   const exchange = await search.send({ body: { email: 'a@b.no' }, auth: 'valid' });
-  expect(exchange.response.attempts).toBe(6);
+  expect(exchange.response.status).toBe(429);
+  // Back-off doubles from 250 ms: the 30 s default is waited out nearly whole, never overrun.
+  const waited = sleeps.reduce((sum, ms) => sum + ms, 0);
+  expect(waited).toBeLessThanOrEqual(30_000);
+  expect(waited).toBeGreaterThan(7_500);
+  expect(exchange.response.attempts).toBe(sleeps.length + 1);
+});
+
+test('a search past its deadline is not sent, and a 429 is not waited out past it', async () => {
+  const { transport, searches } = scripted([{ status: 429, headers: { 'retry-after': '5' } }, { status: 200 }]);
+  const sleeps: number[] = [];
+  const { search } = clients(transport, sleeps);
+  await expect(search.send({ body: { email: 'a@b.no' }, auth: 'valid' }, { notAfter: -1 })).rejects.toThrow(DeadlineError);
+  expect(searches()).toBe(0);
+  const exchange = await search.send({ body: { email: 'a@b.no' }, auth: 'valid' }, { notAfter: 4_000 });
+  expect(exchange.response.status).toBe(429);
+  expect(sleeps).toEqual([]);
 });
 
 test('the 429 wait follows Retry-After, then X-RateLimit-Reset (seconds or epoch), then back-off', () => {

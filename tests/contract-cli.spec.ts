@@ -6,6 +6,9 @@ import { ruleNames } from '../contracts/contract-rules';
 import { startSimulator } from '../simulator/provider-simulator';
 import { readReportTexts, runContractCli } from './fixtures/run-contract-cli';
 
+// Each test starts Playwright at least once: on a busy machine that alone takes tens of seconds.
+test.describe.configure({ timeout: 120_000 });
+
 /*
  * `npm run contract` end to end, as a user runs it: exit codes, the rule named in the output and the
  * JUnit file, and reports free of secrets, tokens and unmasked customer data.
@@ -14,14 +17,23 @@ import { readReportTexts, runContractCli } from './fixtures/run-contract-cli';
 test('against the correct embedded simulator the contract run exits 0', async () => {
   const run = await runContractCli({});
   expect(run.stderr).toBe('');
-  expect(run.stdout).toContain(`${ruleNames.length} passed`);
+  // One test per rule, and "every case judged".
+  expect(run.stdout).toContain(`${ruleNames.length + 1} passed`);
   expect(run.code).toBe(0);
 });
 
 test('against a provider returning 6 customers it exits 1 and names the rule, in the output and the JUnit file', async () => {
-  const run = await runContractCli({ CONTRACT_SIMULATOR_FAULT: 'six-customers' });
+  const run = await runContractCli({ CONTRACT_SIMULATOR_FAULT: 'six-customers', CONTRACT_GENERATED_CASES: '10' });
   expect(run.code).toBe(1);
   expect(run.stdout).toContain('Rule result-cap broken at #/components/schemas/SearchCustomerResponse/properties/customers/maxItems');
+  // The Rerun line carries every variable that shaped the run, and reproduces the failure as printed.
+  const seed = /Contract campaign: seed (\d+)/.exec(run.stdout)?.[1];
+  const rerun = rerunOf(run.stdout, 'result-cap');
+  expect(rerun.line).toContain(`CONTRACT_SEED=${seed} CONTRACT_SIMULATOR_FAULT=six-customers CONTRACT_GENERATED_CASES=10 CONTRACT_EXAMPLES=off npm run contract -- --grep result-cap`);
+  const again = await runContractCli(rerun.env, rerun.args);
+  expect(again.code).toBe(1);
+  expect(again.stdout).toContain(`Contract campaign: seed ${seed}`);
+  expect(again.stdout).toContain('Received: 6 customers');
   expect(run.stdout).toContain('Expected: /customers must NOT have more than 5 items');
   expect(run.stdout).toContain('Received: 6 customers');
   const summary = JSON.parse(readFileSync(join(run.reportDir, 'contract-summary.json'), 'utf8')) as Record<string, { checked: number; violations: { case: string; received: string }[] }>;
@@ -103,7 +115,7 @@ test('CONTRACT_SHOW_PII=1 shows customer data in attachments, and still no token
 });
 
 test('a counterexample found by generation is shrunk, replays alone from its printed command, and is kept for the next run', async () => {
-  test.setTimeout(60_000);
+  test.setTimeout(240_000);
   const store = join(mkdtempSync(join(tmpdir(), 'capi-examples-')), 'counterexamples.json');
   // Limits counted in UTF-16 units: no fixed case reaches beyond the BMP, so only generation finds it.
   const fault = { CONTRACT_SIMULATOR_FAULT: 'limit-counted-in-utf16', CONTRACT_EXAMPLES: store };
@@ -112,14 +124,12 @@ test('a counterexample found by generation is shrunk, replays alone from its pri
   expect(found.stdout).toContain('Contract campaign: seed 1 (CONTRACT_SEED=1 repeats it)');
   expect(found.stdout).toMatch(/Shrunk to: generated valid [\d:]+: /);
   expect(found.stdout).toMatch(/curl: curl -sS -X POST 'http:\/\/127\.0\.0\.1:\d+\/capi\/v1\/client\/customer\/search' -H "Authorization: Bearer \$TOKEN"/);
-  const rerun = /Rerun: CONTRACT_SEED=(\d+) CONTRACT_REPLAY=(\S+) npm run contract -- --grep (\S+)/.exec(found.stdout);
-  expect(rerun, found.stdout).not.toBeNull();
-  const [, seed, replay, rule] = rerun as RegExpExecArray;
-  expect(rule).toBe('valid-search-accepted');
+  const rerun = rerunOf(found.stdout, 'valid-search-accepted');
+  expect(rerun.line).toMatch(new RegExp(`^CONTRACT_SEED=1 CONTRACT_REPLAY=valid:[\\d:]+ CONTRACT_SIMULATOR_FAULT=limit-counted-in-utf16 CONTRACT_EXAMPLES=${store} npm run contract -- --grep valid-search-accepted$`));
   const shrunkTitle = /Shrunk to: (.*)/.exec(found.stdout)?.[1];
 
   // The printed command, as a user would paste it: exactly that case, alone, still failing.
-  const replayed = await runContractCli({ ...fault, CONTRACT_SEED: seed as string, CONTRACT_REPLAY: replay as string }, ['--grep', rule as string]);
+  const replayed = await runContractCli(rerun.env, rerun.args);
   expect(replayed.code).toBe(1);
   expect(replayed.stdout).toContain('0 fixed, 1 generated, 0 replayed cases');
   expect(replayed.stdout).toContain(`Case: ${shrunkTitle}`);
@@ -131,12 +141,53 @@ test('a counterexample found by generation is shrunk, replays alone from its pri
   expect(fromStore.code).toBe(1);
   expect(fromStore.stdout).toContain(`Case: replayed: ${shrunkTitle}`);
 
-  // Against a correct provider the replayed cases pass, and the store is emptied of them.
-  const fixedProvider = await runContractCli({ CONTRACT_EXAMPLES: store, CONTRACT_GENERATED_CASES: '0' });
-  expect(fixedProvider.code).toBe(0);
-  expect(fixedProvider.stdout).toMatch(/0 generated, [1-9]\d* replayed cases, 0 counterexamples kept/);
-  expect((JSON.parse(readFileSync(store, 'utf8')) as { counterexamples: unknown[] }).counterexamples).toEqual([]);
+  // Another target (the correct simulator) is not sent them, and they stay in the store for theirs.
+  const otherTarget = await runContractCli({ CONTRACT_EXAMPLES: store, CONTRACT_GENERATED_CASES: '0' });
+  expect(otherTarget.code).toBe(0);
+  expect(otherTarget.stdout).toMatch(/0 generated, 0 replayed cases/);
+  const after = JSON.parse(readFileSync(store, 'utf8')) as { counterexamples: { target: string; case: { title: string } }[] };
+  expect(after.counterexamples.map((example) => example.case.title)).toContain(shrunkTitle);
+  expect(new Set(after.counterexamples.map((example) => example.target))).toEqual(new Set(['simulator (CONTRACT_SIMULATOR_FAULT=limit-counted-in-utf16)']));
 });
+
+test('counterexamples are kept per target: a target that passes them again is emptied of them, another keeps its own', async () => {
+  test.setTimeout(240_000);
+  const store = join(mkdtempSync(join(tmpdir(), 'capi-examples-')), 'counterexamples.json');
+  // One loopback provider reached like a real environment, broken and then mended under the same base URL.
+  const simulator = await startSimulator({ fault: 'limit-counted-in-utf16' });
+  try {
+    const env = {
+      CAPI_BASE_URL: simulator.baseUrl,
+      CONNECTID_TOKEN_URL: simulator.tokenUrl,
+      CONNECTID_CLIENT_ID: simulator.clientId,
+      CONNECTID_CLIENT_SECRET: simulator.clientSecret,
+      CONTRACT_EXAMPLES: store,
+      CONTRACT_SEED: '1',
+    };
+    expect((await runContractCli(env)).code).toBe(1);
+    const broken = await runContractCli({ CONTRACT_SIMULATOR_FAULT: 'limit-counted-in-utf16', CONTRACT_EXAMPLES: store, CONTRACT_SEED: '1' });
+    expect(broken.code).toBe(1);
+    const targets = (): string[] => (JSON.parse(readFileSync(store, 'utf8')) as { counterexamples: { target: string }[] }).counterexamples.map((example) => example.target);
+    expect(new Set(targets())).toEqual(new Set([simulator.baseUrl, 'simulator (CONTRACT_SIMULATOR_FAULT=limit-counted-in-utf16)']));
+
+    simulator.setFault(undefined);
+    const mended = await runContractCli({ ...env, CONTRACT_GENERATED_CASES: '0' });
+    expect(mended.code).toBe(0);
+    expect(mended.stdout).toMatch(/0 generated, [1-9]\d* replayed cases, 0 counterexamples kept/);
+    expect(new Set(targets())).toEqual(new Set(['simulator (CONTRACT_SIMULATOR_FAULT=limit-counted-in-utf16)']));
+  } finally {
+    await simulator.close();
+  }
+});
+
+/** A printed Rerun line, read as a shell would: its variables and the arguments after `--`. */
+function rerunOf(stdout: string, rule: string): { line: string; env: Record<string, string>; args: string[] } {
+  const line = new RegExp(`Rerun: (.* npm run contract -- --grep ${rule})$`, 'm').exec(stdout)?.[1];
+  expect(line, stdout).toBeDefined();
+  const words = (line as string).split(' ');
+  const env = Object.fromEntries(words.filter((word) => /^[A-Z_]+=/.test(word)).map((word) => [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)]));
+  return { line: line as string, env, args: words.slice(words.indexOf('--') + 1) };
+}
 
 test('an unreadable counterexample store is reported and left as it is', async () => {
   const store = join(mkdtempSync(join(tmpdir(), 'capi-examples-')), 'counterexamples.json');

@@ -16,6 +16,9 @@ for (const rule of ruleNames) {
     const skipped = campaign.results.filter((result) => result.skipped && result.case.expectation.rule === rule);
     for (const result of skipped) testInfo.annotations.push({ type: 'skipped case', description: `${result.case.title}: ${result.skipped}` });
     test.skip(results.length === 0 && skipped.length > 0, `every case of ${rule} was skipped: ${skipped[0]?.skipped ?? ''}`);
+    // Rate limits and the deadline fail the run in "every case judged", not under this rule.
+    const unjudged = campaign.results.find((result) => result.notJudged);
+    test.skip(results.length === 0 && unjudged !== undefined, `no answer was judged by ${rule}: cases were not judged (${unjudged?.notJudged?.reason ?? ''}), see "every case judged"`);
     for (const { case: title, accepted } of campaign.deviations.accepted.filter((entry) => entry.accepted.violation.rule === rule)) {
       const { violation, deviation } = accepted;
       testInfo.annotations.push({
