@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { OPERATION_PATH } from '../contracts/contract-reader';
-import type { Exchange, ExchangeRequest } from '../contracts/exchange';
+import { requestBodyBytes, type Exchange, type ExchangeRequest } from '../contracts/exchange';
 import type { HttpTransport } from './http-transport';
 import { rateLimitDelayMs } from './rate-limit-delay';
 import type { RateWindow } from './rate-window';
@@ -76,6 +76,7 @@ export class SearchClient {
     let attempts = 0;
     let tokenRetried = false;
     let rateLimitRetries = 0;
+    const body = requestBodyBytes(request);
     for (;;) {
       attempts++;
       const auth = await this.authorization(request);
@@ -90,7 +91,7 @@ export class SearchClient {
         method: 'POST',
         url: this.url,
         headers,
-        body: request.rawBody ?? JSON.stringify(request.body),
+        ...(body !== undefined ? { body } : {}),
         timeoutMs: this.options.timeoutMs ?? 10_000,
       });
       const exchange: Exchange = {
