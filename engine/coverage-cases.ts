@@ -358,7 +358,7 @@ export function coverageEntries(profile: TargetProfile): CoverageEntry[] {
     ['Latin-1 bytes (Ødegård as ISO 8859-1)', { body: undefined, rawBody: rawBytes(Buffer.from(nordic, 'latin1')), auth: 'valid' }, unruled('body-encoding'), BODY_CONTENT_POINTER],
     ['UTF-16 bytes with a byte-order mark', { body: undefined, rawBody: rawBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')])), auth: 'valid' }, unruled('body-encoding'), BODY_CONTENT_POINTER],
     [
-      'invalid UTF-8 (a stray continuation byte, an overlong slash, an encoded surrogate)',
+      'invalid UTF-8 (stray, overlong, surrogate bytes)',
       { body: undefined, rawBody: rawBytes(Buffer.concat([Buffer.from(beforeBad), Buffer.from([0x80, 0xc0, 0xaf, 0xed, 0xa0, 0x80]), Buffer.from(afterBad)])), auth: 'valid' },
       unruled('body-encoding'),
       BODY_CONTENT_POINTER,

@@ -36,23 +36,23 @@ function wordsOfLength(words: readonly string[], length: number): string {
 const upTo = (sample: string, max: number): string => [...sample].slice(0, max).join('');
 
 export const textClasses: readonly TextClass[] = [
-  { name: 'ascii', label: 'ASCII letters, digits and punctuation', ruled: true, text: (max) => wordsOfLength(["O'Brien-Smith", '&', 'Co.', '42B', '(West)', 'Hansen/Berg'], max) },
-  { name: 'latin-1', label: 'Latin-1 letters and signs beyond the Nordic ones', ruled: true, text: (max) => wordsOfLength(['Müller', 'Núñez', 'François', 'Groß', 'Ìñïgo', 'µ½°©'], max) },
+  { name: 'ascii', label: 'ASCII letters, digits, punctuation', ruled: true, text: (max) => wordsOfLength(["O'Brien-Smith", '&', 'Co.', '42B', '(West)', 'Hansen/Berg'], max) },
+  { name: 'latin-1', label: 'Latin-1 beyond the Nordic letters', ruled: true, text: (max) => wordsOfLength(['Müller', 'Núñez', 'François', 'Groß', 'Ìñïgo', 'µ½°©'], max) },
   { name: 'nordic', label: 'Nordic letters', ruled: true, text: (max) => marketText(max) },
-  { name: 'other-bmp', label: 'Greek, Cyrillic, Arabic, Hebrew, CJK and Thai letters', ruled: true, text: (max) => wordsOfLength(['Αθήνα', 'Москва', 'القاهرة', 'ירושלים', '東京都', 'สมชาย'], max) },
-  { name: 'astral', label: 'characters beyond the Basic Multilingual Plane (emoji, historic scripts)', ruled: true, text: (max) => wordsOfLength(['𝔘𝔫𝔦', '😀👍', '𠀀𠀁', '𐌰𐌱𐌲'], max) },
+  { name: 'other-bmp', label: 'other scripts (Greek, Cyrillic, Arabic, CJK…)', ruled: true, text: (max) => wordsOfLength(['Αθήνα', 'Москва', 'القاهرة', 'ירושלים', '東京都', 'สมชาย'], max) },
+  { name: 'astral', label: 'astral characters (emoji, historic scripts)', ruled: true, text: (max) => wordsOfLength(['𝔘𝔫𝔦', '😀👍', '𠀀𠀁', '𐌰𐌱𐌲'], max) },
   {
     name: 'combining',
-    label: 'letters with combining marks (decomposed, NFD)',
+    label: 'combining marks (NFD letters)',
     ruled: true,
     text: (max) => upTo(marketText(max * 2).normalize('NFD'), max),
   },
-  { name: 'format', label: 'zero-width and bidirectional format characters', ruled: false, text: (max) => upTo('N\u200Bo\u200Dr\u2060d\u202Em\uFEFFann', max) },
+  { name: 'format', label: 'zero-width and bidi format characters', ruled: false, text: (max) => upTo('N\u200Bo\u200Dr\u2060d\u202Em\uFEFFann', max) },
   { name: 'control', label: 'control characters (bell, tab, newline, DEL, C1)', ruled: false, text: (max) => upTo('N\u0007o\tr\nd\u007Fm\u0085ann', max) },
   { name: 'nul', label: 'a NUL character', ruled: false, text: (max) => upTo('N\u0000ordmann', max) },
   { name: 'lone-surrogate', label: 'a lone surrogate (escaped as \\ud800 in the JSON)', ruled: false, text: (max) => upTo('N\uD800ordmann', max) },
-  { name: 'private-use', label: 'private-use, unassigned and non-character code points', ruled: false, text: (max) => upTo('N\uE000o\u0378r\uFFFFdmann', max) },
-  { name: 'whitespace-only', label: 'only whitespace (space, no-break space, em space, ideographic space)', ruled: false, text: (max) => upTo(' \u00A0\u2003\u3000 ', max) },
+  { name: 'private-use', label: 'private-use and unassigned code points', ruled: false, text: (max) => upTo('N\uE000o\u0378r\uFFFFdmann', max) },
+  { name: 'whitespace-only', label: 'only whitespace (ASCII and Unicode spaces)', ruled: false, text: (max) => upTo(' \u00A0\u2003\u3000 ', max) },
   { name: 'padded', label: 'leading and trailing whitespace', ruled: false, text: (max) => (max < 3 ? ' N' : ` ${marketText(Math.min(8, max - 2))} `) },
   { name: 'empty', label: 'the empty string', ruled: false, text: () => '' },
 ];
