@@ -199,7 +199,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     if (options.recordBodies) receivedBodies.set(request, bytes);
     let body: unknown;
     try {
-      body = JSON.parse(bytes.toString('utf8'));
+      const parsed: unknown = JSON.parse(bytes.toString('utf8'));
+      body = fault.readsBody ? fault.readsBody(parsed) : parsed;
     } catch {
       return sendError(response, 400, 'BadRequestException', 'Request body is not JSON');
     }

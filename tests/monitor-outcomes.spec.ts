@@ -33,6 +33,14 @@ const faultExpectations: Record<FaultMode, { probe: ProbeName; rule: RuleName; o
   'limit-counted-in-bytes': { probe: 'longest-values-accepted', rule: 'valid-search-accepted' },
   'limit-counted-in-utf16': { notProbed: 'only generated text reaches beyond the BMP; the monitor sends the fixed cases' },
   'product-code-widens': { probe: 'narrowing-holds', rule: 'criteria-narrow-results' },
+  'crash-on-astral': { notProbed: 'a coverage-phase class: the rotation sends it' },
+  'crash-on-blank': { notProbed: 'a coverage-phase class: the rotation sends it' },
+  'crash-on-control-character': { notProbed: 'a coverage-phase class: the rotation sends it' },
+  'crash-on-undecodable-body': { notProbed: 'a coverage-phase class: the rotation sends it' },
+  'street-number-overflow': { notProbed: 'a coverage-phase class: the rotation sends it' },
+  'json-string-body-unwrapped': { probe: 'invalid-body-refused', rule: 'invalid-body-refused' },
+  'email-dots-normalised': { notProbed: 'a coverage-phase near miss: the rotation sends it' },
+  'combined-criteria-refused': { notProbed: "the page's example: the rotation sends it" },
 };
 
 const SENSITIVE = ['Nordmann', 'ola.nordmann', '+4712345678', '4712345678', 'simulator-secret', 'Bearer '];
