@@ -6,7 +6,8 @@ export interface HttpRequest {
   readonly method: 'GET' | 'POST';
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
-  readonly body?: string;
+  /** Sent byte for byte: the transport never re-encodes or re-serialises it. */
+  readonly body?: Uint8Array;
   /** Deadline for the whole exchange, body included, in milliseconds. */
   readonly timeoutMs: number;
 }
@@ -38,7 +39,7 @@ export function describeUrl(url: string): string {
 
 /** The request's headers with Content-Length set, so a body is never sent chunked. */
 function withLength(request: HttpRequest): Record<string, string> {
-  return request.body === undefined ? { ...request.headers } : { ...request.headers, 'content-length': String(Buffer.byteLength(request.body)) };
+  return request.body === undefined ? { ...request.headers } : { ...request.headers, 'content-length': String(request.body.byteLength) };
 }
 
 export interface NodeTransportOptions {

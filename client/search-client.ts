@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { OPERATION_PATH } from '../contracts/contract-reader';
-import type { Exchange, ExchangeRequest } from '../contracts/exchange';
+import { requestBodyBytes, type Exchange, type ExchangeRequest } from '../contracts/exchange';
 import type { HttpTransport } from './http-transport';
 import type { AdaptivePacer } from './adaptive-pacer';
 import { DeadlineError } from './deadline-error';
@@ -95,6 +95,7 @@ export class SearchClient {
     let tokenRetried = false;
     let rateLimitRetries = 0;
     const traceId = sendOptions.traceId ?? newTraceId();
+    const body = requestBodyBytes(request);
     for (;;) {
       if (this.now() >= notAfter) throw new DeadlineError('The run reached its deadline before this search was sent');
       attempts++;
@@ -114,7 +115,7 @@ export class SearchClient {
         method: 'POST',
         url: this.url,
         headers,
-        body: request.rawBody ?? JSON.stringify(request.body),
+        ...(body !== undefined ? { body } : {}),
         timeoutMs: Math.max(1, Math.min(timeoutMs, left)),
       });
       // A status forced with Prefer says nothing about the provider's limits.

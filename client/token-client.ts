@@ -99,7 +99,7 @@ export class TokenClient {
         method: 'POST',
         url: tokenUrl,
         headers,
-        body: form.toString(),
+        body: Buffer.from(form.toString(), 'utf8'),
         timeoutMs: this.options.timeoutMs ?? 10_000,
       });
     } catch (error) {

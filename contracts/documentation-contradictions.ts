@@ -13,6 +13,10 @@ export interface DocumentationContradiction {
   readonly notAsserted: string;
   /** Contract paths the page's own examples break because of this contradiction. */
   readonly exampleViolations?: { readonly request?: readonly string[]; readonly response?: readonly string[] };
+  /** What the decision puts in place of the page's example values, so the example can be sent as decided. */
+  readonly exampleRepair?: { readonly request?: Readonly<Record<string, unknown>> };
+  /** Request fields the decision singles out, where it concerns some fields only. */
+  readonly fields?: readonly string[];
 }
 
 export const documentationContradictions: readonly DocumentationContradiction[] = [
@@ -23,7 +27,8 @@ export const documentationContradictions: readonly DocumentationContradiction[] 
     decision:
       'postalCode is a string in requests and responses: Norwegian postal codes keep their leading zero (0179), which a number loses. The suite sends "0179".',
     notAsserted:
-      'How a provider treats a numeric postalCode in a request (accepting it, coercing it or refusing it are all reasonable).',
+      'How a provider treats a numeric postalCode in a request (accepting it, coercing it or refusing it are all reasonable); the page\'s request example is therefore sent twice: as printed (only "no 5xx" judged) and with postalCode "0179" (200 due).',
+    exampleRepair: { request: { postalCode: '0179' } },
     exampleViolations: {
       request: ['#/components/schemas/SearchCustomerRequest/properties/postalCode/type'],
       response: ['#/components/schemas/Customer/properties/postalCode/type'],
@@ -54,9 +59,10 @@ export const documentationContradictions: readonly DocumentationContradiction[] 
   {
     id: 'empty-string-criteria',
     documented: 'The request example sends careOfAddress as ""; the requirement rule says fields must be "set".',
-    decision: 'An empty string is a valid value for the schema (no minLength is documented).',
+    decision:
+      'An empty string is a valid value for the schema (no minLength is documented). The coverage phase sends "" in every string field at once, judged only by "no 5xx".',
     notAsserted:
-      'Whether an empty string counts as "set" for the search requirement; the suite never builds a search from empty strings.',
+      'Whether an empty string counts as "set" for the search requirement, or is refused as a criterion; no search is built from empty strings where a 200 is due.',
   },
   {
     id: 'empty-result-shape',
@@ -68,9 +74,9 @@ export const documentationContradictions: readonly DocumentationContradiction[] 
     id: 'phone-number-notation',
     documented: 'phoneNumber "has to follow E.164" with at most 20 characters; E.164 allows at most 15 digits.',
     decision:
-      'The contract requires "+", a non-zero first digit and at most 15 digits (16 characters). Values such as 16 digits still fit maxLength 20 and must be refused.',
+      'The contract requires "+", a non-zero first digit and at most 15 digits (16 characters). Values such as 16 digits still fit maxLength 20 and must be refused, as must letters, a second "+", a lone "+" and a zero country digit. Real numbers up to 15 digits must be accepted.',
     notAsserted:
-      'Whether digits without the leading "+" (E.164 proper has no "+") or with spaces are refused; the suite does not send them.',
+      'Numbers without the leading "+" (E.164 proper has no "+", "00" is the dialling prefix), with spaces, hyphens or surrounding whitespace (a provider may strip them), and the shortest numbers the pattern allows ("+12": no numbering plan assigns them, a provider checking one may refuse them): sent, judged only by "no 5xx".',
   },
   {
     id: 'response-value-formats',
@@ -111,21 +117,56 @@ export const documentationContradictions: readonly DocumentationContradiction[] 
     id: 'text-characters',
     documented: 'Field tables give types and lengths only: nothing says which characters a name or address may hold, or how whitespace is treated.',
     decision:
-      'Any printable character counts, in code points as JSON Schema counts maxLength. Generated text draws on Nordic letters and all of Unicode, starts and ends with a letter or digit, and holds no control, private-use, unassigned or lone surrogate code point.',
-    notAsserted: 'How a provider treats control characters, lone surrogates, or values with leading, trailing or only whitespace.',
+      'Any printable character counts, in code points as JSON Schema counts maxLength: ASCII, Latin-1, Nordic letters, other scripts of the Basic Multilingual Plane, characters beyond it (emoji, historic scripts) and combining marks must be accepted up to the limit in every free-text field. Generated text starts and ends with a letter or digit and holds no control, format, private-use, unassigned or lone surrogate code point.',
+    notAsserted:
+      'How a provider treats control characters (NUL included), zero-width and bidirectional format characters, private-use and unassigned code points, lone surrogates, and values that are empty, only whitespace or have leading or trailing whitespace: the coverage phase sends each class in every string field, judged only by "no 5xx".',
   },
   {
     id: 'scalar-coercion',
     documented: 'Fields are typed String or Integer, and the page\'s own example sends postalCode, a String, as a number.',
     decision:
-      'Common JSON binders coerce scalars (a number or boolean into a string, a numeric string or a decimal into an integer) and read null as absent. The wrong types sent are those none of them coerces: an object for a string; a word, an array, an object or a boolean for an integer.',
-    notAsserted: 'How a provider treats a coercible scalar or null in any field.',
+      'Common JSON binders coerce scalars (a number or boolean into a string, a numeric string or a decimal into an integer) and read null as absent. The wrong types refused are those none of them coerces: an object or an array of two strings for a string (a binder may unwrap a one-element array); a word, an array, an object or a boolean for an integer.',
+    notAsserted:
+      'How a provider treats a coercible scalar or null in any field: null, booleans, integers and fractions in every string field, and null, "6" and 6.5 in streetNumber, are sent and judged only by "no 5xx".',
   },
   {
     id: 'request-size',
     documented: 'No request size limit is documented.',
     decision: 'The largest request sent is a 64 KiB value, past every field limit (so 400 is due) and below the 1 MiB that proxies commonly allow.',
     notAsserted: 'The answer to bodies past 1 MiB, which a proxy may refuse with 413 before the API sees them.',
+  },
+  {
+    id: 'code-field-content',
+    documented: 'productCode, countryCode and postalCode are typed String with a length, like names; their content is codes (a product, ISO 3166, a postal code).',
+    decision:
+      'These fields get realistic ASCII codes wherever a 200 is due (CO27409, NO/NOR, 0179); their length limits and types are judged like any string field.',
+    notAsserted: 'Whether a provider checks their content: letters of other scripts, symbols or text in them are judged only by "no 5xx".',
+    fields: ['productCode', 'countryCode', 'postalCode'],
+  },
+  {
+    id: 'email-readings',
+    documented: 'email is typed "string <email>" with at most 255 characters; the page names no standard.',
+    decision:
+      'The contract reads format email as JSON Schema validators do (RFC 5322 dot-atom local part, a dotted domain name). Addresses that break every reading (no @, two @, a space inside, no local part or domain, dots leading or doubled, a comma for a dot) must be refused; plain, tagged, subdomain, upper-case and 64-character local parts must be accepted.',
+    notAsserted:
+      'Addresses other standards allow: non-ASCII local parts or domains (RFC 6531, IDNA), a domain without a dot (RFC 5321), a quoted local part, a trailing dot, surrounding whitespace. Sent, judged only by "no 5xx".',
+  },
+  {
+    id: 'integer-range',
+    documented: 'streetNumber is typed Integer, with no range.',
+    decision:
+      'JSON Schema integer has no bounds; the suite asserts what every binder reads: 1, 6 and 2147483647 (the largest 32-bit integer) must be accepted.',
+    notAsserted:
+      'Zero and negative numbers (a provider may refuse street numbers below 1), and integers past 32 bits (2147483648, 2^53 - 1, which a 32-bit binder refuses): sent, judged only by "no 5xx".',
+    fields: ['streetNumber'],
+  },
+  {
+    id: 'body-encoding',
+    documented: 'The body is application/json; the page names no character encoding.',
+    decision:
+      'JSON is UTF-8 (RFC 8259). Bodies are sent as bytes, exactly as written: bodies that are not JSON at all (cut short, single quotes, a trailing comma, form encoding, empty) and JSON that is not an object must be refused with 400.',
+    notAsserted:
+      'The answer to a UTF-8 byte-order mark (RFC 8259 lets parsers ignore it), Latin-1 or UTF-16 bytes, invalid UTF-8 sequences, content after the object, or duplicate keys (common parsers take the last): sent, judged only by "no 5xx".',
   },
   {
     id: 'name-address-matching',

@@ -7,11 +7,42 @@ export type AuthMode = 'valid' | 'none' | 'malformed' | 'unknown' | 'expired';
 export interface ExchangeRequest {
   /** The body sent, serialised as JSON: an object for searches, any JSON value for malformed-input cases. */
   readonly body: SearchRequestBody | unknown;
-  /** Sent verbatim instead of `body` when set: bodies that are not JSON at all. */
-  readonly rawBody?: string;
+  /** Sent byte for byte instead of `body` when set: bodies that are not JSON, or not UTF-8. */
+  readonly rawBody?: RawBody;
   readonly auth: AuthMode;
   /** Status asked for with `Prefer: code=NNN`, on targets that honour it. */
   readonly prefer?: number;
+}
+
+/**
+ * Request bytes that must reach the target exactly as written. Kept as JSON-serialisable data (the
+ * counterexample store and the campaign cache are JSON files): UTF-8 text stays readable, any other
+ * bytes (a byte-order mark, Latin-1, invalid UTF-8) are carried as base64.
+ */
+export type RawBody = { readonly utf8: string } | { readonly base64: string };
+
+/** Raw bytes of UTF-8 text. */
+export function rawText(text: string): RawBody {
+  return { utf8: text };
+}
+
+/** Raw bytes as given: readable text when they are UTF-8 that round-trips, else base64. */
+export function rawBytes(bytes: Uint8Array): RawBody {
+  const buffer = Buffer.from(bytes);
+  const text = buffer.toString('utf8');
+  return Buffer.from(text, 'utf8').equals(buffer) && !text.startsWith('\uFEFF') ? { utf8: text } : { base64: buffer.toString('base64') };
+}
+
+/** The exact bytes a raw body stands for. */
+export function rawBodyBytes(raw: RawBody): Buffer {
+  return 'utf8' in raw ? Buffer.from(raw.utf8, 'utf8') : Buffer.from(raw.base64, 'base64');
+}
+
+/** The bytes a request puts on the wire: its raw body, else its body as JSON, else none. */
+export function requestBodyBytes(request: ExchangeRequest): Buffer | undefined {
+  if (request.rawBody !== undefined) return rawBodyBytes(request.rawBody);
+  const json = JSON.stringify(request.body) as string | undefined;
+  return json === undefined ? undefined : Buffer.from(json, 'utf8');
 }
 
 export interface ExchangeResponse {

@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import { OPERATION_PATH } from '../contracts/contract-reader';
-import type { Exchange, RuleViolation } from '../contracts/exchange';
+import { requestBodyBytes, type Exchange, type RuleViolation } from '../contracts/exchange';
 import { redactedHeaders } from '../client/redacted-headers';
 import type { ContractCase } from './contract-case';
 import { maskPii } from './mask-pii';
@@ -53,7 +53,7 @@ function entry(evidence: HarEvidence, options: HarOptions): object {
   const { exchange } = evidence;
   const showPii = options.showPii ?? false;
   const shown = reportableRequest(evidence.case, exchange.request, showPii);
-  const sentText = exchange.request.rawBody ?? JSON.stringify(exchange.request.body) ?? '';
+  const sentBytes = requestBodyBytes(exchange.request)?.length ?? 0;
   const requestText = shown.rawBody ?? JSON.stringify(shown.body) ?? '';
   const headers = exchange.sent?.headers ?? { 'content-type': 'application/json', accept: 'application/json' };
   const { response } = exchange;
@@ -75,7 +75,7 @@ function entry(evidence: HarEvidence, options: HarOptions): object {
       queryString: [],
       postData: { mimeType: headers['content-type'] ?? 'application/json', text: requestText },
       headersSize: -1,
-      bodySize: Buffer.byteLength(sentText),
+      bodySize: sentBytes,
     },
     response: {
       status: response.status,

@@ -1,6 +1,6 @@
 import { OPERATION_PATH } from '../contracts/contract-reader';
 import type { RuleName } from '../contracts/contract-rules';
-import type { ExchangeRequest } from '../contracts/exchange';
+import type { ExchangeRequest, RawBody } from '../contracts/exchange';
 import { TARGET_VARIABLES, type Environment } from '../client/target-config';
 import { CAMPAIGN_VARIABLES } from './campaign-config';
 import type { ContractCase } from './contract-case';
@@ -17,11 +17,19 @@ export function holdsCustomerData(item: ContractCase): boolean {
   return item.origin === undefined || item.origin.generator === 'known-customer';
 }
 
+/** A raw body as one line of a report: its text when it is UTF-8, else `base64:` and its bytes. */
+export function describeRawBody(raw: RawBody): string {
+  return 'utf8' in raw ? raw.utf8 : `base64:${raw.base64}`;
+}
+
 /** The request as reports show it: masked when it carries customer data, unless `showPii`. */
 export function reportableRequest(item: ContractCase, request: ExchangeRequest, showPii: boolean): { body: unknown; rawBody?: string; masked: boolean } {
   const masked = !showPii && holdsCustomerData(item);
   const body = masked ? maskPii(request.body) : request.body;
-  const rawBody = request.rawBody === undefined ? undefined : masked ? (maskPii(request.rawBody) as string) : request.rawBody;
+  const raw = request.rawBody;
+  // Bytes that are not text cannot be masked character by character: they are shown as their length.
+  const rawBody =
+    raw === undefined ? undefined : !masked ? describeRawBody(raw) : 'utf8' in raw ? (maskPii(raw.utf8) as string) : `(${Buffer.from(raw.base64, 'base64').length} bytes, masked)`;
   return { body, ...(rawBody !== undefined ? { rawBody } : {}), masked };
 }
 
@@ -30,13 +38,16 @@ const shellQuote = (text: string): string => `'${text.replaceAll("'", "'\\''")}'
 /** A curl line that sends the request again, with `$TOKEN` where the bearer token goes. */
 export function curlLine(baseUrl: string, item: ContractCase, request: ExchangeRequest, showPii: boolean): string {
   const shown = reportableRequest(item, request, showPii);
-  const body = shown.rawBody ?? JSON.stringify(shown.body);
+  const raw = request.rawBody;
+  // Bytes that are not UTF-8 text travel through base64 so that the shell sends them unchanged.
+  const piped = raw !== undefined && 'base64' in raw && !shown.masked ? `printf %s ${shellQuote(raw.base64)} | base64 -d | ` : '';
+  const body = piped ? undefined : (shown.rawBody ?? (JSON.stringify(shown.body) as string | undefined));
   const auth =
     request.auth === 'valid' ? ` -H "Authorization: Bearer $TOKEN"` : request.auth === 'none' ? '' : ` -H "Authorization: Bearer $${request.auth.toUpperCase()}_TOKEN"`;
   const prefer = request.prefer !== undefined ? ` -H 'Prefer: code=${request.prefer}'` : '';
-  const data = body === undefined ? '' : body.length > CURL_BODY_LIMIT ? ` --data-binary @request.json  # ${body.length}-character body: see the report attachment` : ` --data-raw ${shellQuote(body)}`;
+  const data = piped ? ' --data-binary @-' : body === undefined ? '' : body.length > CURL_BODY_LIMIT ? ` --data-binary @request.json  # ${body.length}-character body: see the report attachment` : ` --data-raw ${shellQuote(body)}`;
   const note = shown.masked ? '  # customer data masked: CONTRACT_SHOW_PII=1 shows it' : '';
-  return `curl -sS -X POST ${shellQuote(`${baseUrl.replace(/\/+$/, '')}${OPERATION_PATH}`)}${auth} -H 'Content-Type: application/json' -H 'Accept: application/json'${prefer}${data}${note}`;
+  return `${piped}curl -sS -X POST ${shellQuote(`${baseUrl.replace(/\/+$/, '')}${OPERATION_PATH}`)}${auth} -H 'Content-Type: application/json' -H 'Accept: application/json'${prefer}${data}${note}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { requestFields, searchRequirementCombinations, SEARCH_REQUIREMENT_POINTER, type FieldSchema } from '../contracts/contract-reader';
 import { isValidSearchRequest, validateSchema } from '../contracts/contract-validator';
-import type { ExchangeRequest, Expectation, RefusalRule } from '../contracts/exchange';
+import { rawText, type ExchangeRequest, type Expectation, type RefusalRule } from '../contracts/exchange';
 import type { TargetProfile } from '../client/target-profile';
 import { emailOfLength } from './boundary-values';
 import { MARKET_LETTERS, MARKET_SEPARATORS } from './market-text';
@@ -289,7 +289,7 @@ export function invalidRequests(): fc.Arbitrary<GeneratedRequest> {
     .filter(confirmed)
     .map((mutation) => ({
       label: mutation.label,
-      request: { body: mutation.body, ...(mutation.rawBody !== undefined ? { rawBody: mutation.rawBody } : {}), auth: 'valid' as const },
+      request: { body: mutation.body, ...(mutation.rawBody !== undefined ? { rawBody: rawText(mutation.rawBody) } : {}), auth: 'valid' as const },
       expectation: mutation.rule === 'no-server-error' ? { kind: 'unruled' as const, rule: 'no-server-error' as const } : { kind: 'refused' as const, rule: mutation.rule },
       contractPath: mutation.contractPath,
     }));

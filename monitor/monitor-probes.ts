@@ -1,4 +1,4 @@
-import { requestField, SEARCH_REQUIREMENT_POINTER } from '../contracts/contract-reader';
+import { requestField, requestFields, SEARCH_REQUIREMENT_POINTER } from '../contracts/contract-reader';
 import type { TargetProfile } from '../client/target-profile';
 import type { ContractCase } from '../engine/contract-case';
 import { buildContractCases } from '../engine/contract-cases';
@@ -32,6 +32,10 @@ export type MonitorProbe = ContractCase;
 
 const companyName = requestField('companyName');
 const streetNumber = requestField('streetNumber');
+const declared = new Set(requestFields().map((field) => field.name));
+/** A body property the request schema does not declare. */
+const carriesUndocumentedField = (item: ContractCase): boolean =>
+  typeof item.request.body === 'object' && item.request.body !== null && !Array.isArray(item.request.body) && Object.keys(item.request.body).some((name) => !declared.has(name));
 
 /**
  * Which of the gate's cases each named probe is, so the monitor never writes a request or a
@@ -52,7 +56,7 @@ const picks: Record<NamedProbe, (item: ContractCase) => boolean> = {
   'wrong-type-refused': (item) => item.expectation.rule === 'field-type' && item.contractPath === `${streetNumber.pointer}/type`,
   'malformed-email-refused': (item) => item.expectation.rule === 'field-format' && item.contractPath.endsWith('/email/format'),
   'invalid-body-refused': (item) => item.expectation.rule === 'invalid-body-refused' && item.request.rawBody === undefined,
-  'undocumented-field-tolerated': (item) => item.expectation.kind === 'unruled',
+  'undocumented-field-tolerated': (item) => item.expectation.kind === 'unruled' && carriesUndocumentedField(item),
   'no-token-refused': (item) => item.expectation.kind === 'unauthorized' && item.request.auth === 'none',
 };
 

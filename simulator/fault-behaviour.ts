@@ -35,6 +35,8 @@ export interface FaultBehaviour {
   readonly rateHeaders?: (headers: Readonly<Record<string, string>>) => Record<string, string>;
   /** Replaces a documented error answer (status and JSON error body as the simulator would send them). */
   readonly errorAnswer?: (status: number, body: string) => FaultAnswer;
+  /** How the provider reads the parsed body before anything else sees it (a second decoding, a normalisation). */
+  readonly readsBody?: (parsed: unknown) => unknown;
   /** Crashes on a parsed body before validation: the 500 to send, or undefined to go on. */
   readonly crash?: (body: unknown) => FaultAnswer | undefined;
   /** A request-schema violation the provider does not see. */

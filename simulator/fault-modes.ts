@@ -21,6 +21,11 @@ const pastLimit = (search: SearchRequestBody, measure: (text: string) => number)
     return typeof value === 'string' && limit !== undefined && measure(value) > limit;
   });
 
+/** The string values of a parsed body's top level. */
+const stringValues = (body: unknown): string[] => (isObjectValue(body) ? Object.values(body as object).filter((value): value is string => typeof value === 'string') : []);
+const isObjectValue = (body: unknown): boolean => typeof body === 'object' && body !== null && !Array.isArray(body);
+const crashOnString = (test: (value: string) => boolean, exceptionType: string) => (body: unknown) => (stringValues(body).some(test) ? crashWith(exceptionType) : undefined);
+
 const crashWith = (exceptionType: string) => ({ status: 500, body: JSON.stringify({ exceptionType, errorMessage: 'Internal error' }) });
 const isObject = (body: unknown): boolean => typeof body === 'object' && body !== null && !Array.isArray(body);
 
@@ -148,6 +153,57 @@ export const faultModes = {
         return [...new Set([...match(rest), ...holders])].slice(0, cap);
       },
     },
+  },
+  'crash-on-astral': {
+    breaks: 'no-server-error',
+    description: 'Answers 500 to text beyond the Basic Multilingual Plane (a 3-byte utf8 database column refusing emoji).',
+    behaviour: { crash: crashOnString((value) => /[\u{10000}-\u{10FFFF}]/u.test(value), 'SQLException') },
+  },
+  'crash-on-blank': {
+    breaks: 'no-server-error',
+    description: 'Answers 500 to a value of only whitespace (trimmed to nothing, then dereferenced).',
+    behaviour: { crash: crashOnString((value) => value.length > 0 && value.trim() === '', 'NullPointerException') },
+  },
+  'crash-on-control-character': {
+    breaks: 'no-server-error',
+    description: 'Answers 500 to a control character in a value (an XML backend: "invalid XML character").',
+    behaviour: { crash: crashOnString((value) => /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(value), 'SAXParseException') },
+  },
+  'crash-on-undecodable-body': {
+    breaks: 'no-server-error',
+    description: 'Answers 500 to a body whose bytes are not UTF-8 (Latin-1, stray bytes) instead of refusing or replacing them.',
+    behaviour: { crash: crashOnString((value) => value.includes('\uFFFD'), 'CharacterCodingException') },
+  },
+  'street-number-overflow': {
+    breaks: 'no-server-error',
+    description: 'Answers 500 to a streetNumber past 32 bits (an unhandled NumberFormatException).',
+    behaviour: {
+      crash: (body) => {
+        const value = isObjectValue(body) ? (body as Record<string, unknown>).streetNumber : undefined;
+        return typeof value === 'number' && Math.abs(value) > 2 ** 31 - 1 ? crashWith('NumberFormatException') : undefined;
+      },
+    },
+  },
+  'json-string-body-unwrapped': {
+    breaks: 'invalid-body-refused',
+    description: 'Parses a body that is a JSON string once more, so a search sent as a string is answered as the search.',
+    behaviour: { readsBody: (parsed) => (typeof parsed === 'string' ? (JSON.parse(parsed) as unknown) : parsed) },
+  },
+  'email-dots-normalised': {
+    breaks: 'field-format',
+    description: 'Drops leading and doubled dots from an email before checking it, so ".ola@company.com" is searched as "ola@company.com".',
+    behaviour: {
+      readsBody: (parsed) => {
+        const email = isObjectValue(parsed) ? (parsed as Record<string, unknown>).email : undefined;
+        if (typeof email !== 'string') return parsed;
+        return { ...(parsed as object), email: email.replace(/^\.+/, '').replace(/\.{2,}/g, '.') };
+      },
+    },
+  },
+  'combined-criteria-refused': {
+    breaks: 'valid-search-accepted',
+    description: 'Refuses a search that gives a phone number or email together with name/address criteria, as the page\'s own example does.',
+    behaviour: { refuses: (search) => (search.phoneNumber !== undefined || search.email !== undefined) && (search.lastName !== undefined || search.companyName !== undefined) && search.streetAddress !== undefined },
   },
 } as const satisfies Record<string, FaultModeDefinition>;
 

@@ -29,6 +29,8 @@ export interface SimulatorOptions {
   readonly latencyMs?: number;
   /** Customers to serve. Default `seedCustomers`. */
   readonly customers?: readonly SeedCustomer[];
+  /** Keep the bytes of every search body in `requests` (tests of what reaches the wire). Default false. */
+  readonly recordBodies?: boolean;
 }
 
 /** What the simulator saw of one request (credentials reduced to their scheme). */
@@ -39,6 +41,8 @@ export interface RecordedRequest {
   /** Token requests only: how the client authenticated. */
   readonly clientAuth?: 'body' | 'basic' | 'none';
   readonly status: number;
+  /** Search requests with `recordBodies`: the body exactly as received, in base64. */
+  readonly body?: string;
 }
 
 export interface RunningSimulator {
@@ -65,7 +69,7 @@ const API_VERSION = '1.0.0-simulator';
 const TOKEN_PATH = '/user/oauth/token';
 const API_PREFIX = '/capi';
 
-function readBody(request: IncomingMessage, limit = 1024 * 1024): Promise<string> {
+function readBody(request: IncomingMessage, limit = 1024 * 1024): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -74,7 +78,7 @@ function readBody(request: IncomingMessage, limit = 1024 * 1024): Promise<string
       size += chunk.length;
       if (size <= limit) chunks.push(chunk);
     });
-    request.on('end', () => (size > limit ? reject(new Error('request body too large')) : resolve(Buffer.concat(chunks).toString('utf8'))));
+    request.on('end', () => (size > limit ? reject(new Error('request body too large')) : resolve(Buffer.concat(chunks))));
     request.on('error', reject);
   });
 }
@@ -107,6 +111,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const makeWindow = (): RateWindow | undefined =>
     options.rateLimit === false ? undefined : new RateWindow(options.rateLimit ?? { perSecond: 100, perMinute: 2000 });
   let window = makeWindow();
+  const receivedBodies = new WeakMap<IncomingMessage, Buffer>();
 
   const rateHeaders = (): Record<string, string> => {
     const headers: Record<string, string> = !window
@@ -189,11 +194,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     }
 
     // A body past the limit is the client's mistake: a 400, never a 5xx.
-    const raw = await readBody(request).catch(() => undefined);
-    if (raw === undefined) return sendError(response, 400, 'BadRequestException', 'Request body too large');
+    const bytes = await readBody(request).catch(() => undefined);
+    if (bytes === undefined) return sendError(response, 400, 'BadRequestException', 'Request body too large');
+    if (options.recordBodies) receivedBodies.set(request, bytes);
     let body: unknown;
     try {
-      body = JSON.parse(raw);
+      const parsed: unknown = JSON.parse(bytes.toString('utf8'));
+      body = fault.readsBody ? fault.readsBody(parsed) : parsed;
     } catch {
       return sendError(response, 400, 'BadRequestException', 'Request body is not JSON');
     }
@@ -216,7 +223,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   };
 
   const handleToken = async (request: IncomingMessage, response: ServerResponse): Promise<{ status: number; auth: 'body' | 'basic' | 'none' }> => {
-    const form = new URLSearchParams(await readBody(request));
+    const form = new URLSearchParams((await readBody(request)).toString('utf8'));
     const basic = /^Basic (.+)$/.exec(String(request.headers.authorization ?? ''))?.[1];
     let id = form.get('client_id');
     let secret = form.get('client_secret');
@@ -239,7 +246,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     const record = (status: number, clientAuth?: RecordedRequest['clientAuth']): void => {
-      requests.push({ method: request.method ?? '', path, headers: redactedHeaders(request), status, ...(clientAuth ? { clientAuth } : {}) });
+      const body = receivedBodies.get(request);
+      requests.push({ method: request.method ?? '', path, headers: redactedHeaders(request), status, ...(clientAuth ? { clientAuth } : {}), ...(body ? { body: body.toString('base64') } : {}) });
     };
     const fail = (error: unknown): void => {
       if (!response.headersSent) send(response, 500, JSON.stringify({ exceptionType: 'SimulatorError', errorMessage: String((error as Error).message) }));

@@ -115,9 +115,10 @@ test('CONTRACT_SHOW_PII=1 shows customer data in attachments, and still no token
 });
 
 test('a counterexample found by generation is shrunk, replays alone from its printed command, and is kept for the next run', async () => {
+  // Several whole runs of the gate, each paced at 90 calls/s.
   test.setTimeout(240_000);
   const store = join(mkdtempSync(join(tmpdir(), 'capi-examples-')), 'counterexamples.json');
-  // Limits counted in UTF-16 units: no fixed case reaches beyond the BMP, so only generation finds it.
+  // Limits counted in UTF-16 units: generated text beyond the BMP breaks them, and is shrunk (the coverage phase's astral class fails too, unshrunk).
   const fault = { CONTRACT_SIMULATOR_FAULT: 'limit-counted-in-utf16', CONTRACT_EXAMPLES: store };
   const found = await runContractCli({ ...fault, CONTRACT_SEED: '1' });
   expect(found.code).toBe(1);

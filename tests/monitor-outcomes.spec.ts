@@ -31,8 +31,16 @@ const faultExpectations: Record<FaultMode, { probe: ProbeName; rule: RuleName; o
   'crash-on-undocumented-field': { probe: 'undocumented-field-tolerated', rule: 'no-server-error', outcome: 'http_error' },
   'crash-on-non-object-body': { probe: 'invalid-body-refused', rule: 'invalid-body-refused', outcome: 'http_error' },
   'limit-counted-in-bytes': { probe: 'longest-values-accepted', rule: 'valid-search-accepted' },
-  'limit-counted-in-utf16': { notProbed: 'only generated text reaches beyond the BMP; the monitor sends the fixed cases' },
+  'limit-counted-in-utf16': { notProbed: "the coverage phase's astral class breaks it: the rotation sends it" },
   'product-code-widens': { probe: 'narrowing-holds', rule: 'criteria-narrow-results' },
+  'crash-on-astral': { notProbed: 'a coverage-phase class: the rotation sends it' },
+  'crash-on-blank': { notProbed: 'a coverage-phase class: the rotation sends it' },
+  'crash-on-control-character': { notProbed: 'a coverage-phase class: the rotation sends it' },
+  'crash-on-undecodable-body': { notProbed: 'a coverage-phase class: the rotation sends it' },
+  'street-number-overflow': { notProbed: 'a coverage-phase class: the rotation sends it' },
+  'json-string-body-unwrapped': { probe: 'invalid-body-refused', rule: 'invalid-body-refused' },
+  'email-dots-normalised': { notProbed: 'a coverage-phase near miss: the rotation sends it' },
+  'combined-criteria-refused': { notProbed: "the page's example: the rotation sends it" },
 };
 
 const SENSITIVE = ['Nordmann', 'ola.nordmann', '+4712345678', '4712345678', 'simulator-secret', 'Bearer '];

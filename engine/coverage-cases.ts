@@ -1,0 +1,394 @@
+import { customerPropertyNames, OPERATION_POINTER, requestFields, type FieldSchema } from '../contracts/contract-reader';
+import { validateSchema } from '../contracts/contract-validator';
+import { documentationContradictions } from '../contracts/documentation-contradictions';
+import { readDocumentationPage } from '../contracts/documentation-page';
+import { rawBodyBytes, rawBytes, rawText, type ExchangeRequest, type Expectation, type RawBody, type RefusalRule } from '../contracts/exchange';
+import type { SearchRequestBody } from '../contracts/search-customer-types';
+import type { TargetProfile } from '../client/target-profile';
+import { emailOfLength, phoneOfLength } from './boundary-values';
+import type { ContractCase } from './contract-case';
+import { characterCount, marketText } from './market-text';
+import { textClasses } from './text-classes';
+
+/**
+ * The coverage phase: values derived from the contract keyword by keyword, for every request field,
+ * in the manner of Schemathesis' coverage phase but deterministic and judged by recorded decisions.
+ * For each keyword a field declares (type, maxLength, format, pattern, integer), values at and inside
+ * every bound and of each allowed type are due a 200; every other JSON type, every bound crossed and
+ * near misses of formats and patterns are due a 400 under the keyword's rule; where the page does
+ * not rule (contracts/documentation-contradictions.ts), only "no 5xx" is judged, and the entry names
+ * the contradiction that says so. ajv confirms every label before anything is sent.
+ */
+
+/** What the coverage phase asserts of one value. */
+export type CoverageVerdict =
+  | { readonly kind: 'accepted' }
+  | { readonly kind: 'refused'; readonly rule: RefusalRule }
+  /** The page does not rule: `decision` is the contradiction id that says so. */
+  | { readonly kind: 'unruled'; readonly decision: string };
+
+/** The keyword (or part of the contract) a value covers: a row group of the coverage table. */
+export type CoverageKeyword = 'type' | 'maxLength' | 'format' | 'pattern' | 'integer' | 'text' | 'example' | 'properties' | 'body';
+
+export interface CoverageEntry {
+  /** Request fields the value is put in (empty for whole bodies). */
+  readonly fields: readonly string[];
+  readonly keyword: CoverageKeyword;
+  /** What the value is, for titles and the table. */
+  readonly label: string;
+  /** The value put in each field, or the body; a raw body for bytes. */
+  readonly value: unknown;
+  readonly verdict: CoverageVerdict;
+  /** Set when the value comes from the target profile (customer data, masked in the table). */
+  readonly fromProfile?: true;
+  readonly case: ContractCase;
+}
+
+const REQUEST_POINTER = '#/components/schemas/SearchCustomerRequest';
+const BODY_TYPE_POINTER = `${REQUEST_POINTER}/type`;
+const BODY_CONTENT_POINTER = `${OPERATION_POINTER}/requestBody/content/application~1json`;
+
+const decision = (id: string) => {
+  const found = documentationContradictions.find((item) => item.id === id);
+  if (!found) throw new Error(`Case generator bug: no recorded decision ${id}`);
+  return found;
+};
+
+/** Fields whose content is a code (decision code-field-content): realistic ASCII codes where a 200 is due. */
+const CODE_FIELDS = new Set(decision('code-field-content').fields ?? []);
+
+/** Codes, not names (decision code-field-content): repeated to the length under test. */
+const CODE_FILLER: Readonly<Record<string, string>> = { productCode: 'CO27409', countryCode: 'NOR', postalCode: '0179456789' };
+/** Codes inside their bounds, as real data has them. */
+const CODE_INSIDE: Readonly<Record<string, string>> = { productCode: 'CO27409', countryCode: 'NO', postalCode: '0179' };
+
+const isText = (field: FieldSchema): boolean => field.type === 'string' && field.format === undefined && field.pattern === undefined;
+
+/**
+ * A value of exactly `length` code points that looks like the field's real content: Nordic names and
+ * addresses, so a provider that counts a limit in bytes or UTF-16 units fails at the boundary.
+ */
+function textOfLength(field: FieldSchema, length: number): string {
+  const filler = CODE_FILLER[field.name];
+  if (filler === undefined) return marketText(length, field.name.length);
+  return filler.repeat(Math.ceil(length / filler.length)).slice(0, length);
+}
+
+function longestValid(field: FieldSchema): string {
+  const max = field.maxLength ?? 0;
+  if (field.format === 'email') return emailOfLength(max);
+  if (field.pattern !== undefined) return phoneOfLength(max);
+  return textOfLength(field, max);
+}
+
+function onePastMax(field: FieldSchema): string {
+  const max = field.maxLength ?? 0;
+  if (field.format === 'email') return emailOfLength(max + 1);
+  if (field.pattern !== undefined) return `+47${'1'.repeat(max - 2)}`;
+  return textOfLength(field, max + 1);
+}
+
+/** Where a verdict is confirmed by ajv: the keyword's own pointer. */
+function breaksAt(body: unknown, pointerPrefix: string): boolean {
+  return validateSchema('SearchCustomerRequest', body).some((violation) => violation.contractPath.startsWith(pointerPrefix));
+}
+
+function expectationOf(verdict: CoverageVerdict): Expectation {
+  switch (verdict.kind) {
+    case 'accepted':
+      return { kind: 'accepted', rule: 'valid-search-accepted' };
+    case 'refused':
+      return { kind: 'refused', rule: verdict.rule };
+    case 'unruled':
+      return { kind: 'unruled', rule: 'no-server-error' };
+  }
+}
+
+const verdictWords = (verdict: CoverageVerdict): string => (verdict.kind === 'unruled' ? 'is not answered 5xx' : verdict.kind);
+
+const accepted: CoverageVerdict = { kind: 'accepted' };
+const refused = (rule: RefusalRule): CoverageVerdict => ({ kind: 'refused', rule });
+const unruled = (id: string): CoverageVerdict => ({ kind: 'unruled', decision: decision(id).id });
+
+/**
+ * The coverage phase for one target profile. Field values ride on a valid search: phone and email
+ * alone, every other field on the profile's name/address search, so the value under test is the
+ * only thing that can make the answer differ.
+ */
+export function coverageEntries(profile: TargetProfile): CoverageEntry[] {
+  const fields = requestFields();
+  const known = profile.knownCustomer;
+  const entries: CoverageEntry[] = [];
+
+  const searchWith = (assignments: Readonly<Record<string, unknown>>): SearchRequestBody => {
+    const names = Object.keys(assignments);
+    if (names.length === 1 && (names[0] === 'phoneNumber' || names[0] === 'email')) return { ...assignments };
+    return { ...known.nameAddressSearch, ...assignments };
+  };
+
+  /** Confirms the verdict with ajv, then records the entry and its case. */
+  const add = (entry: Omit<CoverageEntry, 'case'>, request: ExchangeRequest, contractPath: string, title: string): void => {
+    const { verdict } = entry;
+    if (verdict.kind === 'accepted' && validateSchema('SearchCustomerRequest', request.body).length > 0) {
+      throw new Error(`Case generator bug: "${title}" should be a valid request`);
+    }
+    if (verdict.kind === 'refused') {
+      const prefix = verdict.rule === 'invalid-body-refused' ? BODY_TYPE_POINTER : contractPath;
+      const confirmed = request.rawBody !== undefined ? !parsesAsJson(request.rawBody) : breaksAt(request.body, prefix);
+      if (!confirmed) throw new Error(`Case generator bug: "${title}" should break ${prefix}`);
+    }
+    entries.push({ ...entry, case: { title, request, expectation: expectationOf(verdict), contractPath } });
+  };
+
+  /** One value in one field (or in several at once), titled `<field>: <label> <verdict>`. */
+  const addValue = (target: FieldSchema | readonly FieldSchema[], keyword: CoverageKeyword, label: string, value: unknown, verdict: CoverageVerdict, options: { fromProfile?: true; valueFor?: (field: FieldSchema) => unknown } = {}): void => {
+    const list = Array.isArray(target) ? (target as readonly FieldSchema[]) : [target as FieldSchema];
+    const single = !Array.isArray(target);
+    const valueFor = options.valueFor ?? (() => value);
+    const body = searchWith(Object.fromEntries(list.map((field) => [field.name, valueFor(field)])));
+    const head = single ? (list[0] as FieldSchema).name : groupName(list);
+    const contractPath = single ? `${(list[0] as FieldSchema).pointer}/${keyword === 'integer' ? 'type' : keyword === 'text' ? 'maxLength' : keyword}` : `${REQUEST_POINTER}/properties`;
+    const shown = single ? valueFor(list[0] as FieldSchema) : Object.fromEntries(list.map((field) => [field.name, valueFor(field)]));
+    add(
+      { fields: list.map((field) => field.name), keyword, label, value: shown, verdict, ...(options.fromProfile ? { fromProfile: true as const } : {}) },
+      { body, auth: 'valid' },
+      contractPath,
+      `${head}: ${label} ${verdictWords(verdict)}`,
+    );
+  };
+
+  const stringFields = fields.filter((field) => field.type === 'string');
+  const textFields = fields.filter((field) => isText(field) && !CODE_FIELDS.has(field.name));
+  const codeFields = fields.filter((field) => isText(field) && CODE_FIELDS.has(field.name));
+
+  // maxLength: the longest valid value and one past it, field by field (a limit is per field).
+  for (const field of stringFields) {
+    if (field.maxLength === undefined) continue;
+    const longest = longestValid(field);
+    addValue(field, 'maxLength', `${characterCount(longest)} characters (the longest valid value)`, longest, accepted);
+    const past = onePastMax(field);
+    addValue(field, 'maxLength', `${characterCount(past)} characters (maxLength ${field.maxLength} + 1)`, past, refused('field-max-length'));
+  }
+  // Inside every bound: one character in every free-text field, real codes in the code fields.
+  addValue(textFields, 'maxLength', '1 character (inside the bound)', 'B', accepted);
+  addValue(codeFields, 'maxLength', 'real codes inside their bounds', undefined, accepted, { valueFor: (field) => CODE_INSIDE[field.name] });
+
+  // type, for strings: each other JSON type. Containers no binder coerces are refused field by field;
+  // scalars and null are coerced or read as absent by common binders (decision scalar-coercion).
+  for (const field of stringFields) {
+    addValue(field, 'type', 'an object instead of a string', { value: 'x' }, refused('field-type'));
+    addValue(field, 'type', 'an array of two strings instead of a string', ['Nordmann', 'Hansen'], refused('field-type'));
+  }
+  for (const [label, value] of [
+    ['null', null],
+    ['true', true],
+    ['false', false],
+    ['the integer 47', 47],
+    ['the fraction 4.7', 4.7],
+  ] as const) {
+    addValue(stringFields, 'type', `${label} instead of a string`, value, unruled('scalar-coercion'));
+  }
+
+  // integer: the type's own edges and each other JSON type.
+  for (const field of fields.filter((candidate) => candidate.type === 'integer')) {
+    addValue(field, 'type', 'an integer', 6, accepted);
+    for (const [label, value, verdict] of [
+      ['1 (the smallest street number)', 1, accepted],
+      ['2147483647 (the largest 32-bit integer)', 2 ** 31 - 1, accepted],
+      ['0', 0, unruled('integer-range')],
+      ['-1', -1, unruled('integer-range')],
+      ['2147483648 (one past 32 bits)', 2 ** 31, unruled('integer-range')],
+      ['9007199254740991 (2^53 - 1)', Number.MAX_SAFE_INTEGER, unruled('integer-range')],
+    ] as const) {
+      addValue(field, 'integer', label, value, verdict);
+    }
+    for (const [label, value, verdict] of [
+      ['a word instead of an integer', 'six', refused('field-type')],
+      ['an array instead of an integer', [6, 7], refused('field-type')],
+      ['an object instead of an integer', { number: 6 }, refused('field-type')],
+      ['a boolean instead of an integer', true, refused('field-type')],
+      ['the fraction 6.5 instead of an integer', 6.5, unruled('scalar-coercion')],
+      ['the numeric string "6" instead of an integer', '6', unruled('scalar-coercion')],
+      ['null instead of an integer', null, unruled('scalar-coercion')],
+    ] as const) {
+      addValue(field, 'type', label, value, verdict);
+    }
+  }
+
+  // text: every class of code point, in every free-text field at once (limits are judged field by field above).
+  for (const textClass of textClasses) {
+    if (textClass.name === 'nordic') continue; // every field's longest value above is Nordic text
+    const inText = textClass.ruled ? accepted : unruled('text-characters');
+    const lengthNote = textClass.ruled ? ' at maxLength' : '';
+    addValue(textFields, 'text', `${textClass.label}${lengthNote}`, undefined, inText, { valueFor: (field) => textClass.text(field.maxLength ?? 1) });
+    // The code fields get the same characters; the page does not rule on their content.
+    addValue(codeFields, 'text', `${textClass.label}${lengthNote}`, undefined, textClass.ruled ? unruled('code-field-content') : unruled('text-characters'), {
+      valueFor: (field) => textClass.text(field.maxLength ?? 1),
+    });
+  }
+
+  // format and pattern: near misses on both sides, each one edit from a value of the other side.
+  for (const field of stringFields.filter((candidate) => candidate.format === 'email')) {
+    addValue(field, 'format', "the profile's email", known.email, accepted, { fromProfile: true });
+    for (const [label, value] of [
+      ['a tagged address on a subdomain', 'first.last+tag@mail.example.no'],
+      ['a one-character local part', 'o@company.no'],
+      ['a 64-character local part (the longest RFC 5321 allows)', `${'o'.repeat(64)}@company.no`],
+      ['upper case', 'OLA.NORDMANN@COMPANY.COM'],
+      ['a hyphen and digits in the domain', 'ola@mail-1.company.no'],
+    ] as const) {
+      addValue(field, 'format', label, value, accepted);
+    }
+    for (const value of [
+      'ola.nordmann',
+      'ola.nordmann@',
+      '@company.com',
+      'ola nordmann@company.com',
+      'ola@@company.com',
+      '.ola@company.com',
+      'ola..nordmann@company.com',
+      'ola@company..com',
+      'ola@company,com',
+    ]) {
+      addValue(field, 'format', JSON.stringify(value), value, refused('field-format'));
+    }
+    for (const [label, value] of [
+      ['a non-ASCII local part', 'øla@company.no'],
+      ['an internationalised domain', 'ola@bjørnstad.no'],
+      ['a domain without a dot', 'ola@localhost'],
+      ['a quoted local part', '"ola nordmann"@company.com'],
+      ['a trailing dot', 'ola@company.com.'],
+      ['surrounding spaces', ' ola@company.com '],
+    ] as const) {
+      addValue(field, 'format', label, value, unruled('email-readings'));
+    }
+  }
+  for (const field of stringFields.filter((candidate) => candidate.pattern !== undefined)) {
+    addValue(field, 'pattern', "the profile's phone number", known.phoneNumber, accepted, { fromProfile: true });
+    for (const [label, value] of [
+      ['a Norwegian landline', '+4723339100'],
+      ['a US number', '+12025550123'],
+      ['a Swedish mobile', '+46701234567'],
+    ] as const) {
+      addValue(field, 'pattern', label, value, accepted);
+    }
+    for (const [note, value] of [
+      [' (16 digits, fits maxLength)', '+4712345678901234'],
+      ['', '+47ABCDEFGH'],
+      ['', '+4712345678A'],
+      ['', '++4712345678'],
+      ['', '+'],
+      [' (country digit 0)', '+0712345678'],
+    ] as const) {
+      addValue(field, 'pattern', `${JSON.stringify(value)}${note}`, value, refused('field-format'));
+    }
+    for (const [label, value] of [
+      ['digits without "+"', '4712345678'],
+      ['the "00" dialling prefix', '004712345678'],
+      ['spaces between digits', '+47 12 34 56 78'],
+      ['hyphens between digits', '+47-1234-5678'],
+      ['a trailing newline', '+4712345678\n'],
+      ['the shortest number the pattern allows', '+12'],
+    ] as const) {
+      addValue(field, 'pattern', label, value, unruled('phone-number-notation'));
+    }
+  }
+
+  // example: the page's own request, as printed and with the recorded decisions applied.
+  const example = readDocumentationPage().requestExample as Record<string, unknown>;
+  const repairs = Object.assign({}, ...documentationContradictions.map((item) => item.exampleRepair?.request ?? {})) as Record<string, unknown>;
+  const printedBreaks = documentationContradictions.filter((item) => item.exampleViolations?.request?.length).map((item) => item.id);
+  add(
+    { fields: [], keyword: 'example', label: "the page's request example as printed", value: example, verdict: unruled(printedBreaks[0] ?? 'postal-code-type') },
+    { body: example, auth: 'valid' },
+    REQUEST_POINTER,
+    "page example: the request example as printed is not answered 5xx",
+  );
+  const decided = { ...example, ...repairs };
+  add(
+    { fields: [], keyword: 'example', label: `the page's request example with ${Object.keys(repairs).join(', ')} as decided`, value: decided, verdict: accepted },
+    { body: decided, auth: 'valid' },
+    REQUEST_POINTER,
+    `page example: the request example with ${Object.keys(repairs).join(', ')} as decided accepted`,
+  );
+
+  // properties: a name the request does not declare, derived from the contract (a customer
+  // property the request lacks, and a declared name in other case); the page does not rule.
+  const declared = new Set(fields.map((field) => field.name));
+  const foreign = customerPropertyNames().find((name) => !declared.has(name));
+  if (foreign) {
+    const value = foreign === 'customerNumber' ? known.customerNumber : 'x';
+    add(
+      { fields: [foreign], keyword: 'properties', label: `an undocumented ${foreign} beside a phone search`, value, verdict: unruled('customer-number-criterion'), fromProfile: true },
+      { body: { phoneNumber: known.phoneNumber, [foreign]: value }, auth: 'valid' },
+      `${REQUEST_POINTER}/properties`,
+      `undocumented field: a ${foreign} beside a phone search is not answered 5xx`,
+    );
+  }
+  const phone = fields.find((field) => field.pattern !== undefined)?.name;
+  const recased = phone && `${phone.charAt(0).toUpperCase()}${phone.slice(1)}`;
+  if (phone && recased && !declared.has(recased)) {
+    add(
+      { fields: [recased], keyword: 'properties', label: `${recased} (a declared name in other case) in place of ${phone}`, value: known.phoneNumber, verdict: unruled('customer-number-criterion'), fromProfile: true },
+      { body: { [recased]: known.phoneNumber }, auth: 'valid' },
+      `${REQUEST_POINTER}/properties`,
+      `undocumented field: ${recased} in place of ${phone} is not answered 5xx`,
+    );
+  }
+
+  // body: bytes exactly as written. JSON that is not an object, and text that is not JSON, are refused;
+  // encodings the page does not name are judged only by "no 5xx" (decision body-encoding).
+  const search = { phoneNumber: known.phoneNumber };
+  const json = JSON.stringify(search);
+  const nordic = JSON.stringify({ ...known.nameAddressSearch, lastName: 'Ødegård', streetAddress: 'Kærlighedsstien' });
+  const [beforeBad, afterBad] = JSON.stringify({ ...known.nameAddressSearch, lastName: 'N#ordmann' }).split('#') as [string, string];
+  const bodies: [string, ExchangeRequest, CoverageVerdict, string][] = [
+    ['a body cut short', { body: undefined, rawBody: rawText(json.slice(0, -1)), auth: 'valid' }, refused('invalid-body-refused'), BODY_TYPE_POINTER],
+    ['a body in single quotes', { body: undefined, rawBody: rawText(json.replaceAll('"', "'")), auth: 'valid' }, refused('invalid-body-refused'), BODY_TYPE_POINTER],
+    ['a body with a trailing comma', { body: undefined, rawBody: rawText(`${json.slice(0, -1)},}`), auth: 'valid' }, refused('invalid-body-refused'), BODY_TYPE_POINTER],
+    ['a form-encoded body', { body: undefined, rawBody: rawText(new URLSearchParams(search).toString()), auth: 'valid' }, refused('invalid-body-refused'), BODY_TYPE_POINTER],
+    ['an empty body', { body: undefined, rawBody: rawText(''), auth: 'valid' }, refused('invalid-body-refused'), BODY_TYPE_POINTER],
+    ['the search as a JSON string', { body: json, auth: 'valid' }, refused('invalid-body-refused'), BODY_TYPE_POINTER],
+    ['an array body', { body: [search], auth: 'valid' }, refused('invalid-body-refused'), BODY_TYPE_POINTER],
+    ['a number body', { body: 47, auth: 'valid' }, refused('invalid-body-refused'), BODY_TYPE_POINTER],
+    ['a null body', { body: null, auth: 'valid' }, refused('invalid-body-refused'), BODY_TYPE_POINTER],
+    ['content after the object', { body: undefined, rawBody: rawText(`${json} {}`), auth: 'valid' }, unruled('body-encoding'), BODY_CONTENT_POINTER],
+    ['a duplicate key', { body: undefined, rawBody: rawText(`{"phoneNumber":"+4700000000",${json.slice(1)}`), auth: 'valid' }, unruled('body-encoding'), BODY_CONTENT_POINTER],
+    ['a UTF-8 byte-order mark', { body: undefined, rawBody: rawBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)])), auth: 'valid' }, unruled('body-encoding'), BODY_CONTENT_POINTER],
+    ['Latin-1 bytes (Ødegård as ISO 8859-1)', { body: undefined, rawBody: rawBytes(Buffer.from(nordic, 'latin1')), auth: 'valid' }, unruled('body-encoding'), BODY_CONTENT_POINTER],
+    ['UTF-16 bytes with a byte-order mark', { body: undefined, rawBody: rawBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')])), auth: 'valid' }, unruled('body-encoding'), BODY_CONTENT_POINTER],
+    [
+      'invalid UTF-8 (stray, overlong, surrogate bytes)',
+      { body: undefined, rawBody: rawBytes(Buffer.concat([Buffer.from(beforeBad), Buffer.from([0x80, 0xc0, 0xaf, 0xed, 0xa0, 0x80]), Buffer.from(afterBad)])), auth: 'valid' },
+      unruled('body-encoding'),
+      BODY_CONTENT_POINTER,
+    ],
+  ];
+  for (const [label, request, verdict, path] of bodies) {
+    const value = request.rawBody ?? request.body;
+    add({ fields: [], keyword: 'body', label, value, verdict, fromProfile: true }, request, path, `invalid body: ${label} ${verdictWords(verdict)}`);
+  }
+  return entries;
+}
+
+/** A name for a group of fields in titles: the class they share. */
+function groupName(list: readonly FieldSchema[]): string {
+  if (list.every((field) => CODE_FIELDS.has(field.name))) return 'every code field';
+  if (list.every((field) => isText(field) && !CODE_FIELDS.has(field.name))) return 'every free-text field';
+  return 'every string field';
+}
+
+/** True when the bytes are UTF-8 text that parses as JSON: a "not JSON" body must not. */
+export function parsesAsJson(raw: RawBody): boolean {
+  try {
+    JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(rawBodyBytes(raw)));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The coverage phase as contract cases, in table order. */
+export function coverageCases(profile: TargetProfile): ContractCase[] {
+  return coverageEntries(profile).map((entry) => entry.case);
+}
