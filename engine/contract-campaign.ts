@@ -6,6 +6,7 @@ import type { ContractCase } from './contract-case';
 import { buildContractCases } from './contract-cases';
 import { readCounterexamples, REPLAYED_PREFIX, writeCounterexamples, type StoredCounterexample } from './counterexample-store';
 import { buildGeneratedCases, replayGeneratedCase } from './generated-cases';
+import { runRelationPhase } from './relation-phase';
 import { runCampaign, type CaseResult } from './run-campaign';
 import { shrinkFailure } from './shrink-failure';
 
@@ -13,7 +14,7 @@ export interface ContractCampaign {
   readonly seed: number;
   readonly results: readonly CaseResult[];
   /** Cases by source, for the run's header line and the benchmark. */
-  readonly counts: { readonly fixed: number; readonly generated: number; readonly replayed: number };
+  readonly counts: { readonly fixed: number; readonly generated: number; readonly replayed: number; readonly relations: number };
   /** Counterexamples now in the store (undefined when the store is off or unreadable). */
   readonly stored: number | undefined;
   /** Problems with the store, reported once and never fatal. */
@@ -31,7 +32,7 @@ export async function runContractCampaign(target: OpenTarget, profile: TargetPro
   const notes: string[] = [];
   if (config.replay) {
     const results = await runCampaign(target, [replayGeneratedCase(profile, config.replay)]);
-    return { seed: config.seed, results, counts: { fixed: 0, generated: 1, replayed: 0 }, stored: undefined, notes };
+    return { seed: config.seed, results, counts: { fixed: 0, generated: 1, replayed: 0, relations: 0 }, stored: undefined, notes };
   }
 
   const store = config.examplesFile ? readCounterexamples(config.examplesFile) : undefined;
@@ -40,7 +41,9 @@ export async function runContractCampaign(target: OpenTarget, profile: TargetPro
   const replayed: ContractCase[] = previous.map((example) => ({ ...example.case, title: `${REPLAYED_PREFIX}${example.case.title}` }));
   const fixed = buildContractCases(profile);
   const generated = buildGeneratedCases(profile, config.seed, config.generatedCases);
-  const results = await runCampaign(target, [...replayed, ...fixed, ...generated]);
+  const first = await runCampaign(target, [...replayed, ...fixed, ...generated]);
+  const relations = await runRelationPhase(target, profile, first);
+  const results = [...first, ...relations];
 
   const budget = { requests: config.shrinkRequests };
   const final: CaseResult[] = [];
@@ -68,5 +71,5 @@ export async function runContractCampaign(target: OpenTarget, profile: TargetPro
     if (unique.length > 0 || previous.length > 0) writeCounterexamples(config.examplesFile, unique);
     stored = unique.length;
   }
-  return { seed: config.seed, results: final, counts: { fixed: fixed.length, generated: generated.length, replayed: replayed.length }, stored, notes };
+  return { seed: config.seed, results: final, counts: { fixed: fixed.length, generated: generated.length, replayed: replayed.length, relations: relations.length }, stored, notes };
 }

@@ -33,6 +33,9 @@ const faultExpectations: Record<FaultMode, { probe: ProbeName; rule: RuleName; o
   'limit-counted-in-bytes': { probe: 'longest-values-accepted', rule: 'valid-search-accepted' },
   'limit-counted-in-utf16': { notProbed: 'only generated text reaches beyond the BMP; the monitor sends the fixed cases' },
   'product-code-widens': { probe: 'narrowing-holds', rule: 'criteria-narrow-results' },
+  'first-name-ignored': { notProbed: 'no named probe sends a first name; the rotation reaches the name/address search with one within its cycle' },
+  'product-code-falls-back': { notProbed: 'relation cases are built from a campaign\'s answers; the monitor sends fixed cases' },
+  'first-name-widens': { notProbed: 'relation cases are built from a campaign\'s answers; the monitor sends fixed cases' },
 };
 
 const SENSITIVE = ['Nordmann', 'ola.nordmann', '+4712345678', '4712345678', 'simulator-secret', 'Bearer '];
