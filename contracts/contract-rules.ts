@@ -230,7 +230,7 @@ export const contractRules = {
   },
   'criteria-narrow-results': {
     contractPath: '#/components/schemas/SearchCustomerRequest/properties/productCode',
-    summary: 'Adding productCode or a further name/address criterion never widens a result ("This will shrink search result").',
+    summary: 'Adding a criterion (productCode, a name or address, the known customer\'s own values or another customer\'s) never widens a result below the cap ("This will shrink search result").',
     check: (judged) => {
       const wider = judged.wider?.customers;
       const narrower = judged.customers;
