@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { SearchRequestBody } from '../contracts/search-customer-types';
-import { isValidSearchRequest } from '../contracts/contract-validator';
+import { isValidSearchRequest, validateSchema } from '../contracts/contract-validator';
 
 /**
  * What the suite and the monitor know about a target's data: one customer that exists, and one
@@ -55,7 +55,9 @@ export function profileProblems(value: unknown): string[] {
   }
   if (!isValidSearchRequest(profile.broadSearch)) problems.push('broadSearch must be a valid search request');
   const codes = profile.productCodes;
-  if (codes !== undefined && (!Array.isArray(codes) || !codes.every((code) => isValidSearchRequest({ phoneNumber: '+4712345678', productCode: code })))) {
+  const validCode = (code: unknown): boolean =>
+    typeof code === 'string' && !validateSchema('SearchCustomerRequest', { productCode: code }).some((violation) => violation.instancePath === '/productCode');
+  if (codes !== undefined && (!Array.isArray(codes) || !codes.every(validCode))) {
     problems.push('productCodes must be a list of product codes the contract accepts');
   }
   return problems;
