@@ -14,7 +14,7 @@ export interface ContractCampaign {
   readonly seed: number;
   readonly results: readonly CaseResult[];
   /** Cases by source, for the run's header line and the benchmark. */
-  readonly counts: { readonly fixed: number; readonly generated: number; readonly replayed: number; readonly relations: number };
+  readonly counts: { readonly fixed: number; readonly generated: number; readonly replayed: number };
   /** Counterexamples now in the store (undefined when the store is off or unreadable). */
   readonly stored: number | undefined;
   /** Problems with the store, reported once and never fatal. */
@@ -32,7 +32,7 @@ export async function runContractCampaign(target: OpenTarget, profile: TargetPro
   const notes: string[] = [];
   if (config.replay) {
     const results = await runCampaign(target, [replayGeneratedCase(profile, config.replay)]);
-    return { seed: config.seed, results, counts: { fixed: 0, generated: 1, replayed: 0, relations: 0 }, stored: undefined, notes };
+    return { seed: config.seed, results, counts: { fixed: 0, generated: 1, replayed: 0 }, stored: undefined, notes };
   }
 
   const store = config.examplesFile ? readCounterexamples(config.examplesFile) : undefined;
@@ -42,8 +42,7 @@ export async function runContractCampaign(target: OpenTarget, profile: TargetPro
   const fixed = buildContractCases(profile);
   const generated = buildGeneratedCases(profile, config.seed, config.generatedCases);
   const first = await runCampaign(target, [...replayed, ...fixed, ...generated]);
-  const relations = await runRelationPhase(target, profile, first);
-  const results = [...first, ...relations];
+  const results = [...first, ...(await runRelationPhase(target, profile, first))];
 
   const budget = { requests: config.shrinkRequests };
   const final: CaseResult[] = [];
@@ -71,5 +70,5 @@ export async function runContractCampaign(target: OpenTarget, profile: TargetPro
     if (unique.length > 0 || previous.length > 0) writeCounterexamples(config.examplesFile, unique);
     stored = unique.length;
   }
-  return { seed: config.seed, results: final, counts: { fixed: fixed.length, generated: generated.length, replayed: replayed.length, relations: relations.length }, stored, notes };
+  return { seed: config.seed, results: final, counts: { fixed: fixed.length, generated: generated.length, replayed: replayed.length }, stored, notes };
 }
