@@ -30,7 +30,7 @@ export interface SearchCriterion {
   /** JSON pointer of the Customer's top-level property that holds it. */
   readonly customerPointer: string;
   readonly comparison: CriterionComparison;
-  /** Request fields the requirement offers as alternatives to this one ("companyName or lastName"), itself excluded. */
+  /** Request fields the requirement offers as alternatives to this one ("companyName or lastName"), itself excluded: sent together, either suffices. */
   readonly alternatives: readonly string[];
   /** The contradiction for which results-match-criteria leaves this criterion unjudged, if one does. */
   readonly unjudgedBecause?: string;
@@ -70,11 +70,14 @@ function digitsOnly(pattern: string): boolean {
   return rest === '' && /\[[0-9]-[0-9]\]/.test(pattern);
 }
 
-/** Groups of single-field alternatives in the requirement: an anyOf whose every option requires one field. */
+/**
+ * Groups of alternatives in the requirement: the options of an anyOf that each require one field
+ * ("phoneNumber" or "email"; "companyName or lastName"; "postalCode or postalPlace").
+ */
 function alternativeGroups(node: Schema): string[][] {
   const options = (node.anyOf ?? []) as Schema[];
-  const single = options.map((option) => (option.required?.length === 1 && !option.anyOf && !option.allOf ? option.required[0] : undefined));
-  const own = options.length > 1 && single.every((field) => field !== undefined) ? [single as string[]] : [];
+  const single = options.flatMap((option) => (option.required?.length === 1 && !option.anyOf && !option.allOf ? [option.required[0] as string] : []));
+  const own = single.length > 1 ? [single] : [];
   return [...own, ...[...options, ...((node.allOf ?? []) as Schema[])].flatMap(alternativeGroups)];
 }
 

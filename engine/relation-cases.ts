@@ -118,7 +118,7 @@ const words = (field: string): string => field.replace(/([A-Z])/g, ' $1').toLowe
 
 /**
  * The narrower searches, at most `MAX_RELATION_CASES`: for each wider search and each observable
- * criterion it does not send, the known customer's own value (it must still be found) and a value
+ * criterion it sends neither itself nor an alternative of, the known customer's own value (it must still be found) and a value
  * another customer holds that the known customer does not; then each of the profile's product codes.
  */
 export function buildRelationCases(
@@ -144,7 +144,8 @@ export function buildRelationCases(
   };
   for (const search of wider) {
     for (const criterion of criteria.criteria) {
-      if (search.body[criterion.field] !== undefined) continue;
+      // An alternative of a field already sent may widen: either of the two suffices.
+      if ([criterion.field, ...criterion.alternatives].some((field) => search.body[field] !== undefined)) continue;
       const own = requestValue(known, criterion);
       if (own !== undefined && own !== '') {
         add(search, criterion.field, own, `relation: ${search.label} with the known customer's own ${words(criterion.field)} added still finds it, and no customer beyond`, true);

@@ -26,8 +26,8 @@ test('criteria are derived from the contract: Customer properties of the same na
     { field: 'postalCode', path: 'postalCode', comparison: 'text', alternatives: ['postalPlace'], unjudgedBecause: undefined },
     { field: 'postalPlace', path: 'postalPlace', comparison: 'text', alternatives: ['postalCode'], unjudgedBecause: undefined },
     { field: 'countryCode', path: 'countryCode', comparison: 'text', alternatives: [], unjudgedBecause: 'country-code-standard' },
-    { field: 'phoneNumber', path: 'phoneNumbers.phoneNumber', comparison: 'digits', alternatives: [], unjudgedBecause: undefined },
-    { field: 'email', path: 'emails.email', comparison: 'text', alternatives: [], unjudgedBecause: undefined },
+    { field: 'phoneNumber', path: 'phoneNumbers.phoneNumber', comparison: 'digits', alternatives: ['email'], unjudgedBecause: undefined },
+    { field: 'email', path: 'emails.email', comparison: 'text', alternatives: ['phoneNumber'], unjudgedBecause: undefined },
   ]);
   // Not observable in a result: no Customer property names them.
   for (const field of ['productCode', 'careOfAddress', 'entrance']) expect(derived.map((criterion) => criterion.field)).not.toContain(field);
@@ -82,6 +82,8 @@ test('what a reasonable provider may do differently is not judged', () => {
   // Names beside a phone search alone: only the phone number is judged.
   const phoneHolder = { ...ola, phoneNumbers: [{ phoneNumber: '+47 123 45 678' }] };
   expect(matchFindings({ phoneNumber: '+4712345678', firstName: 'Kari' }, [phoneHolder])).toEqual([]);
+  // Phone number and email are alternatives of the requirement ("one of"): sent together, either suffices.
+  expect(matchFindings({ phoneNumber: '+4712345678', email: 'kari@example.no' }, [{ ...phoneHolder, emails: { email: ['ola@example.no'] } }])).toEqual([]);
   expect(matchFindings({ phoneNumber: '+4712345679', firstName: 'Kari' }, [phoneHolder])).toEqual([
     expect.objectContaining({ contractPath: '#/components/schemas/Customer/properties/phoneNumbers', expected: 'every customer holds the searched phone number' }),
   ]);
@@ -108,7 +110,7 @@ test('relation cases are bounded and their titles carry no customer data', () =>
   const others = seedCustomers.slice(1).map((seed) => seed.customer as Readonly<Record<string, unknown>>);
   const wider: WiderSearch[] = Array.from({ length: 10 }, (_, index) => ({
     label: `search ${index}`,
-    body: { phoneNumber: '+4712345678', customerNumber: index },
+    body: { lastName: 'Nordmann', streetAddress: 'Grubbegata', postalCode: '0179', customerNumber: index },
     exchange: answer({ phoneNumber: '+4712345678' }, [known]),
   }));
   const cases = buildRelationCases(documentedProfile, wider, known, others);
@@ -117,7 +119,10 @@ test('relation cases are bounded and their titles carry no customer data', () =>
   expect(cases.flatMap(({ case: item }) => values.filter((value) => item.title.includes(value)))).toEqual([]);
   // Each adds one criterion to its wider search, and those adding the known customer's own value expect it found.
   for (const { case: item } of cases) {
-    expect(Object.keys(item.request.body as object)).toHaveLength(3);
+    expect(Object.keys(item.request.body as object)).toHaveLength(5);
+    // Never an alternative of what the wider search sends: either suffices, so it may widen.
+    expect(Object.keys(item.request.body as object)).not.toContain('companyName');
+    expect(Object.keys(item.request.body as object)).not.toContain('postalPlace');
     expect(item.expectation.kind === 'accepted' && item.expectation.results?.customerNumber !== undefined).toBe(item.title.includes("the known customer's own"));
   }
 });
