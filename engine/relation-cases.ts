@@ -93,8 +93,9 @@ export function fullNameAddressCase(known: Customer, criteria: SearchCriteria = 
 }
 
 /**
- * The searches that found the known customer in an answer below the cap and broke no rule: fixed
- * cases expecting it (by phone, email, name/address) and the full name/address search.
+ * The searches that found the known customer in an answer below the cap: fixed cases expecting it
+ * (by phone, email, name/address) and the full name/address search. An answer that broke a rule
+ * still serves: whatever it holds, a narrower search may add no customer to it.
  */
 export function widerSearches(results: readonly CaseResult[], profile: TargetProfile): WiderSearch[] {
   const wanted = profile.knownCustomer.customerNumber;
@@ -103,7 +104,6 @@ export function widerSearches(results: readonly CaseResult[], profile: TargetPro
     const { case: item, exchange } = result;
     const expectation = item.expectation;
     if (item.origin || item.wider || !exchange || expectation.kind !== 'accepted' || expectation.results?.customerNumber !== wanted) continue;
-    if (result.check.violations.length > 0) continue;
     const customers = customersOf(exchange);
     if (customers.length >= RESULT_CAP || !customers.some((customer) => customer.customerNumber === wanted)) continue;
     const body = item.request.body as SearchRequestBody;
