@@ -16,10 +16,7 @@ export async function runRelationPhase(target: OpenTarget, profile: TargetProfil
   const fullSearch = fullNameAddressCase(known);
   const observed = fullSearch ? await runCampaign(target, [fullSearch]) : [];
   const relations = buildRelationCases(profile, widerSearches([...first, ...observed], profile), known, [...others, ...observeCustomers(observed, profile).others]);
-  const narrowed = await runCampaign(
-    target,
-    relations.map((relation) => relation.case),
-  );
+  const narrowed = await runCampaign(target, relations.map((relation) => relation.case));
   const judged = narrowed.map((result, index) => {
     const wider = relations[index]?.wider;
     // Judged again with the wider answer, so criteria-narrow-results has its say.
