@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { SearchRequestBody } from '../contracts/search-customer-types';
-import { isValidSearchRequest } from '../contracts/contract-validator';
+import { isValidSearchRequest, validateSchema } from '../contracts/contract-validator';
 
 /**
  * What the suite and the monitor know about a target's data: one customer that exists, and one
@@ -16,6 +16,12 @@ export interface TargetProfile {
   };
   /** A search known to match more than 5 customers. */
   readonly broadSearch: SearchRequestBody;
+  /**
+   * Product codes customers of the target hold; optional, default none. Each is added to the
+   * searches that found the known customer, which it must never widen: name one the known customer
+   * does not hold, so a provider that lets a product widen a search shows.
+   */
+  readonly productCodes?: readonly string[];
 }
 
 /** The documentation page's own example customer, which the embedded simulator seeds. */
@@ -27,6 +33,8 @@ export const documentedProfile: TargetProfile = {
     nameAddressSearch: { lastName: 'Nordmann', streetAddress: 'Grubbegata', postalCode: '0179' },
   },
   broadSearch: { lastName: 'Nordmann', streetAddress: 'Grubbegata', postalPlace: 'Oslo' },
+  // The page's example product, which the customer holds, and one the simulator gives other customers.
+  productCodes: ['CO27409', 'CO10001'],
 };
 
 /** Lists what is wrong with a parsed profile (empty when it is usable). */
@@ -46,6 +54,12 @@ export function profileProblems(value: unknown): string[] {
       problems.push('knownCustomer.nameAddressSearch must be a valid search request');
   }
   if (!isValidSearchRequest(profile.broadSearch)) problems.push('broadSearch must be a valid search request');
+  const codes = profile.productCodes;
+  const validCode = (code: unknown): boolean =>
+    typeof code === 'string' && !validateSchema('SearchCustomerRequest', { productCode: code }).some((violation) => violation.instancePath === '/productCode');
+  if (codes !== undefined && (!Array.isArray(codes) || !codes.every(validCode))) {
+    problems.push('productCodes must be a list of product codes the contract accepts');
+  }
   return problems;
 }
 

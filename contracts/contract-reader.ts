@@ -109,10 +109,10 @@ export const SEARCH_REQUIREMENT_POINTER = '#/components/schemas/SearchCustomerRe
 /**
  * The search requirement as its minimal field combinations, expanded from the schema's
  * anyOf/allOf/required tree (disjunctive normal form), e.g. [['phoneNumber'], ['email'],
- * ['companyName', 'streetAddress', 'postalCode'], …]. Each one alone makes a valid search.
+ * ['companyName', 'streetAddress', 'postalCode'], …]. Each one alone makes a valid search. `root`
+ * defaults to this contract's request schema; another document's (a copy under test) may be given.
  */
-export function searchRequirementCombinations(): string[][] {
-  const root = schema('SearchCustomerRequest');
+export function searchRequirementCombinations(root: Schema = schema('SearchCustomerRequest')): string[][] {
   const expand = (node: Schema): string[][] => {
     let result: string[][] = [[...(node.required ?? [])]];
     if (node.allOf) {

@@ -2,6 +2,7 @@ import { OPERATION_POINTER, RESULT_CAP_POINTER, SEARCH_REQUIREMENT_POINTER, docu
 import { validateHeader, validateSchema, type HeaderName, type SchemaViolation } from './contract-validator';
 import type { Expectation } from './exchange';
 import { describeValueType, isJsonContentType, type JudgedExchange } from './judged-exchange';
+import { criterionLabel, judgedCriteria, meetsGroup, type SearchCriterion } from './search-criteria';
 
 /** One way an exchange breaks a rule; the contract path defaults to the rule's own. */
 export interface Finding {
@@ -48,23 +49,6 @@ function expectedStatusCheck(judged: JudgedExchange, rule: Expectation['rule']):
   const wanted = expectedStatuses(judged.expectation);
   if (wanted.includes(judged.status)) return [];
   return [{ ...(judged.casePath ? { contractPath: judged.casePath } : {}), expected: wanted.join(' or '), received: judged.describeStatus() }];
-}
-
-/** Digits only, so "+47 123 45 678" and "+4712345678" compare equal. */
-function phoneDigits(value: unknown): string {
-  return typeof value === 'string' ? value.replace(/\D/g, '') : '';
-}
-
-function holdsPhone(customer: Readonly<Record<string, unknown>>, wanted: string): boolean {
-  const phones = customer.phoneNumbers;
-  return Array.isArray(phones) && phones.some((phone) => phoneDigits((phone as { phoneNumber?: unknown } | null)?.phoneNumber) === wanted);
-}
-
-function holdsEmail(customer: Readonly<Record<string, unknown>>, wanted: string): boolean {
-  const emails = (customer.emails as { email?: unknown } | null | undefined)?.email;
-  // A scalar is a response-schema violation, but it still holds the address it names.
-  const list = Array.isArray(emails) ? emails : [emails];
-  return list.some((email) => typeof email === 'string' && email.toLowerCase() === wanted);
 }
 
 /** A customer's identity for set comparisons: its number, or its whole record when it has none. */
@@ -212,27 +196,25 @@ export const contractRules = {
   },
   'results-match-criteria': {
     contractPath: '#/components/schemas/Customer',
-    summary: 'Every customer of a phone (email) search holds that phone number (email).',
+    summary: 'Every customer of a search holds every criterion sent that a Customer property shows (a phone or email search: that phone number or email).',
     check: (judged) => {
-      const results = judged.expectation.kind === 'accepted' ? judged.expectation.results : undefined;
+      const body = judged.exchange.request.body;
       const customers = judged.customers;
-      if (!results || !customers || (results.phoneNumber === undefined && results.email === undefined)) return undefined;
-      const findings: Finding[] = [];
-      for (const [label, wanted, holds, path] of [
-        ['phone number', results.phoneNumber === undefined ? undefined : phoneDigits(results.phoneNumber), holdsPhone, 'phoneNumbers'],
-        ['email', results.email?.toLowerCase(), holdsEmail, 'emails'],
-      ] as const) {
-        if (wanted === undefined) continue;
-        const strays = customers.filter((customer) => !holds(customer, wanted));
-        if (strays.length > 0) {
-          findings.push({
-            contractPath: `#/components/schemas/Customer/properties/${path}`,
-            expected: `every customer holds the searched ${label}`,
+      if (judged.expectation.kind !== 'accepted' || !customers) return undefined;
+      const groups = judgedCriteria(body);
+      if (groups.length === 0) return undefined;
+      const search = body as Readonly<Record<string, unknown>>;
+      return groups.flatMap((group): Finding[] => {
+        const strays = customers.filter((customer) => meetsGroup(customer, group, search) === false);
+        if (strays.length === 0) return [];
+        return [
+          {
+            contractPath: (group[0] as SearchCriterion).customerPointer,
+            expected: `every customer holds the searched ${criterionLabel(group)}`,
             received: `${strays.length} of ${customers.length} customers without it`,
-          });
-        }
-      }
-      return findings;
+          },
+        ];
+      });
     },
   },
   'known-customer-found': {
@@ -248,7 +230,7 @@ export const contractRules = {
   },
   'criteria-narrow-results': {
     contractPath: '#/components/schemas/SearchCustomerRequest/properties/productCode',
-    summary: 'Adding productCode or a further name/address criterion never widens a result ("This will shrink search result").',
+    summary: 'Adding a criterion (productCode, a name or address, the known customer\'s own values or another customer\'s) never widens a result below the cap ("This will shrink search result").',
     check: (judged) => {
       const wider = judged.wider?.customers;
       const narrower = judged.customers;
@@ -260,6 +242,8 @@ export const contractRules = {
       const customers = (count: number): string => `${count} customer${count === 1 ? '' : 's'}`;
       return [
         {
+          // The case's path names the criterion added.
+          ...(judged.casePath ? { contractPath: judged.casePath } : {}),
           expected: `no customer beyond the ${customers(wider.length)} of the same search without the added criteria`,
           received: `${customers(narrower.length)}, ${added.length} of them not among those`,
         },

@@ -17,6 +17,8 @@ export interface DocumentationContradiction {
   readonly exampleRepair?: { readonly request?: Readonly<Record<string, unknown>> };
   /** Request fields the decision singles out, where it concerns some fields only. */
   readonly fields?: readonly string[];
+  /** Request fields results-match-criteria does not compare with the customers found, because of this contradiction. */
+  readonly unjudgedCriteria?: readonly string[];
 }
 
 export const documentationContradictions: readonly DocumentationContradiction[] = [
@@ -39,7 +41,9 @@ export const documentationContradictions: readonly DocumentationContradiction[] 
     documented: 'countryCode is "in ISO 3166-2 format" with at most 3 characters, and the example is "NO".',
     decision:
       'ISO 3166-2 codes are subdivisions ("NO-03", 5 characters and more) and cannot fit 3 characters; "NO" is ISO 3166-1 alpha-2. The contract keeps only the 3-character limit.',
-    notAsserted: 'Any pattern or code list for countryCode.',
+    notAsserted:
+      'Any pattern or code list for countryCode, and how a sent code matches a held one (a provider may match "NOR" to "NO", or "NO" to "NO-03"): returned customers are not compared with a sent countryCode.',
+    unjudgedCriteria: ['countryCode'],
   },
   {
     id: 'customer-number-criterion',
@@ -170,9 +174,11 @@ export const documentationContradictions: readonly DocumentationContradiction[] 
   },
   {
     id: 'name-address-matching',
-    documented: 'Name/address fields are "to match in a search", without saying how (exact, prefix, fuzzy).',
+    documented:
+      'Fields are "to match in a search" (phoneNumber, email, countryCode, productCode) or "to match in a name/address search" (names and address), without saying how (exact, prefix, fuzzy, case); the requirement offers "companyName or lastName" and "postalCode or postalPlace"; productCode "will shrink search result".',
     decision:
-      'Results of a phone or email search must hold that phone or email; a name/address search must find the profile\'s known customer.',
-    notAsserted: 'That every customer of a name/address search carries the searched name or address.',
+      'Every customer returned is compared with every criterion sent that a Customer property shows (derived from the contract: a request field with the name of a Customer property, phoneNumber in phoneNumbers[].phoneNumber, email in emails.email[]): text ignoring case and surrounding whitespace (the page says nothing of case), a held value that starts with the sent one allowed (a provider may match prefixes), digit strings by value (postalCode "0179" equals 179), streetNumber by equality, phone numbers by their digits. A customer meets alternatives of the requirement sent together (companyName and lastName, postalCode and postalPlace, phoneNumber and email) through either, so adding one alternative to the other is not narrowing. A phone or email search is judged on the phone number and email only; a search that meets the name/address branch, on every criterion. Adding a criterion (productCode, a name, the known customer\'s own values or another customer\'s) never adds a customer to a result below the cap of 5.',
+    notAsserted:
+      'Anything about a customer that lacks the field (it may match on data the response does not show); criteria no Customer property shows (productCode, careOfAddress, entrance); names and addresses sent beside a phone or email search alone; how a capped result (5 customers) relates to a narrower one; whether the narrower search drops any customer.',
   },
 ];

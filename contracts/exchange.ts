@@ -77,9 +77,9 @@ export interface Exchange {
 
 /** What the customers of a 200 must show for the search to count as answered. */
 export interface ResultExpectation {
-  /** Every customer holds this phone number. */
+  /** The search is by this phone number (results-match-criteria judges every criterion from the request itself). */
   readonly phoneNumber?: string;
-  /** Every customer holds this email. */
+  /** The search is by this email (results-match-criteria judges every criterion from the request itself). */
   readonly email?: string;
   /** Some customer has this number. */
   readonly customerNumber?: number;

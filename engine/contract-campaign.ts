@@ -6,6 +6,7 @@ import type { ContractCase } from './contract-case';
 import { buildContractCases } from './contract-cases';
 import { readCounterexamples, REPLAYED_PREFIX, writeCounterexamples, type StoredCounterexample } from './counterexample-store';
 import { buildGeneratedCases, replayGeneratedCase } from './generated-cases';
+import { runRelationPhase } from './relation-phase';
 import { runCampaign, type CaseResult } from './run-campaign';
 import { shrinkFailure } from './shrink-failure';
 
@@ -63,7 +64,8 @@ export async function runContractCampaign(target: OpenTarget, profile: TargetPro
   const replayed: ContractCase[] = previous.map((example) => ({ ...example.case, title: `${REPLAYED_PREFIX}${example.case.title}` }));
   const fixed = buildContractCases(profile);
   const generated = buildGeneratedCases(profile, config.seed, config.generatedCases);
-  const results = await runCampaign(target, [...replayed, ...fixed, ...generated], { stopAt });
+  const first = await runCampaign(target, [...replayed, ...fixed, ...generated], { stopAt });
+  const results = [...first, ...(await runRelationPhase(target, profile, first, { stopAt }))];
 
   const budget = { requests: config.shrinkRequests, until: Math.min(stopAt, Date.now() + config.shrinkTimeS * 1000) };
   const final: CaseResult[] = [];

@@ -205,6 +205,40 @@ export const faultModes = {
     description: 'Refuses a search that gives a phone number or email together with name/address criteria, as the page\'s own example does.',
     behaviour: { refuses: (search) => (search.phoneNumber !== undefined || search.email !== undefined) && (search.lastName !== undefined || search.companyName !== undefined) && search.streetAddress !== undefined },
   },
+  'first-name-ignored': {
+    breaks: 'results-match-criteria',
+    description: 'Leaves firstName out of matching: a name/address search with a first name finds everyone at the address.',
+    behaviour: {
+      results: (_matched, { search, cap, match }) => {
+        const { firstName: _, ...rest } = search;
+        return match(rest).slice(0, cap);
+      },
+    },
+  },
+  'product-code-falls-back': {
+    breaks: 'criteria-narrow-results',
+    description: 'When no customer of a search holds the product code, answers the customers who do instead.',
+    behaviour: {
+      results: (matched, { search, customers, cap }) => {
+        const productCode = search.productCode;
+        if (typeof productCode !== 'string' || matched.length > 0) return matched.slice(0, cap);
+        return customers.filter((seed) => seed.productCodes.some((code) => code.toLowerCase() === productCode.toLowerCase())).map((seed) => seed.customer).slice(0, cap);
+      },
+    },
+  },
+  'first-name-widens': {
+    breaks: 'criteria-narrow-results',
+    description: 'Treats firstName as an alternative: customers with the searched first name join any result.',
+    behaviour: {
+      results: (matched, { search, customers, cap, match }) => {
+        const firstName = search.firstName;
+        if (typeof firstName !== 'string') return matched.slice(0, cap);
+        const { firstName: _, ...rest } = search;
+        const namesakes = customers.map((seed) => seed.customer).filter((customer) => customer.firstName?.toLowerCase() === firstName.toLowerCase());
+        return [...new Set([...match(rest), ...namesakes])].slice(0, cap);
+      },
+    },
+  },
 } as const satisfies Record<string, FaultModeDefinition>;
 
 export type FaultMode = keyof typeof faultModes;

@@ -30,7 +30,9 @@ const nordmann = (
 
 /**
  * The documentation page's example customer, six more Nordmanns of Grubbegata in Oslo (so the
- * broad search matches seven, more than the cap of 5) and two customers elsewhere.
+ * broad search matches seven, more than the cap of 5) and two customers elsewhere. The example
+ * customer holds product CO27409; the other Nordmanns and Hanne Hansen hold CO10001, which the
+ * example profile names too, so a relation case adds a product the known customer does not hold.
  */
 export const seedCustomers: readonly SeedCustomer[] = [
   {

@@ -3,6 +3,7 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadTargetConfig, type Environment } from '../client/target-config';
+import { documentedProfile } from '../client/target-profile';
 import { configErrorMessage } from './fixtures/config-error-message';
 
 const problemsOf = (env: Environment): string => configErrorMessage(() => loadTargetConfig(env));
@@ -64,6 +65,15 @@ test('a profile whose searches break the contract is refused, naming what is wro
   expect(problemsOf({ CONTRACT_PROFILE: path })).toBe(
     `Invalid configuration: CONTRACT_PROFILE: ${path}: knownCustomer.phoneNumber must be an E.164 number the contract accepts, knownCustomer.nameAddressSearch must be a valid search request`,
   );
+});
+
+test('a profile whose product codes the contract refuses is refused, naming productCodes', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'profile-'));
+  const path = join(dir, 'profile.json');
+  writeFileSync(path, JSON.stringify({ ...documentedProfile, productCodes: ['CO27409', 'A PRODUCT CODE PAST TWELVE'] }));
+  expect(problemsOf({ CONTRACT_PROFILE: path })).toBe(`Invalid configuration: CONTRACT_PROFILE: ${path}: productCodes must be a list of product codes the contract accepts`);
+  writeFileSync(path, JSON.stringify({ ...documentedProfile, productCodes: undefined }));
+  expect(loadTargetConfig({ CONTRACT_PROFILE: path }).profile.productCodes).toBeUndefined();
 });
 
 test('every problem is reported at once, typos included', () => {

@@ -181,6 +181,25 @@ const pinned: Record<FaultMode, { case: string | RegExp } & Omit<RuleViolation, 
     expected: '200',
     received: '400 (ValidationException)',
   },
+  'first-name-ignored': {
+    case: 'narrowing: a name/address search with firstName added finds no customer the search alone did not',
+    contractPath: '#/components/schemas/Customer/properties/firstName',
+    expected: 'every customer holds the searched first name',
+    received: '5 of 5 customers without it',
+  },
+  // Relation cases: built from the first batch's answers, on searches whose answer is below the cap.
+  'product-code-falls-back': {
+    case: "relation: the known customer's phoneNumber search with product code 2 of 2 of the profile added finds no customer beyond it",
+    contractPath: '#/components/schemas/SearchCustomerRequest/properties/productCode',
+    expected: 'no customer beyond the 1 customer of the same search without the added criteria',
+    received: '5 customers, 5 of them not among those',
+  },
+  'first-name-widens': {
+    case: "relation: the known customer's phoneNumber search with another customer's first name added finds no customer beyond it",
+    contractPath: '#/components/schemas/SearchCustomerRequest/properties/firstName',
+    expected: 'no customer beyond the 1 customer of the same search without the added criteria',
+    received: '2 customers, 1 of them not among those',
+  },
 };
 
 test('every rule of the registry is broken by at least one fault mode', () => {
@@ -192,7 +211,7 @@ test('the correct simulator meets the whole contract, with no case skipped', asy
   const { results, requests } = await runSimulatorCampaign();
   expect(results.flatMap((result) => result.check.violations)).toEqual([]);
   expect(results.filter((result) => result.skipped)).toEqual([]);
-  // One request per case, and one more for each narrowing case's wider search.
+  // One request per case, and one more for each narrowing case's wider search (relation cases reuse answers already had).
   expect(requests).toBe(results.length + results.filter((result) => result.case.wider).length);
 });
 

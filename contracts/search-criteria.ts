@@ -1,0 +1,223 @@
+import type { OpenAPIV3_1 } from 'openapi-types';
+import { searchRequirementCombinations } from './contract-reader';
+import { documentationContradictions } from './documentation-contradictions';
+import { searchCustomerContract } from './search-customer-contract';
+
+/**
+ * Which request fields a returned customer shows, and how a sent value compares with what the
+ * customer holds, derived from the contract: a request field compares with the Customer property of
+ * the same name, found at the top level (firstName), inside an object (emails.email[]) or inside
+ * array items (phoneNumbers[].phoneNumber). A request field no Customer property names (productCode,
+ * careOfAddress, entrance) is not observable in a result. The rule results-match-criteria, the
+ * relation cases and the simulator's matcher all read this, so a field added to the contract is
+ * matched and judged without another list to edit. Decisions: contradiction name-address-matching.
+ */
+
+type Schema = OpenAPIV3_1.SchemaObject;
+
+/**
+ * How a sent value compares with a held one. `text`: ignoring case and surrounding whitespace,
+ * digit strings by value (0179 and 179 are one postal code); `integer`: equality; `digits`: digits
+ * only, for fields whose pattern admits nothing but digits and a plus (E.164 numbers).
+ */
+export type CriterionComparison = 'text' | 'integer' | 'digits';
+
+export interface SearchCriterion {
+  /** The request field. */
+  readonly field: string;
+  /** Property names from the Customer down to the value; arrays on the way are flattened. */
+  readonly customerPath: readonly string[];
+  /** JSON pointer of the Customer's top-level property that holds it. */
+  readonly customerPointer: string;
+  readonly comparison: CriterionComparison;
+  /** Request fields the requirement offers as alternatives to this one ("companyName or lastName"), itself excluded: sent together, either suffices. */
+  readonly alternatives: readonly string[];
+  /** The contradiction for which results-match-criteria leaves this criterion unjudged, if one does. */
+  readonly unjudgedBecause?: string;
+}
+
+export interface SearchCriteria {
+  /** Every observable request field, in the contract's order. */
+  readonly criteria: readonly SearchCriterion[];
+  /** The requirement's minimal field combinations. */
+  readonly combinations: readonly (readonly string[])[];
+}
+
+type Document = OpenAPIV3_1.Document | typeof searchCustomerContract;
+
+function schemaOf(document: Document, name: string): Schema {
+  const found = (document as unknown as OpenAPIV3_1.Document).components?.schemas?.[name];
+  if (!found) throw new Error(`The contract has no schema ${name}`);
+  return found as Schema;
+}
+
+/** Where a Customer holds a property named `field`: the shallowest path to it, or undefined. */
+function findPath(properties: Readonly<Record<string, unknown>>, field: string, depth = 0): string[] | undefined {
+  if (Object.hasOwn(properties, field)) return [field];
+  if (depth >= 2) return undefined;
+  for (const [name, raw] of Object.entries(properties)) {
+    const property = raw as Schema;
+    const inner = property.type === 'array' ? ((property.items as Schema | undefined)?.properties ?? {}) : (property.properties ?? {});
+    const found = findPath(inner, field, depth + 1);
+    if (found) return [name, ...found];
+  }
+  return undefined;
+}
+
+/** True for a pattern that admits nothing but digits and a plus, such as E.164's. */
+function digitsOnly(pattern: string): boolean {
+  const rest = pattern.replace(/\\\+|\[[0-9]-[0-9]\]|\{\d+(,\d*)?\}|[\^$+*?]/g, '');
+  return rest === '' && /\[[0-9]-[0-9]\]/.test(pattern);
+}
+
+/**
+ * Groups of alternatives in the requirement: the options of an anyOf that each require one field
+ * ("phoneNumber" or "email"; "companyName or lastName"; "postalCode or postalPlace").
+ */
+function alternativeGroups(node: Schema): string[][] {
+  const options = (node.anyOf ?? []) as Schema[];
+  const single = options.flatMap((option) => (option.required?.length === 1 && !option.anyOf && !option.allOf ? [option.required[0] as string] : []));
+  const own = single.length > 1 ? [single] : [];
+  return [...own, ...[...options, ...((node.allOf ?? []) as Schema[])].flatMap(alternativeGroups)];
+}
+
+/** Derives the criteria from a contract document (this project's by default; a copy under test may be given). */
+export function deriveSearchCriteria(document: Document = searchCustomerContract): SearchCriteria {
+  const request = schemaOf(document, 'SearchCustomerRequest');
+  const customer = schemaOf(document, 'Customer').properties ?? {};
+  const groups = alternativeGroups(request);
+  const unjudged = new Map(documentationContradictions.flatMap((entry) => (entry.unjudgedCriteria ?? []).map((field) => [field, entry.id] as const)));
+  const criteria = Object.entries(request.properties ?? {}).flatMap(([field, raw]): SearchCriterion[] => {
+    const schema = raw as Schema;
+    if (schema.type !== 'string' && schema.type !== 'integer') return [];
+    const customerPath = findPath(customer, field);
+    if (!customerPath) return [];
+    const comparison: CriterionComparison = schema.type === 'integer' ? 'integer' : schema.pattern !== undefined && digitsOnly(schema.pattern) ? 'digits' : 'text';
+    const because = unjudged.get(field);
+    return [
+      {
+        field,
+        customerPath,
+        customerPointer: `#/components/schemas/Customer/properties/${customerPath[0] as string}`,
+        comparison,
+        alternatives: groups.filter((group) => group.includes(field)).flat().filter((other) => other !== field),
+        ...(because !== undefined ? { unjudgedBecause: because } : {}),
+      },
+    ];
+  });
+  return { criteria, combinations: searchRequirementCombinations(request) };
+}
+
+/** This contract's criteria, derived once. */
+export const searchCriteria: SearchCriteria = deriveSearchCriteria();
+
+/** The values a customer holds for a criterion (arrays flattened), or undefined when it holds none. */
+export function heldValues(customer: Readonly<Record<string, unknown>>, criterion: SearchCriterion): unknown[] | undefined {
+  let nodes: unknown[] = [customer];
+  for (const name of criterion.customerPath) {
+    nodes = nodes.flatMap((node) => {
+      const value = typeof node === 'object' && node !== null && !Array.isArray(node) ? (node as Record<string, unknown>)[name] : undefined;
+      return Array.isArray(value) ? value : [value];
+    });
+  }
+  const held = nodes.filter((value) => value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === ''));
+  return held.length > 0 ? held : undefined;
+}
+
+const digits = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value).replace(/\D/g, '') : '');
+
+function normalisedText(value: unknown): string | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  const text = String(value).trim().toLowerCase();
+  // A postal code kept as a number loses its leading zero (contradiction postal-code-type).
+  return /^[\d ]+$/.test(text) ? `#${text.replace(/ /g, '').replace(/^0+(?=\d)/, '')}` : text;
+}
+
+/** Whether one sent value equals one held value, by the criterion's comparison: how the simulator matches. */
+export function sameValue(criterion: SearchCriterion, sent: unknown, held: unknown): boolean {
+  switch (criterion.comparison) {
+    case 'integer':
+      return held !== '' && Number(held) === Number(sent) && Number.isFinite(Number(sent));
+    case 'digits':
+      return digits(sent) !== '' && digits(held) === digits(sent);
+    case 'text': {
+      const wanted = normalisedText(sent);
+      return wanted !== undefined && normalisedText(held) === wanted;
+    }
+  }
+}
+
+/**
+ * Whether a held value may answer a sent one on any reasonable provider: equal, or for text starting
+ * with it, as a provider may match prefixes ("Nordman" finding "Nordmann").
+ */
+export function admitsValue(criterion: SearchCriterion, sent: unknown, held: unknown): boolean {
+  if (sameValue(criterion, sent, held)) return true;
+  const wanted = normalisedText(sent);
+  const found = normalisedText(held);
+  return criterion.comparison === 'text' && wanted !== undefined && found !== undefined && !wanted.startsWith('#') && found.startsWith(wanted);
+}
+
+/**
+ * How a customer stands against one sent criterion: true when a value it holds answers the sent
+ * one (`compare`, by default as any reasonable provider may), false when it holds values and none
+ * does, undefined when it holds none.
+ */
+export function holdsCriterion(
+  customer: Readonly<Record<string, unknown>>,
+  criterion: SearchCriterion,
+  sent: unknown,
+  compare: (criterion: SearchCriterion, sent: unknown, held: unknown) => boolean = admitsValue,
+): boolean | undefined {
+  const held = heldValues(customer, criterion);
+  if (held === undefined) return undefined;
+  return held.some((value) => compare(criterion, sent, value));
+}
+
+/** The sent criteria of a request, alternatives sent together as one group ("companyName or lastName"). */
+export function sentCriteria(body: unknown, criteria: SearchCriteria = searchCriteria): SearchCriterion[][] {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return [];
+  const search = body as Readonly<Record<string, unknown>>;
+  const sent = criteria.criteria.filter((criterion) => search[criterion.field] !== undefined && search[criterion.field] !== null);
+  const groups: SearchCriterion[][] = [];
+  for (const criterion of sent) {
+    const group = groups.find((candidate) => candidate.some((member) => member.alternatives.includes(criterion.field)));
+    if (group) group.push(criterion);
+    else groups.push([criterion]);
+  }
+  return groups;
+}
+
+/**
+ * The groups of sent criteria every returned customer must meet. A search that meets a branch of
+ * the requirement of several fields (name/address) is judged on every criterion sent; a phone or
+ * email search only on the phone number and email, since the page offers the other fields "to
+ * match in a name/address search" and a provider may leave them aside on other searches.
+ * Criteria a contradiction leaves open (unjudgedBecause) are never judged.
+ */
+export function judgedCriteria(body: unknown, criteria: SearchCriteria = searchCriteria): SearchCriterion[][] {
+  const groups = sentCriteria(body, criteria);
+  const search = (typeof body === 'object' && body !== null ? body : {}) as Readonly<Record<string, unknown>>;
+  const met = criteria.combinations.filter((combination) => combination.every((field) => search[field] !== undefined && search[field] !== null));
+  const nameAddress = met.some((combination) => combination.length > 1);
+  const keys = new Set(met.filter((combination) => combination.length === 1).flat());
+  return groups
+    .map((group) => group.filter((criterion) => criterion.unjudgedBecause === undefined))
+    .filter((group) => group.length > 0 && (nameAddress || group.some((criterion) => keys.has(criterion.field))));
+}
+
+/**
+ * How a customer stands against a group of alternatives: true when it holds a sent value of one of
+ * them, false when it holds values of every one and none is sent, undefined otherwise (a customer
+ * without the field may match on data the response does not show).
+ */
+export function meetsGroup(customer: Readonly<Record<string, unknown>>, group: readonly SearchCriterion[], body: Readonly<Record<string, unknown>>): boolean | undefined {
+  const outcomes = group.map((criterion) => holdsCriterion(customer, criterion, body[criterion.field]));
+  if (outcomes.includes(true)) return true;
+  return outcomes.every((outcome) => outcome === false) ? false : undefined;
+}
+
+/** The request field as words, for messages: phoneNumber is "phone number". */
+export function criterionLabel(group: readonly SearchCriterion[]): string {
+  return group.map((criterion) => criterion.field.replace(/([A-Z])/g, ' $1').toLowerCase()).join(' or ');
+}

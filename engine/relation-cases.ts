@@ -1,0 +1,168 @@
+import { resultCap } from '../contracts/contract-reader';
+import { isValidSearchRequest } from '../contracts/contract-validator';
+import type { Exchange } from '../contracts/exchange';
+import { JudgedExchange } from '../contracts/judged-exchange';
+import { heldValues, sameValue, searchCriteria, type SearchCriteria, type SearchCriterion } from '../contracts/search-criteria';
+import type { SearchRequestBody } from '../contracts/search-customer-types';
+import type { TargetProfile } from '../client/target-profile';
+import type { ContractCase } from './contract-case';
+import type { CaseResult } from './run-campaign';
+
+/**
+ * Relation cases, built from what a first campaign observed: the profile's known customer as the
+ * target returned it, the other customers it returned, and the searches that found the known
+ * customer in a result below the cap. Each such search is sent again with one criterion more (each
+ * of the known customer's own values, a value another customer holds and it does not, each product
+ * code of the profile), and must return no customer beyond the first answer ("This will shrink
+ * search result"); results-match-criteria judges the narrower answers like any other.
+ */
+
+type Customer = Readonly<Record<string, unknown>>;
+
+/** A search the relation cases narrow: its request and the answer it got. */
+export interface WiderSearch {
+  /** Free of customer data: names the fields, never their values. */
+  readonly label: string;
+  readonly body: SearchRequestBody;
+  readonly exchange: Exchange;
+}
+
+/** A narrower search and the answer of the wider one it is judged against. */
+export interface RelationCase {
+  readonly case: ContractCase;
+  readonly wider: Exchange;
+}
+
+/** At most this many relation cases per run (one request each), whatever the target returns. */
+export const MAX_RELATION_CASES = 60;
+/** At most this many other customers are kept from the first campaign as a source of values. */
+const MAX_OTHER_CUSTOMERS = 50;
+
+const RESULT_CAP = resultCap();
+
+export function customersOf(exchange: Exchange | undefined): readonly Customer[] {
+  if (!exchange) return [];
+  return new JudgedExchange(exchange, { kind: 'accepted', rule: 'valid-search-accepted' }, undefined, undefined).customers ?? [];
+}
+
+const identity = (customer: Customer): string => (typeof customer.customerNumber === 'number' ? `#${customer.customerNumber}` : JSON.stringify(customer));
+
+/** The known customer as the target returned it, and up to 50 other customers it returned, from every answer. */
+export function observeCustomers(results: readonly CaseResult[], profile: TargetProfile): { known: Customer | undefined; others: Customer[] } {
+  const wanted = profile.knownCustomer.customerNumber;
+  let known: Customer | undefined;
+  const others = new Map<string, Customer>();
+  for (const result of results) {
+    for (const customer of customersOf(result.exchange)) {
+      if (customer.customerNumber === wanted) known ??= customer;
+      else if (others.size < MAX_OTHER_CUSTOMERS && !others.has(identity(customer))) others.set(identity(customer), customer);
+    }
+  }
+  return { known, others: [...others.values()] };
+}
+
+/** A value of the customer's for a criterion, in a type the request accepts (the first one it holds). */
+function requestValue(customer: Customer, criterion: SearchCriterion): unknown {
+  const held = heldValues(customer, criterion)?.[0];
+  if (criterion.comparison === 'integer') return Number.isInteger(held) ? held : undefined;
+  return typeof held === 'string' ? held.trim() : undefined;
+}
+
+const isBranchKey = (criteria: SearchCriteria, field: string): boolean => criteria.combinations.some((combination) => combination.length === 1 && combination[0] === field);
+
+/**
+ * The known customer searched by its own name and address: every value it shows of a criterion that
+ * is not a search on its own (phone number, email). Undefined when its values do not make a valid
+ * name/address search.
+ */
+export function fullNameAddressCase(known: Customer, criteria: SearchCriteria = searchCriteria): ContractCase | undefined {
+  const body: Record<string, unknown> = {};
+  for (const criterion of criteria.criteria) {
+    if (isBranchKey(criteria, criterion.field)) continue;
+    const value = requestValue(known, criterion);
+    if (value !== undefined && value !== '') body[criterion.field] = value;
+  }
+  const nameAddress = criteria.combinations.some((combination) => combination.length > 1 && combination.every((field) => body[field] !== undefined));
+  if (!nameAddress || !isValidSearchRequest(body)) return undefined;
+  return {
+    title: "relation: the known customer's full name/address search finds it",
+    request: { body, auth: 'valid' },
+    expectation: { kind: 'accepted', rule: 'valid-search-accepted', results: { customerNumber: known.customerNumber as number } },
+    contractPath: '#/components/schemas/Customer',
+  };
+}
+
+/**
+ * The searches that found the known customer in an answer below the cap: fixed cases expecting it
+ * (by phone, email, name/address) and the full name/address search. An answer that broke a rule
+ * still serves: whatever it holds, a narrower search may add no customer to it.
+ */
+export function widerSearches(results: readonly CaseResult[], profile: TargetProfile): WiderSearch[] {
+  const wanted = profile.knownCustomer.customerNumber;
+  const found = new Map<string, WiderSearch>();
+  for (const result of results) {
+    const { case: item, exchange } = result;
+    const expectation = item.expectation;
+    if (item.origin || item.wider || !exchange || expectation.kind !== 'accepted' || expectation.results?.customerNumber !== wanted) continue;
+    const customers = customersOf(exchange);
+    if (customers.length >= RESULT_CAP || !customers.some((customer) => customer.customerNumber === wanted)) continue;
+    const body = item.request.body as SearchRequestBody;
+    const key = JSON.stringify(body);
+    const label = item.title.startsWith('relation:') ? "the known customer's full name/address search" : `the known customer's ${Object.keys(body).join(' + ')} search`;
+    if (!found.has(key)) found.set(key, { label, body, exchange });
+  }
+  return [...found.values()];
+}
+
+const words = (field: string): string => field.replace(/([A-Z])/g, ' $1').toLowerCase();
+
+/**
+ * The narrower searches, at most `MAX_RELATION_CASES`: for each wider search and each observable
+ * criterion it sends neither itself nor an alternative of, the known customer's own value (it must still be found) and a value
+ * another customer holds that the known customer does not; then each of the profile's product codes.
+ */
+export function buildRelationCases(
+  profile: TargetProfile,
+  wider: readonly WiderSearch[],
+  known: Customer,
+  others: readonly Customer[],
+  criteria: SearchCriteria = searchCriteria,
+): RelationCase[] {
+  const cases: RelationCase[] = [];
+  const add = (search: WiderSearch, field: string, value: unknown, title: string, findsKnown: boolean): void => {
+    const body = { ...search.body, [field]: value };
+    if (!isValidSearchRequest(body) || cases.some((existing) => existing.case.title === title)) return;
+    cases.push({
+      wider: search.exchange,
+      case: {
+        title,
+        request: { body, auth: 'valid' },
+        expectation: { kind: 'accepted', rule: 'valid-search-accepted', ...(findsKnown ? { results: { customerNumber: profile.knownCustomer.customerNumber } } : {}) },
+        contractPath: `#/components/schemas/SearchCustomerRequest/properties/${field}`,
+      },
+    });
+  };
+  for (const search of wider) {
+    for (const criterion of criteria.criteria) {
+      // An alternative of a field already sent may widen: either of the two suffices.
+      if ([criterion.field, ...criterion.alternatives].some((field) => search.body[field] !== undefined)) continue;
+      const own = requestValue(known, criterion);
+      if (own !== undefined && own !== '') {
+        add(search, criterion.field, own, `relation: ${search.label} with the known customer's own ${words(criterion.field)} added still finds it, and no customer beyond`, true);
+      }
+      const knownValues = heldValues(known, criterion) ?? [];
+      const foreign = others
+        .map((other) => requestValue(other, criterion))
+        .find((value) => value !== undefined && value !== '' && !knownValues.some((held) => sameValue(criterion, value, held)));
+      if (foreign !== undefined) {
+        add(search, criterion.field, foreign, `relation: ${search.label} with another customer's ${words(criterion.field)} added finds no customer beyond it`, false);
+      }
+    }
+    (profile.productCodes ?? []).forEach((code, index, codes) => {
+      if (search.body.productCode === undefined) {
+        add(search, 'productCode', code, `relation: ${search.label} with product code ${index + 1} of ${codes.length} of the profile added finds no customer beyond it`, false);
+      }
+    });
+  }
+  return cases.slice(0, MAX_RELATION_CASES);
+}

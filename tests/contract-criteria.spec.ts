@@ -1,0 +1,128 @@
+import { expect, test } from '@playwright/test';
+import { checkExchange } from '../contracts/check-exchange';
+import type { Exchange, Expectation } from '../contracts/exchange';
+import { deriveSearchCriteria, searchCriteria } from '../contracts/search-criteria';
+import { searchCustomerContract } from '../contracts/search-customer-contract';
+import { documentedProfile } from '../client/target-profile';
+import { buildRelationCases, MAX_RELATION_CASES, type WiderSearch } from '../engine/relation-cases';
+import { matchCustomers } from '../simulator/customer-matcher';
+import { seedCustomers } from '../simulator/seed-customers';
+
+/*
+ * Which criteria a returned customer shows, and how they compare, come from the contract; the rule
+ * results-match-criteria, the relation cases and the simulator's matcher read the same derivation.
+ */
+
+test('criteria are derived from the contract: Customer properties of the same name, nested ones included', () => {
+  const derived = searchCriteria.criteria.map(({ field, customerPath, comparison, alternatives, unjudgedBecause }) => ({ field, path: customerPath.join('.'), comparison, alternatives, unjudgedBecause }));
+  expect(derived).toEqual([
+    { field: 'companyName', path: 'companyName', comparison: 'text', alternatives: ['lastName'], unjudgedBecause: undefined },
+    { field: 'departmentName', path: 'departmentName', comparison: 'text', alternatives: [], unjudgedBecause: undefined },
+    { field: 'firstName', path: 'firstName', comparison: 'text', alternatives: [], unjudgedBecause: undefined },
+    { field: 'middleName', path: 'middleName', comparison: 'text', alternatives: [], unjudgedBecause: undefined },
+    { field: 'lastName', path: 'lastName', comparison: 'text', alternatives: ['companyName'], unjudgedBecause: undefined },
+    { field: 'streetAddress', path: 'streetAddress', comparison: 'text', alternatives: [], unjudgedBecause: undefined },
+    { field: 'streetNumber', path: 'streetNumber', comparison: 'integer', alternatives: [], unjudgedBecause: undefined },
+    { field: 'postalCode', path: 'postalCode', comparison: 'text', alternatives: ['postalPlace'], unjudgedBecause: undefined },
+    { field: 'postalPlace', path: 'postalPlace', comparison: 'text', alternatives: ['postalCode'], unjudgedBecause: undefined },
+    { field: 'countryCode', path: 'countryCode', comparison: 'text', alternatives: [], unjudgedBecause: 'country-code-standard' },
+    { field: 'phoneNumber', path: 'phoneNumbers.phoneNumber', comparison: 'digits', alternatives: ['email'], unjudgedBecause: undefined },
+    { field: 'email', path: 'emails.email', comparison: 'text', alternatives: ['phoneNumber'], unjudgedBecause: undefined },
+  ]);
+  // Not observable in a result: no Customer property names them.
+  for (const field of ['productCode', 'careOfAddress', 'entrance']) expect(derived.map((criterion) => criterion.field)).not.toContain(field);
+});
+
+test('a request field added to a copy of the contract is matched by the simulator as soon as a Customer property names it', () => {
+  const copy = structuredClone(searchCustomerContract) as unknown as { components: { schemas: { SearchCustomerRequest: { properties: Record<string, unknown> } } } };
+  copy.components.schemas.SearchCustomerRequest.properties.postalAddress = { type: 'string', maxLength: 40, description: 'Postal address to match.' };
+  const criteria = deriveSearchCriteria(copy as unknown as typeof searchCustomerContract);
+  expect(criteria.criteria.map((criterion) => criterion.field)).toContain('postalAddress');
+  const search = { phoneNumber: '+4712345678', postalAddress: 'Postboks 1' };
+  expect(matchCustomers(seedCustomers, search)).toHaveLength(1);
+  expect(matchCustomers(seedCustomers, search, criteria)).toHaveLength(0);
+  expect(matchCustomers(seedCustomers, { ...search, postalAddress: 'postboks 265 økern ' }, criteria).map((seed) => seed.customer.customerNumber)).toEqual([563457]);
+});
+
+const answer = (body: Readonly<Record<string, unknown>>, customers: readonly object[]): Exchange => ({
+  request: { body, auth: 'valid' },
+  response: { status: 200, headers: { 'content-type': 'application/json' }, bodyText: JSON.stringify({ customers }), durationMs: 1, attempts: 1 },
+});
+const accepted: Expectation = { kind: 'accepted', rule: 'valid-search-accepted' };
+const matchFindings = (body: Readonly<Record<string, unknown>>, customers: readonly object[]) =>
+  checkExchange(answer(body, customers), accepted).violations.filter((violation) => violation.rule === 'results-match-criteria');
+
+const nameAddress = { lastName: 'Nordmann', streetAddress: 'Grubbegata', postalCode: '0179', firstName: 'Ola' };
+const ola = { customerNumber: 1, firstName: 'Ola', lastName: 'Nordmann', streetAddress: 'Grubbegata', postalCode: '0179' };
+
+test('every customer of a name/address search is judged against every criterion sent', () => {
+  expect(matchFindings(nameAddress, [ola, { ...ola, customerNumber: 2, firstName: 'Kari' }])).toEqual([
+    {
+      rule: 'results-match-criteria',
+      contractPath: '#/components/schemas/Customer/properties/firstName',
+      expected: 'every customer holds the searched first name',
+      received: '1 of 2 customers without it',
+    },
+  ]);
+  expect(matchFindings({ ...nameAddress, streetNumber: 6 }, [{ ...ola, streetNumber: 8 }])).toEqual([
+    expect.objectContaining({ contractPath: '#/components/schemas/Customer/properties/streetNumber', received: '1 of 1 customers without it' }),
+  ]);
+});
+
+test('what a reasonable provider may do differently is not judged', () => {
+  // Case, surrounding whitespace, prefixes, a postal code kept as a number, a customer without the field.
+  expect(matchFindings(nameAddress, [{ ...ola, firstName: ' OLA ', lastName: 'Nordmann-Hansen', postalCode: 179 }, { ...ola, firstName: undefined }])).toEqual([]);
+  // Alternatives sent together: either suffices.
+  expect(matchFindings({ ...nameAddress, companyName: 'Company International Ltd' }, [{ ...ola, companyName: 'Another AS' }])).toEqual([]);
+  expect(matchFindings({ ...nameAddress, companyName: 'Company International Ltd' }, [{ ...ola, companyName: 'Another AS', lastName: 'Hansen' }])).toEqual([
+    expect.objectContaining({ expected: 'every customer holds the searched company name or last name' }),
+  ]);
+  // A country code in another notation (contradiction country-code-standard).
+  expect(matchFindings({ ...nameAddress, countryCode: 'NOR' }, [{ ...ola, countryCode: 'NO' }])).toEqual([]);
+  // Names beside a phone search alone: only the phone number is judged.
+  const phoneHolder = { ...ola, phoneNumbers: [{ phoneNumber: '+47 123 45 678' }] };
+  expect(matchFindings({ phoneNumber: '+4712345678', firstName: 'Kari' }, [phoneHolder])).toEqual([]);
+  // Phone number and email are alternatives of the requirement ("one of"): sent together, either suffices.
+  expect(matchFindings({ phoneNumber: '+4712345678', email: 'kari@example.no' }, [{ ...phoneHolder, emails: { email: ['ola@example.no'] } }])).toEqual([]);
+  expect(matchFindings({ phoneNumber: '+4712345679', firstName: 'Kari' }, [phoneHolder])).toEqual([
+    expect.objectContaining({ contractPath: '#/components/schemas/Customer/properties/phoneNumbers', expected: 'every customer holds the searched phone number' }),
+  ]);
+});
+
+test('narrowing is judged only against a wider answer below the cap', () => {
+  const narrow = { phoneNumber: '+4712345678', productCode: 'CO10001' };
+  const customers = (count: number) => Array.from({ length: count }, (_, index) => ({ customerNumber: index + 1 }));
+  const judge = (wider: number) =>
+    checkExchange(answer(narrow, customers(wider + 1)), accepted, { wider: answer({ phoneNumber: '+4712345678' }, customers(wider)), casePath: '#/components/schemas/SearchCustomerRequest/properties/productCode' });
+  expect(judge(1).violations).toEqual([
+    {
+      rule: 'criteria-narrow-results',
+      contractPath: '#/components/schemas/SearchCustomerRequest/properties/productCode',
+      expected: 'no customer beyond the 1 customer of the same search without the added criteria',
+      received: '2 customers, 1 of them not among those',
+    },
+  ]);
+  expect(judge(5).rulesChecked).not.toContain('criteria-narrow-results');
+});
+
+test('relation cases are bounded and their titles carry no customer data', () => {
+  const known = seedCustomers[0]?.customer as Readonly<Record<string, unknown>>;
+  const others = seedCustomers.slice(1).map((seed) => seed.customer as Readonly<Record<string, unknown>>);
+  const wider: WiderSearch[] = Array.from({ length: 10 }, (_, index) => ({
+    label: `search ${index}`,
+    body: { lastName: 'Nordmann', streetAddress: 'Grubbegata', postalCode: '0179', customerNumber: index },
+    exchange: answer({ phoneNumber: '+4712345678' }, [known]),
+  }));
+  const cases = buildRelationCases(documentedProfile, wider, known, others);
+  expect(cases).toHaveLength(MAX_RELATION_CASES);
+  const values = [...Object.values(known), ...others.flatMap((other) => Object.values(other))].filter((value) => typeof value === 'string' && value.length > 2) as string[];
+  expect(cases.flatMap(({ case: item }) => values.filter((value) => item.title.includes(value)))).toEqual([]);
+  // Each adds one criterion to its wider search, and those adding the known customer's own value expect it found.
+  for (const { case: item } of cases) {
+    expect(Object.keys(item.request.body as object)).toHaveLength(5);
+    // Never an alternative of what the wider search sends: either suffices, so it may widen.
+    expect(Object.keys(item.request.body as object)).not.toContain('companyName');
+    expect(Object.keys(item.request.body as object)).not.toContain('postalPlace');
+    expect(item.expectation.kind === 'accepted' && item.expectation.results?.customerNumber !== undefined).toBe(item.title.includes("the known customer's own"));
+  }
+});
