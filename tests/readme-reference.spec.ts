@@ -4,12 +4,12 @@ import { contractRules, ruleNames, type RuleName } from '../contracts/contract-r
 import { documentationContradictions } from '../contracts/documentation-contradictions';
 import { documentedProfile, readTargetProfile } from '../client/target-profile';
 import { TARGET_VARIABLES } from '../client/target-config';
-import { MONITOR_VARIABLES, loadMonitorConfig } from '../monitor/monitor-config';
-import { CAMPAIGN_VARIABLES, loadCampaignConfig } from '../engine/campaign-config';
-import { buildContractCases, type ContractCase } from '../engine/contract-cases';
-import { buildGeneratedCases } from '../engine/generated-cases';
+import { MONITOR_VARIABLES } from '../monitor/monitor-config';
+import { CAMPAIGN_VARIABLES } from '../engine/campaign-config';
+import { buildContractCases } from '../engine/contract-cases';
+import { readmeFigures, statedFigures, withFigures } from '../bench/readme-figures';
 import { MonitorMetrics } from '../monitor/monitor-metrics';
-import { probeNames, rotationPool, rotationSlice } from '../monitor/monitor-probes';
+import { probeNames } from '../monitor/monitor-probes';
 import { faultModes } from '../simulator/fault-modes';
 
 /* The README is the front door: every rule, contradiction, variable, probe and metric has its row. */
@@ -51,17 +51,6 @@ test('every alert\'s runbook link points at a README heading', () => {
  * Counts and tables the README states, checked against the registries they come from, so a rule, a
  * case or a probe added without the README following fails here, naming the sentence.
  */
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
-
-/** The README with every line break a space, so a figure and its words match across lines. */
-const flatReadme = readme.replace(/[ \t]*\n[ \t]*/g, ' ');
-
-/** Every figure the README states with `pattern` (one capture group per figure), each occurrence joined by ' / '. */
-function stated(pattern: RegExp): string[] {
-  const found = [...flatReadme.matchAll(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`))].map((match) => match.slice(1).join(' / '));
-  expect(found.length, `the README states ${pattern}`).toBeGreaterThan(0);
-  return found;
-}
 
 /** The README table whose header row starts with `header`: its rows up to the first line that is not one. */
 function table(header: string): string {
@@ -82,38 +71,20 @@ function section(heading: string): string {
   return end < 0 ? rest : rest.slice(0, end);
 }
 
-test('the README counts of rules, cases, requests and probes match the registries', () => {
-  const fixed = buildContractCases(documentedProfile);
-  const { generatedCases } = loadCampaignConfig({}, () => 0);
-  // `npm run bench` runs seed 1 with the default number of generated cases.
-  const generated = buildGeneratedCases(documentedProfile, 1, generatedCases);
-  const requests = (cases: readonly ContractCase[]): number => cases.length + cases.filter((item) => item.wider).length;
-  const totalRequests = requests(fixed) + requests(generated);
-  const pool = rotationPool(documentedProfile, fixed);
-  const slice = rotationSlice(pool, 0, loadMonitorConfig({}).rotationRuns);
-  const rules = String(ruleNames.length);
-  const checks: [RegExp, string][] = [
-    [/Running (\d+) tests using 1 worker/, rules],
-    // The last test line of the contract run and its total.
-    [/✓\s+(\d+) \[contract\][^✓]*? (\d+) passed/, `${rules} / ${rules}`],
-    [/the gate stays at (\d+) tests/, rules],
-    [/by all (\d+) rules/, rules],
-    [/(\d+) fixed, (\d+) generated, 0 replayed cases/, `${fixed.length} / ${generatedCases}`],
-    [/\*\*(\d+) fixed cases\*\*/, String(fixed.length)],
-    [/\*\*(\d+) generated cases\*\*/, String(generatedCases)],
-    [/beside the (\d+) fixed ones/, String(fixed.length)],
-    [/cases: fixed \/ generated[^|]*\| (\d+) \/ (\d+) \|/, `${fixed.length} / ${generatedCases}`],
-    [/requests: fixed \/ generated[^|]*\| (\d+) \/ (\d+) \|/, `${requests(fixed)} / ${requests(generated)}`],
-    [/the (\d+) requests (?:of a run )?take/, String(totalRequests)],
-    [/a run of (\d+) requests/, String(totalRequests)],
-    [/a run is (\d+)\s+calls/, String(totalRequests)],
-    [/(\d+) of (\d+) per run/, `${slice.length} / ${pool.length}`],
-    [/sends (\w+) named probes/, NUMBER_WORDS[probeNames.length - 1] ?? ''],
-    [/"probes":(\d+)/, String(probeNames.length)],
-  ];
-  for (const [pattern, expected] of checks) {
-    for (const figure of stated(pattern)) expect(figure, `README: ${pattern}`).toBe(expected);
+test('the README counts of rules, cases, requests and probes match the registries (npm run readme:figures sets them)', () => {
+  for (const figure of readmeFigures()) {
+    const stated = statedFigures(readme, figure);
+    expect(stated.length, `the README states ${figure.pattern}`).toBeGreaterThan(0);
+    for (const values of stated) expect(values, `README: ${figure.pattern} (npm run readme:figures)`).toEqual(figure.values);
   }
+});
+
+test('npm run readme:figures rewrites a stale count, wherever the sentence wraps', () => {
+  const figures = readmeFigures();
+  const stale = readme.replace(/the gate stays at (\d+) tests/, 'the gate stays at 7\ntests').replace(/beside the \d+ fixed ones/, 'beside the 3 fixed ones');
+  expect(stale).not.toBe(readme);
+  expect(withFigures(stale, figures)).toBe(readme.replace(/the gate stays at (\d+) tests/, 'the gate stays at $1\ntests'));
+  expect(withFigures(readme, figures)).toBe(readme);
 });
 
 test('the README rule table lists the registry\'s rules in order, each at its contract path', () => {
