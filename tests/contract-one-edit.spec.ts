@@ -4,12 +4,14 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, sy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { documentedProfile } from '../client/target-profile';
+import { buildContractCases } from '../engine/contract-cases';
 /*
  * "One edit adds a request field": on a copy of the repository, one optional request field is added
  * to the contract source by one edit each (the field and its decision, as the page does not print
  * it), then `npm run contract:export` runs, and everything else must follow by itself: the export,
  * the fixed and generated cases, the simulator's matching, the drift check's decision, the vendor
- * document of the diff tests, and the types. A hand list anywhere that ignores the field fails here.
+ * document of the diff tests, the README's counts, and the types. A hand list anywhere that ignores the field fails here.
  */
 const run = promisify(execFile);
 const CONTRACT = 'contracts/search-customer-contract.ts';
@@ -45,7 +47,9 @@ function addFields(copy: string): void {
 
 /** What the engine, simulator, drift check and vendor fixture make of the edited contract, read in the copy. */
 const PROBE = `
+import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
+import { readmeFigures, statedFigures } from './bench/readme-figures';
 import { buildContractCases } from './engine/contract-cases';
 import { buildGeneratedCases } from './engine/generated-cases';
 import { documentedProfile } from './client/target-profile';
@@ -72,6 +76,9 @@ process.stdout.write(JSON.stringify({
   beyondPage: beyond,
   undecided: undecidedFieldsMessage(beyond) ?? null,
   vendor: Object.fromEntries(fields.map((field) => [field, vendor.components.schemas.SearchCustomerRequest.properties[field] ?? null])),
+  staleReadmeFigures: readmeFigures()
+    .filter((figure) => statedFigures(readFileSync('README.md', 'utf8'), figure).some((values) => values.join() !== figure.values.join()))
+    .map((figure) => figure.pattern.source),
 }));
 `;
 
@@ -82,6 +89,7 @@ interface ProbeResult {
   beyondPage: { name: string; decision?: string }[];
   undecided: string | null;
   vendor: Record<string, { maxLength?: number } | null>;
+  staleReadmeFigures: string[];
 }
 
 test('one edit to the contract source adds a request field everywhere it belongs', async () => {
@@ -89,16 +97,20 @@ test('one edit to the contract source adds a request field everywhere it belongs
   const copy = copyRepository();
   try {
     addFields(copy);
-    const exported = await run('npm', ['run', '-s', 'contract:export'], { cwd: copy });
-    expect(exported.stdout).toContain('Wrote contracts/search-customer-openapi.json');
     writeFileSync(join(copy, 'one-edit-probe.ts'), PROBE);
     const tsx = join(copy, 'node_modules', 'tsx', 'dist', 'cli.mjs');
     const tsc = join(copy, 'node_modules', 'typescript', 'bin', 'tsc');
-    // The probe and the typecheck are independent: run them side by side.
-    const [probe, typecheck] = await Promise.all([
-      run(process.execPath, [tsx, 'one-edit-probe.ts', ...ADDED.map((field) => field.name)], { cwd: copy, maxBuffer: 64 * 1024 * 1024 }),
+    // The typecheck needs nothing the export writes: it runs beside the export and the probe.
+    const [[exported, probe], typecheck] = await Promise.all([
+      (async () => {
+        const exportRun = await run('npm', ['run', '-s', 'contract:export'], { cwd: copy });
+        const probeRun = await run(process.execPath, [tsx, 'one-edit-probe.ts', ...ADDED.map((field) => field.name)], { cwd: copy, maxBuffer: 64 * 1024 * 1024 });
+        return [exportRun, probeRun] as const;
+      })(),
       run(process.execPath, [tsc, '--noEmit', '-p', '.'], { cwd: copy }).catch((error: { stdout?: string }) => ({ stdout: `tsc failed:\n${error.stdout ?? String(error)}` })),
     ]);
+    expect(exported.stdout).toContain('Wrote contracts/search-customer-openapi.json');
+    expect(exported.stdout).toContain('README.md: figures updated');
     expect(typecheck.stdout, 'the copy with the added fields typechecks').toBe('');
     const result = JSON.parse(probe.stdout) as ProbeResult;
     const exportedContract = JSON.parse(readFileSync(join(copy, 'contracts', 'search-customer-openapi.json'), 'utf8')) as {
@@ -136,6 +148,11 @@ test('one edit to the contract source adds a request field everywhere it belongs
       }
     }
     expect(result.undecided).toBeNull();
+    // The README's counts followed the export: three fixed cases more per field, stated where it says so.
+    expect(result.staleReadmeFigures).toEqual([]);
+    const before = buildContractCases(documentedProfile).length;
+    expect(result.fixed.length).toBe(before + 3 * ADDED.length);
+    expect(readFileSync(join(copy, 'README.md'), 'utf8')).toContain(`**${result.fixed.length} fixed cases**`);
   } finally {
     rmSync(copy, { recursive: true, force: true });
   }
