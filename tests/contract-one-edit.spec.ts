@@ -6,12 +6,14 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { documentedProfile } from '../client/target-profile';
 import { buildContractCases } from '../engine/contract-cases';
+
 /*
- * "One edit adds a request field": on a copy of the repository, one optional request field is added
- * to the contract source by one edit each (the field and its decision, as the page does not print
+ * "One edit adds a request field": on a copy of the repository, optional request fields are added
+ * to the contract source, one edit each (the field with its decision, as the page does not print
  * it), then `npm run contract:export` runs, and everything else must follow by itself: the export,
  * the fixed and generated cases, the simulator's matching, the drift check's decision, the vendor
- * document of the diff tests, the README's counts, and the types. A hand list anywhere that ignores the field fails here.
+ * document of the diff tests, the README's counts, and the types. A hand list anywhere that ignores
+ * the field fails here.
  */
 const run = promisify(execFile);
 const CONTRACT = 'contracts/search-customer-contract.ts';
