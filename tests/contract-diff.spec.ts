@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXPORTED_CONTRACT } from '../contracts/contract-export';
-import { OPERATION_PATH, clientCredentialsScheme, requestField, searchRequirementCombinations } from '../contracts/contract-reader';
+import { OPERATION_PATH, clientCredentialsScheme, requestField, resultCap, searchRequirementCombinations } from '../contracts/contract-reader';
 import { compareOperations, type Difference } from '../contract-diff/compare-operations';
 import { findOperation } from '../contract-diff/find-operation';
 import { loadOpenApiDocument } from '../contract-diff/openapi-document';
@@ -58,7 +58,7 @@ const cases: { change: string; edit: (document: Json) => void; expected: string[
   { change: 'a request format removed', edit: (d) => delete schemas(d).SearchCustomerRequest.properties.email.format, expected: ['ok request-property-format-removed: request email format email → none'] },
   { change: 'the search requirement narrowed', edit: (d) => schemas(d).SearchCustomerRequest.anyOf.splice(1, 1), expected: ['BREAKING request-search-requirement-narrowed: search by email no longer meets the requirement'] },
   { change: 'the search requirement widened', edit: (d) => schemas(d).SearchCustomerRequest.anyOf.push({ required: ['productCode'] }), expected: ['ok request-search-requirement-widened: search by productCode newly meets the requirement'] },
-  { change: 'the result cap raised', edit: (d) => (schemas(d).SearchCustomerResponse.properties.customers.maxItems = 10), expected: ['BREAKING response-property-max-items-increased: response customers maxItems 5 → 10'] },
+  { change: 'the result cap raised', edit: (d) => (schemas(d).SearchCustomerResponse.properties.customers.maxItems = 10), expected: [`BREAKING response-property-max-items-increased: response customers maxItems ${resultCap()} → 10`] },
   {
     change: 'an error status removed and another added',
     edit: (d) => {
