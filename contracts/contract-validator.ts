@@ -27,6 +27,8 @@ function createAjv(): Ajv2020 {
   // `components` is an OpenAPI keyword, not a JSON Schema one; declaring it lets the document's own
   // JSON pointers work unchanged.
   ajv.addKeyword('components');
+  // The decision on a field beyond the documentation page (see `beyondPage`): an annotation, not a check.
+  ajv.addKeyword('x-decision');
   ajv.addSchema({ $id: DOCUMENT_ID, components: searchCustomerContract.components }, DOCUMENT_ID);
   return ajv;
 }

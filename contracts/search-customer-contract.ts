@@ -19,6 +19,15 @@ const requestString = <const M extends number, const D extends string>(maxLength
 
 const responseString = requestString;
 
+/**
+ * A request field the stored documentation page does not print, with the decision to carry it
+ * anyway: the OpenAPI extension `x-decision`, in words or as the id of an entry in
+ * `documentation-contradictions.ts`. The drift check accepts such a field and fails on one without.
+ * The extension stays out of the literal type, as the OpenAPI types have no room for `x-` keys and
+ * no type is derived from it.
+ */
+export const beyondPage = <const S extends object>(schema: S, decision: string): S => ({ ...schema, 'x-decision': decision }) as S;
+
 /*
  * `as const` keeps every literal (limits, field names, the requirement tree) in the type, so
  * `search-customer-types.ts` derives the request and response types from the schemas themselves;

@@ -1,11 +1,15 @@
 import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
 import { checkExchange } from '../contracts/check-exchange';
+import { contractRules, type ContractRule, type RuleName } from '../contracts/contract-rules';
+import { documentedStatuses } from '../contracts/contract-reader';
 import type { Exchange, Expectation } from '../contracts/exchange';
 
 /*
- * The checker judges whatever comes back and never throws: an answer shape nobody foresaw is a
- * violation with its message, so the suite still names a rule and the monitor still sees an answer.
+ * The checker judges whatever comes back and never throws to its caller: an answer shape nobody
+ * foresaw is a violation with its message, so the suite still names a rule and the monitor still
+ * sees an answer. A rule's check must not throw either: the checker lists a throw as a checker
+ * fault, and the property below fails on any.
  */
 const exchange = (bodyText: string, status = 200, contentType = 'application/json'): Exchange => ({
   request: { body: { email: 'ola.nordmann@company.com' }, auth: 'valid' },
@@ -26,24 +30,50 @@ test('one address as a scalar (what XML-to-JSON mappers produce) is a response-s
   ]);
 });
 
-test('the checker never throws, whatever the body, status or content type', () => {
-  const expectations: Expectation[] = [
-    emailSearch,
-    { kind: 'accepted', rule: 'valid-search-accepted', results: { phoneNumber: '+4712345678', overCap: true } },
-    { kind: 'refused', rule: 'field-max-length' },
-    { kind: 'unruled', rule: 'no-server-error' },
-  ];
-  // Bodies from any JSON value, JSON shaped like the response with any values inside, and raw text.
-  const customerish = fc.record(
-    { customers: fc.oneof(fc.array(fc.dictionary(fc.constantFrom('customerNumber', 'emails', 'phoneNumbers', 'postalCode'), fc.jsonValue())), fc.jsonValue()) },
-    { requiredKeys: [] },
-  );
-  const body = fc.oneof(fc.jsonValue().map((value) => JSON.stringify(value) ?? ''), customerish.map((value) => JSON.stringify(value)), fc.string());
-  fc.assert(
-    fc.property(body, fc.constantFrom(200, 400, 403, 429, 500, 502), fc.constantFrom('application/json', 'text/html', 'application/problem+json'), fc.constantFrom(...expectations), (text, status, type, expectation) => {
-      const result = checkExchange(exchange(text, status, type), expectation);
-      expect(result.rulesChecked.length).toBeGreaterThan(0);
-    }),
-    { seed: 7, numRuns: 2000 },
-  );
+const expectations: Expectation[] = [
+  emailSearch,
+  { kind: 'accepted', rule: 'valid-search-accepted', results: { phoneNumber: '+4712345678', overCap: true } },
+  { kind: 'refused', rule: 'field-max-length' },
+  { kind: 'unruled', rule: 'no-server-error' },
+];
+// Bodies from any JSON value, JSON shaped like the response with any values inside, and raw text.
+const customerish = fc.record(
+  { customers: fc.oneof(fc.array(fc.dictionary(fc.constantFrom('customerNumber', 'emails', 'phoneNumbers', 'postalCode'), fc.jsonValue())), fc.jsonValue()) },
+  { requiredKeys: [] },
+);
+const body = fc.oneof(fc.jsonValue().map((value) => JSON.stringify(value) ?? ''), customerish.map((value) => JSON.stringify(value)), fc.string());
+
+/** Whatever comes back, every rule's check judges it without throwing (with `rules`: an injected registry). */
+function noCheckThrows(rules?: Readonly<Record<RuleName, ContractRule>>) {
+  return fc.property(body, fc.constantFrom(...documentedStatuses(), 401, 502), fc.constantFrom('application/json', 'text/html', 'application/problem+json'), fc.constantFrom(...expectations), (text, status, type, expectation) => {
+    const result = checkExchange(exchange(text, status, type), expectation, rules ? { rules } : {});
+    expect(result.rulesChecked.length).toBeGreaterThan(0);
+    expect(result.checkerFaults, 'a rule check threw').toEqual([]);
+  });
+}
+
+/** The registry with result-cap's check written carelessly: it reads the customer list as if every answer had one. */
+const careless: Readonly<Record<RuleName, ContractRule>> = {
+  ...contractRules,
+  'result-cap': { ...contractRules['result-cap'], check: (judged) => ((judged.customers as unknown[]).length > 5 ? [{ expected: 'at most 5', received: 'more' }] : []) },
+};
+
+test('no rule check throws, whatever the body, status or content type', () => {
+  fc.assert(noCheckThrows(), { seed: 7, numRuns: 2000 });
+});
+
+test('the property fails when a rule check throws, naming the rule, while the checker still answers', () => {
+  const run = fc.check(noCheckThrows(careless), { seed: 7, numRuns: 2000 });
+  expect(run.failed).toBe(true);
+  expect(String(run.errorInstance)).toMatch(/"rule": "result-cap"/);
+  expect(String(run.errorInstance)).toContain('TypeError');
+  // The monitor's side: no throw reaches the caller, and the rule is reported broken, not skipped.
+  const report = checkExchange(exchange('<html>', 502, 'text/html'), emailSearch, { rules: careless });
+  expect(report.checkerFaults.map((fault) => fault.rule)).toEqual(['result-cap']);
+  expect(report.violations).toContainEqual({
+    rule: 'result-cap',
+    contractPath: contractRules['result-cap'].contractPath,
+    expected: 'an answer this rule can judge',
+    received: 'an answer its check could not read (TypeError)',
+  });
 });

@@ -4,17 +4,17 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXPORTED_CONTRACT } from '../contracts/contract-export';
-import { OPERATION_PATH } from '../contracts/contract-reader';
+import { OPERATION_PATH, clientCredentialsScheme, requestField, resultCap, searchRequirementCombinations } from '../contracts/contract-reader';
 import { compareOperations, type Difference } from '../contract-diff/compare-operations';
 import { findOperation } from '../contract-diff/find-operation';
 import { loadOpenApiDocument } from '../contract-diff/openapi-document';
+import { VENDOR_ADDED_RESPONSE_FIELD, VENDOR_FORM, writeVendorOpenApiDocument } from './fixtures/vendor-openapi-document';
 
 /*
  * The breaking-change report: our export, edited once for each kind of change, compared with the
  * original. Each change is found with both pointers and classified for a consumer as oasdiff does.
  */
 type Json = Record<string, any>;
-const FIXTURES = 'tests/fixtures/vendor-openapi';
 
 async function diff(file: string): Promise<Difference[]> {
   const ours = await loadOpenApiDocument(EXPORTED_CONTRACT);
@@ -31,11 +31,15 @@ function edited(edit: (document: Json) => void): string {
 }
 
 const schemas = (document: Json): Json => document.components.schemas;
+// Facts of our side, read from the contract so an edit to it does not leave these tests behind.
+const COMPANY_NAME_MAX = requestField('companyName').maxLength;
+const PHONE_PATTERN = requestField('phoneNumber').pattern;
+const TOKEN_URL = clientCredentialsScheme().tokenUrl;
 const summary = (differences: Difference[]): string[] => differences.map((difference) => `${difference.breaking ? 'BREAKING' : 'ok'} ${difference.id}: ${difference.what}`);
 
 const cases: { change: string; edit: (document: Json) => void; expected: string[] }[] = [
-  { change: 'a request limit lowered', edit: (d) => (schemas(d).SearchCustomerRequest.properties.companyName.maxLength = 30), expected: ['BREAKING request-property-max-length-decreased: request companyName maxLength 40 → 30'] },
-  { change: 'a request limit raised', edit: (d) => (schemas(d).SearchCustomerRequest.properties.companyName.maxLength = 60), expected: ['ok request-property-max-length-increased: request companyName maxLength 40 → 60'] },
+  { change: 'a request limit lowered', edit: (d) => (schemas(d).SearchCustomerRequest.properties.companyName.maxLength = 30), expected: [`BREAKING request-property-max-length-decreased: request companyName maxLength ${COMPANY_NAME_MAX} → 30`] },
+  { change: 'a request limit raised', edit: (d) => (schemas(d).SearchCustomerRequest.properties.companyName.maxLength = 60), expected: [`ok request-property-max-length-increased: request companyName maxLength ${COMPANY_NAME_MAX} → 60`] },
   { change: 'a response field removed', edit: (d) => delete schemas(d).Customer.properties.postalPlace, expected: ['BREAKING response-property-removed: response field customers[].postalPlace removed'] },
   { change: 'a new optional response field', edit: (d) => (schemas(d).Customer.properties.customerType = { type: 'string' }), expected: ['ok response-property-added: response field customers[].customerType added'] },
   {
@@ -46,20 +50,15 @@ const cases: { change: string; edit: (document: Json) => void; expected: string[
     },
     expected: [
       'BREAKING request-property-added: request field channel added as required',
-      'BREAKING request-search-requirement-narrowed: search by phoneNumber no longer meets the requirement',
-      'BREAKING request-search-requirement-narrowed: search by email no longer meets the requirement',
-      'BREAKING request-search-requirement-narrowed: search by companyName + postalCode + streetAddress no longer meets the requirement',
-      'BREAKING request-search-requirement-narrowed: search by companyName + postalPlace + streetAddress no longer meets the requirement',
-      'BREAKING request-search-requirement-narrowed: search by lastName + postalCode + streetAddress no longer meets the requirement',
-      'BREAKING request-search-requirement-narrowed: search by lastName + postalPlace + streetAddress no longer meets the requirement',
+      ...searchRequirementCombinations().map((fields) => `BREAKING request-search-requirement-narrowed: search by ${[...fields].sort().join(' + ')} no longer meets the requirement`),
     ],
   },
   { change: 'a response type changed', edit: (d) => (schemas(d).Customer.properties.postalCode = { type: 'integer' }), expected: ['BREAKING response-property-type-changed: response customers[].postalCode type string → integer'] },
-  { change: 'a request pattern changed', edit: (d) => (schemas(d).SearchCustomerRequest.properties.phoneNumber.pattern = '^\\+47[0-9]{8}$'), expected: ['BREAKING request-property-pattern-changed: request phoneNumber pattern ^\\+[1-9][0-9]{1,14}$ → ^\\+47[0-9]{8}$'] },
+  { change: 'a request pattern changed', edit: (d) => (schemas(d).SearchCustomerRequest.properties.phoneNumber.pattern = '^\\+47[0-9]{8}$'), expected: [`BREAKING request-property-pattern-changed: request phoneNumber pattern ${PHONE_PATTERN} → ^\\+47[0-9]{8}$`] },
   { change: 'a request format removed', edit: (d) => delete schemas(d).SearchCustomerRequest.properties.email.format, expected: ['ok request-property-format-removed: request email format email → none'] },
   { change: 'the search requirement narrowed', edit: (d) => schemas(d).SearchCustomerRequest.anyOf.splice(1, 1), expected: ['BREAKING request-search-requirement-narrowed: search by email no longer meets the requirement'] },
   { change: 'the search requirement widened', edit: (d) => schemas(d).SearchCustomerRequest.anyOf.push({ required: ['productCode'] }), expected: ['ok request-search-requirement-widened: search by productCode newly meets the requirement'] },
-  { change: 'the result cap raised', edit: (d) => (schemas(d).SearchCustomerResponse.properties.customers.maxItems = 10), expected: ['BREAKING response-property-max-items-increased: response customers maxItems 5 → 10'] },
+  { change: 'the result cap raised', edit: (d) => (schemas(d).SearchCustomerResponse.properties.customers.maxItems = 10), expected: [`BREAKING response-property-max-items-increased: response customers maxItems ${resultCap()} → 10`] },
   {
     change: 'an error status removed and another added',
     edit: (d) => {
@@ -75,7 +74,7 @@ const cases: { change: string; edit: (document: Json) => void; expected: string[
       d.components.securitySchemes.Client_Credentials.flows.clientCredentials.tokenUrl = 'https://login.example/oauth/token';
       d.security = [{ Client_Credentials: ['read', 'customer:search'] }];
     },
-    expected: ['BREAKING security-token-url-changed: token URL https://connectid.no/user/oauth/token → https://login.example/oauth/token', 'BREAKING security-scope-added: scope customer:search now required'],
+    expected: [`BREAKING security-token-url-changed: token URL ${TOKEN_URL} → https://login.example/oauth/token`, 'BREAKING security-scope-added: scope customer:search now required'],
   },
 ];
 
@@ -87,12 +86,23 @@ for (const { change, edit, expected } of cases) {
 
 test('contract diff: each difference names both pointers', async () => {
   const [difference] = await diff(edited((d) => (schemas(d).SearchCustomerRequest.properties.companyName.maxLength = 30)));
-  expect(difference?.ours).toEqual({ pointer: '#/components/schemas/SearchCustomerRequest/properties/companyName/maxLength', value: 40 });
+  expect(difference?.ours).toEqual({ pointer: '#/components/schemas/SearchCustomerRequest/properties/companyName/maxLength', value: COMPANY_NAME_MAX });
   expect(difference?.theirs).toEqual({ pointer: '#/components/schemas/SearchCustomerRequest/properties/companyName/maxLength', value: 30 });
 });
 
 test('contract diff: OpenAPI 3.0 YAML under another path, operationId and server, with $refs, finds the operation', async () => {
-  expect(summary(await diff(join(FIXTURES, 'vendor-3.0-additive.yaml')))).toEqual(['ok response-property-added: response field customers[].customerType added']);
+  const file = writeVendorOpenApiDocument();
+  const theirs = await loadOpenApiDocument(file);
+  expect(findOperation(theirs, 'searchCustomerClientMode', OPERATION_PATH).path).toBe(`${VENDOR_FORM.basePath}${OPERATION_PATH}`);
+  expect(summary(await diff(file))).toEqual([`ok response-property-added: response field customers[].${VENDOR_ADDED_RESPONSE_FIELD.name} added`]);
+});
+
+test('the vendor document is YAML in OpenAPI 3.0 form, generated from the contract source', () => {
+  const text = readFileSync(writeVendorOpenApiDocument(), 'utf8');
+  expect(text).toMatch(/^openapi: 3\.0\.3$/m);
+  expect(text).toContain(`operationId: ${VENDOR_FORM.operationId}`);
+  expect(text).toContain('nullable: true');
+  expect(text).toMatch(/^paths:\n  \/capi\/v1\/client\/customer\/search:$/m);
 });
 
 function cli(file: string): { code: number | null; stdout: string; stderr: string } {
@@ -108,14 +118,14 @@ test('npm run contract:diff prints one line per difference and exits 1 when one 
   expect(run.code).toBe(1);
   const lines = run.stdout.trim().split('\n');
   expect(lines[1]).toBe(
-    'BREAKING request-property-max-length-decreased: request companyName maxLength 40 → 30 (ours #/components/schemas/SearchCustomerRequest/properties/companyName/maxLength = 40; theirs #/components/schemas/SearchCustomerRequest/properties/companyName/maxLength = 30)',
+    `BREAKING request-property-max-length-decreased: request companyName maxLength ${COMPANY_NAME_MAX} → 30 (ours #/components/schemas/SearchCustomerRequest/properties/companyName/maxLength = ${COMPANY_NAME_MAX}; theirs #/components/schemas/SearchCustomerRequest/properties/companyName/maxLength = 30)`,
   );
   expect(lines[2]).toMatch(/^ok       response-property-added: response field customers\[\]\.customerType added \(ours .*; theirs #\/components\/schemas\/Customer\/properties\/customerType = /);
   expect(lines.at(-1)).toBe('2 differences, 1 breaking');
 });
 
 test('npm run contract:diff exits 0 without breaking changes, and 2 on a file that is not OpenAPI', () => {
-  expect(cli(join(FIXTURES, 'vendor-3.0-additive.yaml')).code).toBe(0);
+  expect(cli(writeVendorOpenApiDocument()).code).toBe(0);
   const notOpenApi = join(mkdtempSync(join(tmpdir(), 'capi-diff-')), 'other.yaml');
   writeFileSync(notOpenApi, 'swagger: "2.0"\n');
   const run = cli(notOpenApi);

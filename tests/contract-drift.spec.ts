@@ -12,6 +12,8 @@ import {
   searchRequirementCombinations,
 } from '../contracts/contract-reader';
 import { seedCustomers } from '../simulator/seed-customers';
+import { requestFieldsBeyondPage, undecidedFieldsMessage } from '../contracts/fields-beyond-page';
+import { beyondPage, searchCustomerContract } from '../contracts/search-customer-contract';
 
 /*
  * Documentation drift: the page's own examples are validated against the contract, and must break
@@ -56,10 +58,34 @@ test('the contract carries every field, type, limit and format of the page, in t
   const page = readDocumentationPage();
   const asPage = (fields: readonly { name: string; type: string; maxLength?: number; format?: string }[]) =>
     fields.map(({ name, type, maxLength, format }) => ({ name, type, maxLength, format }));
-  expect(asPage(requestFields())).toEqual(asPage(page.requestFields));
+  // Fields beyond the page are decisions (next test), not drift; every other field must match the page.
+  const beyond = new Set(requestFieldsBeyondPage(page.requestFields).map((field) => field.name));
+  expect(asPage(requestFields().filter((field) => !beyond.has(field.name)))).toEqual(asPage(page.requestFields));
   const scalarCustomerFields = page.customerFields.filter((field) => field.type === 'string' || field.type === 'integer');
   expect(asPage(customerFields())).toEqual(asPage(scalarCustomerFields));
   expect(customerPropertyNames()).toEqual(page.customerFields.map((field) => field.name));
+});
+
+test('a request field the contract has and the page lacks carries a recorded decision', () => {
+  expect(undecidedFieldsMessage(requestFieldsBeyondPage(readDocumentationPage().requestFields))).toBeUndefined();
+});
+
+test('a field beyond the page without a decision fails naming it; with one (in words or a contradiction id) it is accepted', () => {
+  const { requestFields: pageFields } = readDocumentationPage();
+  const properties = searchCustomerContract.components.schemas.SearchCustomerRequest.properties;
+  const nationalId = { type: 'string', maxLength: 11, description: 'National identity number to match in a search.' } as const;
+  const beyond = (schema: object) => requestFieldsBeyondPage(pageFields, { ...properties, nationalId: schema });
+  expect(undecidedFieldsMessage(beyond(nationalId))).toBe(
+    "Request field nationalId (#/components/schemas/SearchCustomerRequest/properties/nationalId) is in the contract but not on the documentation page, with no recorded decision: wrap its schema in beyondPage(…, '<why the contract carries it>') or name a contradiction id there",
+  );
+  expect(undecidedFieldsMessage(beyond(beyondPage(nationalId, 'ok')))).toContain('Request field nationalId');
+  const inWords = beyond(beyondPage(nationalId, 'Sent by the provider\'s newer clients; the stored page predates it.'));
+  expect(inWords).toEqual([{ name: 'nationalId', pointer: '#/components/schemas/SearchCustomerRequest/properties/nationalId', decision: 'Sent by the provider\'s newer clients; the stored page predates it.' }]);
+  expect(undecidedFieldsMessage(inWords)).toBeUndefined();
+  const byId = beyond(beyondPage(nationalId, 'customer-number-criterion'));
+  expect(byId[0]?.decision).toBe(documentationContradictions.find((item) => item.id === 'customer-number-criterion')?.decision);
+  // A field the page prints is never "beyond" it, decision or not.
+  expect(requestFieldsBeyondPage(pageFields, { ...properties, email: beyondPage(properties.email, 'customer-number-criterion') })).toEqual([]);
 });
 
 test('the contract documents the same status codes and result cap as the page', () => {

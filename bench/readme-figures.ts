@@ -1,0 +1,84 @@
+import { documentedProfile } from '../client/target-profile';
+import { ruleNames } from '../contracts/contract-rules';
+import { loadCampaignConfig } from '../engine/campaign-config';
+import { buildContractCases, type ContractCase } from '../engine/contract-cases';
+import { buildGeneratedCases } from '../engine/generated-cases';
+import { loadMonitorConfig } from '../monitor/monitor-config';
+import { probeNames, rotationPool, rotationSlice } from '../monitor/monitor-probes';
+
+/** Where `npm run readme:figures` writes, and what `tests/readme-reference.spec.ts` reads. */
+export const README = 'README.md';
+
+/**
+ * A figure the README states: a pattern with one capture group per number (a space in it matches any
+ * run of whitespace, so a sentence may wrap), and the values the registries give for them.
+ */
+export interface ReadmeFigure {
+  readonly pattern: RegExp;
+  readonly values: readonly string[];
+}
+
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+
+/** Requests a list of cases sends: a narrowing case sends its wider search too. */
+const requestsOf = (cases: readonly ContractCase[]): number => cases.length + cases.filter((item) => item.wider).length;
+
+/**
+ * Every count the README states, from the registries that decide it: rules, fixed and generated
+ * cases, requests (the benchmark's seed 1 with the default number of generated cases), probes and
+ * the monitor's rotation at its defaults. Timings are not here: only `npm run bench` measures them.
+ */
+export function readmeFigures(): ReadmeFigure[] {
+  const fixed = buildContractCases(documentedProfile);
+  const { generatedCases } = loadCampaignConfig({}, () => 0);
+  const generated = buildGeneratedCases(documentedProfile, 1, generatedCases);
+  const total = String(requestsOf(fixed) + requestsOf(generated));
+  const pool = rotationPool(documentedProfile, fixed);
+  const slice = rotationSlice(pool, 0, loadMonitorConfig({}).rotationRuns);
+  const rules = String(ruleNames.length);
+  const cases = String(fixed.length);
+  const named = probeNames.length - 1;
+  return [
+    { pattern: /Running (\d+) tests using 1 worker/, values: [rules] },
+    // The last test line of the contract run, and its total.
+    { pattern: /✓ (\d+) \[contract\][^✓]*? (\d+) passed/, values: [rules, rules] },
+    { pattern: /the gate stays at (\d+) tests/, values: [rules] },
+    { pattern: /by all (\d+) rules/, values: [rules] },
+    { pattern: /(\d+) fixed, (\d+) generated, 0 replayed cases/, values: [cases, String(generatedCases)] },
+    { pattern: /\*\*(\d+) fixed cases\*\*/, values: [cases] },
+    { pattern: /\*\*(\d+) generated cases\*\*/, values: [String(generatedCases)] },
+    { pattern: /beside the (\d+) fixed ones/, values: [cases] },
+    { pattern: /cases: fixed \/ generated[^|]*\| (\d+) \/ (\d+) \|/, values: [cases, String(generatedCases)] },
+    { pattern: /requests: fixed \/ generated[^|]*\| (\d+) \/ (\d+) \|/, values: [String(requestsOf(fixed)), String(requestsOf(generated))] },
+    { pattern: /the (\d+) requests (?:of a run )?take/, values: [total] },
+    { pattern: /a run of (\d+) requests/, values: [total] },
+    { pattern: /a run is (\d+) calls/, values: [total] },
+    { pattern: /(\d+) of (\d+) per run/, values: [String(slice.length), String(pool.length)] },
+    { pattern: /sends (\w+) named probes/, values: [NUMBER_WORDS[named] ?? String(named)] },
+    { pattern: /"probes":(\d+)/, values: [String(probeNames.length)] },
+  ];
+}
+
+function compiled(pattern: RegExp): RegExp {
+  return new RegExp(pattern.source.replaceAll(' ', '\\s+'), 'gd');
+}
+
+/** What the README states for one figure: the captured values of each occurrence. */
+export function statedFigures(readme: string, figure: ReadmeFigure): string[][] {
+  return [...readme.matchAll(compiled(figure.pattern))].map((match) => match.slice(1).map((value) => value ?? ''));
+}
+
+/** The README with every occurrence of every figure set to its value. */
+export function withFigures(readme: string, figures: readonly ReadmeFigure[]): string {
+  let text = readme;
+  for (const figure of figures) {
+    const edits: { start: number; end: number; value: string }[] = [];
+    for (const match of text.matchAll(compiled(figure.pattern))) {
+      (match.indices ?? []).slice(1).forEach((span, index) => {
+        if (span) edits.push({ start: span[0], end: span[1], value: figure.values[index] ?? '' });
+      });
+    }
+    for (const { start, end, value } of edits.reverse()) text = text.slice(0, start) + value + text.slice(end);
+  }
+  return text;
+}
