@@ -47,8 +47,9 @@ const body = fc.oneof(fc.jsonValue().map((value) => JSON.stringify(value) ?? '')
 function noCheckThrows(rules?: Readonly<Record<RuleName, ContractRule>>) {
   return fc.property(body, fc.constantFrom(...documentedStatuses(), 401, 502), fc.constantFrom('application/json', 'text/html', 'application/problem+json'), fc.constantFrom(...expectations), (text, status, type, expectation) => {
     const result = checkExchange(exchange(text, status, type), expectation, rules ? { rules } : {});
-    expect(result.rulesChecked.length).toBeGreaterThan(0);
-    expect(result.checkerFaults, 'a rule check threw').toEqual([]);
+    // Plain checks, not expect(): this runs thousands of times.
+    if (result.rulesChecked.length === 0) throw new Error('no rule judged the answer');
+    if (result.checkerFaults.length > 0) throw new Error(`a rule check threw: ${JSON.stringify(result.checkerFaults)}`);
   });
 }
 
@@ -65,7 +66,7 @@ test('no rule check throws, whatever the body, status or content type', () => {
 test('the property fails when a rule check throws, naming the rule, while the checker still answers', () => {
   const run = fc.check(noCheckThrows(careless), { seed: 7, numRuns: 2000 });
   expect(run.failed).toBe(true);
-  expect(String(run.errorInstance)).toMatch(/"rule": "result-cap"/);
+  expect(String(run.errorInstance)).toMatch(/"rule":"result-cap"/);
   expect(String(run.errorInstance)).toContain('TypeError');
   // The monitor's side: no throw reaches the caller, and the rule is reported broken, not skipped.
   const report = checkExchange(exchange('<html>', 502, 'text/html'), emailSearch, { rules: careless });
