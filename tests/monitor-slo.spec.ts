@@ -109,6 +109,7 @@ const mutations: { broken: string; rules: () => string; fails: string }[] = [
   { broken: 'page: 30m instead of 5m as the fast short window', rules: () => generated(withPage(0, { short: '30m' })), fails: FAST },
   { broken: 'page: 2h instead of 6h as the slow long window', rules: () => generated(withPage(1, { long: '2h' })), fails: STEADY },
   { broken: 'page: 1d instead of 6h as the slow long window', rules: () => generated(withPage(1, { long: '1d' })), fails: STEADY },
+  { broken: 'page: 5m instead of 30m as the slow short window', rules: () => generated(withPage(1, { short: '5m' })), fails: STEADY },
   { broken: 'ticket: 1d instead of 3d as the long window of 1x', rules: () => generated(withTicket(1, { long: '1d' })), fails: SLOW },
   { broken: 'ticket: 2h instead of 6h as the short window of 1x', rules: () => generated(withTicket(1, { short: '2h' })), fails: SLOW },
   { broken: 'page: 6x on the fast pair instead of 14.4x', rules: () => generated(withPage(0, { factor: 6 })), fails: STEADY },
