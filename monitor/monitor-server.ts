@@ -9,7 +9,7 @@ import type { ProbeEvidence } from './probe-evidence';
 import type { WebSecurity } from './web-config';
 
 export interface MonitorServer {
-  /** e.g. http://127.0.0.1:9464 */
+  /** e.g. http://127.0.0.1:9464; https:// with TLS from MONITOR_WEB_CONFIG. */
   readonly url: string;
   close(): Promise<void>;
 }

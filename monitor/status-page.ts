@@ -73,7 +73,9 @@ function violationText(record: ProbeRecord | undefined, evidence: boolean): stri
 /**
  * The / page an operator opens: per probe a heartbeat bar of its last runs, uptime over the kept
  * history, p50 and p95 latency, and the last violation with rule, Expected and Received (which name
- * types and sizes, never customer data); then the most recent probes. Refreshes by itself.
+ * types and sizes, never customer data), its trace id and HAR link; then the most recent probes, each
+ * run inside a declared maintenance window marked so, under a banner while one is in force.
+ * Refreshes by itself.
  */
 export function renderStatusPage(
   history: ProbeHistory,

@@ -12,7 +12,7 @@ import { runContractCli } from './fixtures/run-contract-cli';
  */
 const SECRET = 'g4te-s3cret-c0ffee';
 // Each test runs the whole gate as a child process, twice in the first: time for a busy machine.
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 180_000 });
 
 function externalTarget(simulator: RunningSimulator): Record<string, string> {
   return {
