@@ -1,7 +1,7 @@
 import { customerPropertyNames, OPERATION_POINTER, requestFields, type FieldSchema } from '../contracts/contract-reader';
 import { validateSchema } from '../contracts/contract-validator';
 import { documentationContradictions } from '../contracts/documentation-contradictions';
-import { readDocumentationPage } from '../contracts/documentation-page';
+import { documentedRequestExample } from '../contracts/documented-request-example';
 import { rawBodyBytes, rawBytes, rawText, type ExchangeRequest, type Expectation, type RawBody, type RefusalRule } from '../contracts/exchange';
 import type { SearchRequestBody } from '../contracts/search-customer-types';
 import type { TargetProfile } from '../client/target-profile';
@@ -295,7 +295,7 @@ export function coverageEntries(profile: TargetProfile): CoverageEntry[] {
   }
 
   // example: the page's own request, as printed and with the recorded decisions applied.
-  const example = readDocumentationPage().requestExample as Record<string, unknown>;
+  const example = { ...documentedRequestExample };
   const repairs = Object.assign({}, ...documentationContradictions.map((item) => item.exampleRepair?.request ?? {})) as Record<string, unknown>;
   const printedBreaks = documentationContradictions.filter((item) => item.exampleViolations?.request?.length).map((item) => item.id);
   add(
