@@ -49,7 +49,8 @@ export const documentationContradictions: readonly DocumentationContradiction[] 
     id: 'customer-number-criterion',
     documented:
       'The text says "in combination with customer number and name, you can also fill in the product", but no customerNumber request field is documented.',
-    decision: 'The request schema has no customerNumber; the suite never sends one and does not forbid unknown fields.',
+    decision:
+      'The request schema has no customerNumber and does not forbid unknown fields. The coverage phase sends a property the request lacks, derived from the contract (the first customer property the request does not declare: customerNumber), and a declared name in other case, judged only by "no 5xx".',
     notAsserted: 'Whether a provider accepts, ignores or refuses a customerNumber or any other undocumented request field.',
   },
   {

@@ -33,6 +33,13 @@ export function targetKey(config: TargetConfig, baseUrl: string): string {
 
 export type StoreRead = { readonly ok: true; readonly counterexamples: readonly StoredCounterexample[] } | { readonly ok: false; readonly problem: string };
 
+/** Stores written before bodies were bytes hold a raw body as a string: it was UTF-8 text. */
+function withByteBody(example: StoredCounterexample): StoredCounterexample {
+  const raw: unknown = example.case.request.rawBody;
+  if (typeof raw !== 'string') return example;
+  return { ...example, case: { ...example.case, request: { ...example.case.request, rawBody: { utf8: raw } } } };
+}
+
 /** Reads the store; a missing file is an empty store, an unreadable one is reported and left as it is. */
 export function readCounterexamples(file: string): StoreRead {
   let text: string;
@@ -45,7 +52,7 @@ export function readCounterexamples(file: string): StoreRead {
   try {
     const parsed = JSON.parse(text) as Partial<StoreFile>;
     if ((parsed.version !== 1 && parsed.version !== 2) || !Array.isArray(parsed.counterexamples)) return { ok: false, problem: `${file} is not a counterexample store (version 2)` };
-    return { ok: true, counterexamples: parsed.counterexamples };
+    return { ok: true, counterexamples: parsed.counterexamples.map(withByteBody) };
   } catch {
     return { ok: false, problem: `${file} is not JSON` };
   }

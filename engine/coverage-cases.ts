@@ -1,7 +1,7 @@
-import { customerPropertyNames, OPERATION_POINTER, requestFields, type FieldSchema } from '../contracts/contract-reader';
+import { customerPropertyNames, OPERATION_POINTER, requestFields, searchRequirementCombinations, type FieldSchema } from '../contracts/contract-reader';
 import { validateSchema } from '../contracts/contract-validator';
 import { documentationContradictions } from '../contracts/documentation-contradictions';
-import { readDocumentationPage } from '../contracts/documentation-page';
+import { documentedRequestExample } from '../contracts/documented-request-example';
 import { rawBodyBytes, rawBytes, rawText, type ExchangeRequest, type Expectation, type RawBody, type RefusalRule } from '../contracts/exchange';
 import type { SearchRequestBody } from '../contracts/search-customer-types';
 import type { TargetProfile } from '../client/target-profile';
@@ -120,9 +120,11 @@ export function coverageEntries(profile: TargetProfile): CoverageEntry[] {
   const known = profile.knownCustomer;
   const entries: CoverageEntry[] = [];
 
+  // Fields that make a search on their own (phone, email): a value in one of them is sent alone.
+  const standalone = new Set(searchRequirementCombinations().flatMap((combination) => (combination.length === 1 ? combination : [])));
   const searchWith = (assignments: Readonly<Record<string, unknown>>): SearchRequestBody => {
     const names = Object.keys(assignments);
-    if (names.length === 1 && (names[0] === 'phoneNumber' || names[0] === 'email')) return { ...assignments };
+    if (names.length === 1 && standalone.has(names[0] as string)) return { ...assignments };
     return { ...known.nameAddressSearch, ...assignments };
   };
 
@@ -295,7 +297,7 @@ export function coverageEntries(profile: TargetProfile): CoverageEntry[] {
   }
 
   // example: the page's own request, as printed and with the recorded decisions applied.
-  const example = readDocumentationPage().requestExample as Record<string, unknown>;
+  const example = { ...documentedRequestExample };
   const repairs = Object.assign({}, ...documentationContradictions.map((item) => item.exampleRepair?.request ?? {})) as Record<string, unknown>;
   const printedBreaks = documentationContradictions.filter((item) => item.exampleViolations?.request?.length).map((item) => item.id);
   add(

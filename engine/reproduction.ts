@@ -1,6 +1,6 @@
 import { OPERATION_PATH } from '../contracts/contract-reader';
 import type { RuleName } from '../contracts/contract-rules';
-import type { ExchangeRequest, RawBody } from '../contracts/exchange';
+import { rawBodyBytes, type ExchangeRequest, type RawBody } from '../contracts/exchange';
 import { TARGET_VARIABLES, type Environment } from '../client/target-config';
 import { CAMPAIGN_VARIABLES } from './campaign-config';
 import type { ContractCase } from './contract-case';
@@ -45,7 +45,12 @@ export function curlLine(baseUrl: string, item: ContractCase, request: ExchangeR
   const auth =
     request.auth === 'valid' ? ` -H "Authorization: Bearer $TOKEN"` : request.auth === 'none' ? '' : ` -H "Authorization: Bearer $${request.auth.toUpperCase()}_TOKEN"`;
   const prefer = request.prefer !== undefined ? ` -H 'Prefer: code=${request.prefer}'` : '';
-  const data = piped ? ' --data-binary @-' : body === undefined ? '' : body.length > CURL_BODY_LIMIT ? ` --data-binary @request.json  # ${body.length}-character body: see the report attachment` : ` --data-raw ${shellQuote(body)}`;
+  const hiddenBytes = raw !== undefined && 'base64' in raw && shown.masked;
+  const data = piped
+    ? ' --data-binary @-'
+    : hiddenBytes
+      ? ` --data-binary @request.bin  # ${rawBodyBytes(raw).length} bytes that are not UTF-8 text`
+      : body === undefined ? '' : body.length > CURL_BODY_LIMIT ? ` --data-binary @request.json  # ${body.length}-character body: see the report attachment` : ` --data-raw ${shellQuote(body)}`;
   const note = shown.masked ? '  # customer data masked: CONTRACT_SHOW_PII=1 shows it' : '';
   return `${piped}curl -sS -X POST ${shellQuote(`${baseUrl.replace(/\/+$/, '')}${OPERATION_PATH}`)}${auth} -H 'Content-Type: application/json' -H 'Accept: application/json'${prefer}${data}${note}`;
 }

@@ -7,6 +7,8 @@ import { loadTargetConfig } from '../client/target-config';
 import { buildContractCases } from '../engine/contract-cases';
 import { parsesAsJson } from '../engine/coverage-cases';
 import { runCampaign } from '../engine/run-campaign';
+import { curlLine } from '../engine/reproduction';
+import { execSync } from 'node:child_process';
 import { embeddedSimulator } from '../simulator/embedded-simulator';
 import { createPlaywrightTransport } from './fixtures/playwright-transport';
 
@@ -22,6 +24,20 @@ const notJson = bodyCases.filter((item) => item.request.rawBody !== undefined &&
 test('the "not JSON" cases are there, and none of them parses as UTF-8 JSON', () => {
   expect(notJson.length).toBeGreaterThanOrEqual(4);
   expect(notJson.filter((item) => parsesAsJson(item.request.rawBody as NonNullable<typeof item.request.rawBody>)).map((item) => item.title)).toEqual([]);
+});
+
+test('a curl line sends bytes that are not UTF-8 through base64, and hides them when masked', () => {
+  const latin1 = bodyCases.find((item) => item.request.rawBody !== undefined && 'base64' in item.request.rawBody);
+  expect(latin1).toBeDefined();
+  const item = latin1 as (typeof bodyCases)[number];
+  const line = curlLine('http://127.0.0.1:1/capi', item, item.request, true);
+  const pipe = /^(printf %s '[A-Za-z0-9+/=]+' \| base64 -d) \| curl .* --data-binary @-$/.exec(line);
+  expect(pipe, line).not.toBeNull();
+  const decoded = execSync((pipe as RegExpExecArray)[1] as string, { shell: '/bin/sh' });
+  expect(decoded.equals(requestBodyBytes(item.request) as Buffer)).toBe(true);
+  const masked = curlLine('http://127.0.0.1:1/capi', item, item.request, false);
+  expect(masked).not.toContain('base64');
+  expect(masked).toMatch(/--data-binary @request\.bin {2}# \d+ bytes that are not UTF-8 text {2}# customer data masked/);
 });
 
 for (const transportName of ['playwright', 'node'] as const) {

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Customer } from '../contracts/search-customer-types';
 import { readDocumentationPage } from '../contracts/documentation-page';
+import { documentedRequestExample } from '../contracts/documented-request-example';
 import { documentationContradictions } from '../contracts/documentation-contradictions';
 import { validateSchema } from '../contracts/contract-validator';
 import {
@@ -27,6 +28,10 @@ test('the documented request example breaks the contract only where a listed con
   const { requestExample: request } = readDocumentationPage();
   const paths = [...new Set(validateSchema('SearchCustomerRequest', request).map((v) => v.contractPath))].sort();
   expect(paths).toEqual(expectedViolations('request'));
+});
+
+test('the request example the coverage phase sends is the page\'s, as printed', () => {
+  expect(documentedRequestExample).toEqual(readDocumentationPage().requestExample);
 });
 
 test('the documented response example breaks the contract only where a listed contradiction says', () => {
