@@ -90,6 +90,8 @@ export class SearchClient {
     for (;;) {
       if (this.now() >= notAfter) throw new DeadlineError('The run reached its deadline before this search was sent');
       attempts++;
+      // The turn first, the token then: a token taken before a long wait may expire in it.
+      const sentAt = (await this.options.pace?.take()) ?? this.now();
       const auth = await this.authorization(request);
       const headers: Record<string, string> = {
         'content-type': 'application/json',
@@ -97,7 +99,6 @@ export class SearchClient {
       };
       if (auth.header) headers.authorization = auth.header;
       if (request.prefer !== undefined) headers.prefer = `code=${request.prefer}`;
-      const sentAt = (await this.options.pace?.take()) ?? this.now();
       const left = notAfter - this.now();
       if (left <= 0) throw new DeadlineError('The run reached its deadline before this search was sent');
       const response = await this.options.transport({
