@@ -17,11 +17,14 @@ try {
   loadDeviationConfig(process.env);
   // One seed for every worker of this run: chosen here, where the run starts, and handed down.
   if (!campaign.seedGiven) process.env.CONTRACT_SEED = String(campaign.seed);
-  // The deadline counts from here; workers load this file too and must not restart it.
-  process.env[CAMPAIGN_STARTED_AT] ??= String(Date.now());
+  // The gate's deadline counts from here when the run is the gate alone (npm run contract); in a run
+  // of every project it counts from the campaign's start. Workers load this file too: set once.
+  const gateAlone = process.argv.some((arg, index, all) => arg === '--project=contract' || (arg === '--project' && all[index + 1] === 'contract'));
+  if (gateAlone) process.env[CAMPAIGN_STARTED_AT] ??= String(Date.now());
   // A target that cannot be reached stops the run here, once, with one message (workers skip it).
   if (!process.env[CAMPAIGN_RUN_ID] && target.kind === 'external') {
-    const problem = await preflight(target, createNodeTransport());
+    // Both requests together take at most half the run's deadline.
+    const problem = await preflight(target, createNodeTransport(), { timeoutMs: campaign.deadlineS * 250 });
     if (problem) {
       process.stderr.write(`${problem}\n`);
       process.exit(UNREACHABLE_EXIT_CODE);

@@ -28,6 +28,8 @@ export class AdaptivePacer {
   /** Send times of the last second, oldest first. */
   private readonly sent: number[] = [];
   private lastDecreaseAt = Number.NEGATIVE_INFINITY;
+  /** When the rate last changed: the increase is counted in seconds since. */
+  private changedAt = Number.NEGATIVE_INFINITY;
   private pausedUntil = 0;
   private queue: Promise<void> = Promise.resolve();
 
@@ -85,14 +87,20 @@ export class AdaptivePacer {
     if (sentAt < this.lastDecreaseAt) return;
     this.current = Math.max(this.minPerSecond, this.current / 2);
     this.lastDecreaseAt = at;
+    this.changedAt = at;
     // The provider's window is full now: the next call waits one interval of the new rate.
     this.pausedUntil = Math.max(this.pausedUntil, at + 1000 / this.current);
   }
 
-  /** A call got an answer other than 429: the rate grows back toward the ceiling. */
+  /**
+   * A call got an answer other than 429: the rate grows back toward the ceiling by
+   * `increasePerSecond` for every second since it last changed, so sparse callers (the monitor's
+   * probes, every 30 s) recover as fast in time as a busy campaign.
+   */
   answered(): void {
     if (this.current >= this.window.perSecond) return;
-    // One call's worth of the additive increase: `current` calls a second add `increasePerSecond`.
-    this.current = Math.min(this.window.perSecond, this.current + this.increasePerSecond / this.current);
+    const at = this.now();
+    this.current = Math.min(this.window.perSecond, this.current + (this.increasePerSecond * (at - this.changedAt)) / 1000);
+    this.changedAt = at;
   }
 }

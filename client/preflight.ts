@@ -23,7 +23,9 @@ function reasonOf(error: unknown): string {
  * so that a target that cannot be reached stops the run with one message naming which endpoint and
  * why, instead of reading as every rule broken. Undefined when both answered.
  */
-export async function preflight(config: ExternalTarget, transport: HttpTransport): Promise<string | undefined> {
+export async function preflight(config: ExternalTarget, transport: HttpTransport, options: { readonly timeoutMs?: number } = {}): Promise<string | undefined> {
+  // Each of the two requests waits at most the run's request deadline, or less when the caller says.
+  const timeoutMs = Math.min(config.timeoutMs, options.timeoutMs ?? config.timeoutMs);
   const tokens = new TokenClient({
     tokenUrl: config.tokenUrl,
     clientId: config.clientId,
@@ -31,7 +33,7 @@ export async function preflight(config: ExternalTarget, transport: HttpTransport
     authMethod: config.authMethod,
     ...(config.scope ? { scope: config.scope } : {}),
     transport,
-    timeoutMs: config.timeoutMs,
+    timeoutMs,
   });
   try {
     await tokens.token();
@@ -39,7 +41,7 @@ export async function preflight(config: ExternalTarget, transport: HttpTransport
     const why = error instanceof TokenError && error.kind !== 'transport' ? error.message : reasonOf(error);
     return `Preflight: the token endpoint ${describeUrl(config.tokenUrl)} (CONNECTID_TOKEN_URL) gave no token: ${why}`;
   }
-  const search = new SearchClient({ baseUrl: config.baseUrl, transport, tokens, timeoutMs: config.timeoutMs, rateLimitWaitMs: 0 });
+  const search = new SearchClient({ baseUrl: config.baseUrl, transport, tokens, timeoutMs, rateLimitWaitMs: 0 });
   try {
     const exchange = await search.send({ body: { phoneNumber: config.profile.knownCustomer.phoneNumber }, auth: 'valid' });
     const status = exchange.response.status;

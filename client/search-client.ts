@@ -99,6 +99,8 @@ export class SearchClient {
     for (;;) {
       if (this.now() >= notAfter) throw new DeadlineError('The run reached its deadline before this search was sent');
       attempts++;
+      // The turn first, the token then: a token taken before a long wait may expire in it.
+      const sentAt = (await this.options.pace?.take()) ?? this.now();
       const auth = await this.authorization(request);
       const headers: Record<string, string> = {
         'content-type': 'application/json',
@@ -107,7 +109,6 @@ export class SearchClient {
       if (auth.header) headers.authorization = auth.header;
       if (request.prefer !== undefined) headers.prefer = `code=${request.prefer}`;
       headers.traceparent = traceparent(traceId);
-      const sentAt = (await this.options.pace?.take()) ?? this.now();
       const left = notAfter - this.now();
       if (left <= 0) throw new DeadlineError('The run reached its deadline before this search was sent');
       const startedAt = new Date().toISOString();

@@ -22,11 +22,17 @@ test('a bare 429 halves the rate once per burst, and answers win it back additiv
   // A call sent after the decrease that is still refused halves again.
   pace.rateLimited(1_000_200, undefined);
   expect(pace.perSecond).toBe(22.5);
-  // One second of answers at the current rate adds a twentieth of the ceiling (4.5 calls/s).
-  for (let i = 0; i < 22; i++) pace.answered();
-  expect(pace.perSecond).toBeGreaterThan(26.5);
-  expect(pace.perSecond).toBeLessThan(27.5);
-  for (let i = 0; i < 10_000; i++) pace.answered();
+  // Each second answered without a 429 adds a twentieth of the ceiling (4.5 calls/s), however many calls it held.
+  at(1_001_100);
+  pace.answered();
+  expect(pace.perSecond).toBe(27);
+  at(1_001_600);
+  pace.answered();
+  pace.answered();
+  expect(pace.perSecond).toBe(29.25);
+  // A sparse caller coming back after a minute finds the ceiling again, never more.
+  at(1_061_600);
+  pace.answered();
   expect(pace.perSecond).toBe(90);
 });
 

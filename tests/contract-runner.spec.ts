@@ -31,23 +31,45 @@ test('a correct provider with a hard 15 calls/s limit and bare 429s passes the g
   }
 });
 
-test('cases answered only 429 and cases past CONTRACT_DEADLINE_S are not judged: the run fails for those reasons, under no rule', async () => {
+test('a case answered only 429 is not judged: rate-limited, a line of its own, and the run fails under no rule', async () => {
   test.setTimeout(180_000);
-  // 2 calls/s and no time to wait out a 429: many cases get nothing but 429, and 10 s cannot hold the campaign.
-  const provider = await startProxiedProvider({ searchesPerSecond: 2 });
+  // A bare 429 every time to any value past 35 characters, and a second to wait each one out.
+  const provider = await startProxiedProvider({ rateLimitPastLength: 35 });
   try {
-    const run = await runContractCli({ ...provider.env, CONTRACT_RATE_LIMIT_WAIT_S: '0', CONTRACT_DEADLINE_S: '10' });
+    const run = await runContractCli({ ...provider.env, CONTRACT_RATE_LIMIT_WAIT_S: '1', CONTRACT_GENERATED_CASES: '0' });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^Not judged: rate-limited: .+ \([a-z-]+\): only 429 \(1 attempts, within the time the client may wait out 429s\)$/m);
-    expect(run.stdout).toMatch(/^Not judged: deadline: CONTRACT_DEADLINE_S=10 reached with \d+ of \d+ cases not judged; raise it or lower CONTRACT_GENERATED_CASES$/m);
+    expect(run.stdout).toMatch(/^Not judged: rate-limited: companyName: 41 characters \(maxLength 40 \+ 1\) refused \(field-max-length\): only 429 \(\d+ attempts, within the time the client may wait out 429s\)$/m);
+    expect(run.stdout).not.toContain('Not judged: deadline');
     expect(run.stdout).not.toMatch(/Rule [a-z-]+ broken/);
-    expect(run.stdout).toContain('› every case judged');
+    expect(run.stdout).toContain('1 failed');
     const junit = readFileSync(join(run.reportDir, 'junit.xml'), 'utf8');
     expect(junit).toMatch(/<testcase name="every case judged"[^>]*>(?:(?!<\/testcase>)[\s\S])*<(?:failure|error) message="Not judged: rate-limited: /);
-    expect(junit).toMatch(/Not judged: deadline: CONTRACT_DEADLINE_S=10 reached/);
-    const notJudged = Object.values(summaryOf(run.reportDir)).flatMap((rule) => rule.notJudged);
-    expect(new Set(notJudged.map((entry) => entry.reason))).toEqual(new Set(['rate-limited', 'deadline']));
-    expect(Object.values(summaryOf(run.reportDir)).flatMap((rule) => rule.violations)).toEqual([]);
+    const summary = summaryOf(run.reportDir);
+    expect(summary['field-max-length']?.notJudged).toContainEqual({
+      case: 'companyName: 41 characters (maxLength 40 + 1) refused',
+      reason: 'rate-limited',
+      detail: expect.stringMatching(/^only 429 \(\d+ attempts/) as unknown as string,
+    });
+    expect(Object.values(summary).flatMap((rule) => rule.violations)).toEqual([]);
+  } finally {
+    await provider.close();
+  }
+});
+
+test('past CONTRACT_DEADLINE_S the run reports what it judged and fails naming the deadline, under no rule', async () => {
+  test.setTimeout(180_000);
+  // Values past 35 characters are never answered, and one request may wait 120 s: only the deadline ends them.
+  const provider = await startProxiedProvider({ holdPastLength: 35 });
+  try {
+    const run = await runContractCli({ ...provider.env, CONTRACT_TIMEOUT_MS: '120000', CONTRACT_DEADLINE_S: '10' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^Not judged: deadline: CONTRACT_DEADLINE_S=10 reached with \d+ of \d+ cases not judged; raise it or lower CONTRACT_GENERATED_CASES$/m);
+    expect(run.stdout).not.toMatch(/Rule [a-z-]+ broken/);
+    const junit = readFileSync(join(run.reportDir, 'junit.xml'), 'utf8');
+    expect(junit).toMatch(/<testcase name="every case judged"[^>]*>(?:(?!<\/testcase>)[\s\S])*<(?:failure|error) message="Not judged: deadline: CONTRACT_DEADLINE_S=10 reached/);
+    const summary = summaryOf(run.reportDir);
+    expect(summary['field-max-length']?.notJudged).toContainEqual({ case: 'companyName: 41 characters (maxLength 40 + 1) refused', reason: 'deadline', detail: expect.any(String) as unknown as string });
+    expect(Object.values(summary).flatMap((rule) => rule.violations)).toEqual([]);
   } finally {
     await provider.close();
   }
