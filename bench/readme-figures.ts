@@ -36,13 +36,15 @@ export function readmeFigures(): ReadmeFigure[] {
   const pool = rotationPool(documentedProfile, fixed);
   const slice = rotationSlice(pool, 0, loadMonitorConfig({}).rotationRuns);
   const rules = String(ruleNames.length);
+  // The gate's tests: one per rule, and `every case judged`.
+  const gateTests = String(ruleNames.length + 1);
   const cases = String(fixed.length);
   const named = probeNames.length - 1;
   return [
-    { pattern: /Running (\d+) tests using 1 worker/, values: [rules] },
+    { pattern: /Running (\d+) tests using 1 worker/, values: [gateTests] },
     // The last test line of the contract run, and its total.
-    { pattern: /✓ (\d+) \[contract\][^✓]*? (\d+) passed/, values: [rules, rules] },
-    { pattern: /the gate stays at (\d+) tests/, values: [rules] },
+    { pattern: /✓ (\d+) \[contract\][^✓]*? (\d+) passed/, values: [gateTests, gateTests] },
+    { pattern: /the gate stays at (\d+) tests/, values: [gateTests] },
     { pattern: /by all (\d+) rules/, values: [rules] },
     { pattern: /(\d+) fixed, (\d+) generated, 0 replayed cases/, values: [cases, String(generatedCases)] },
     { pattern: /\*\*(\d+) fixed cases\*\*/, values: [cases] },

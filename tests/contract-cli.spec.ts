@@ -125,7 +125,7 @@ test('a counterexample found by generation is shrunk, replays alone from its pri
   expect(found.stdout).toContain('Contract campaign: seed 1 (CONTRACT_SEED=1 repeats it)');
   expect(found.stdout).toMatch(/Shrunk to: generated valid [\d:]+: /);
   expect(found.stdout).toMatch(/curl: curl -sS -X POST 'http:\/\/127\.0\.0\.1:\d+\/capi\/v1\/client\/customer\/search' -H "Authorization: Bearer \$TOKEN"/);
-  const rerun = rerunOf(found.stdout, 'valid-search-accepted');
+  const rerun = rerunOf(found.stdout, 'valid-search-accepted', { replay: true });
   expect(rerun.line).toMatch(new RegExp(`^CONTRACT_SEED=1 CONTRACT_REPLAY=valid:[\\d:]+ CONTRACT_SIMULATOR_FAULT=limit-counted-in-utf16 CONTRACT_EXAMPLES=${store} npm run contract -- --grep valid-search-accepted$`));
   const shrunkTitle = /Shrunk to: (.*)/.exec(found.stdout)?.[1];
 
@@ -182,8 +182,10 @@ test('counterexamples are kept per target: a target that passes them again is em
 });
 
 /** A printed Rerun line, read as a shell would: its variables and the arguments after `--`. */
-function rerunOf(stdout: string, rule: string): { line: string; env: Record<string, string>; args: string[] } {
-  const line = new RegExp(`Rerun: (.* npm run contract -- --grep ${rule})$`, 'm').exec(stdout)?.[1];
+/** The first Rerun line for `rule`; with `replay`, the first that replays a generated case. */
+function rerunOf(stdout: string, rule: string, options: { replay?: boolean } = {}): { line: string; env: Record<string, string>; args: string[] } {
+  const lines = [...stdout.matchAll(new RegExp(`Rerun: (.* npm run contract -- --grep ${rule})$`, 'gm'))].map((match) => match[1] as string);
+  const line = lines.find((candidate) => !options.replay || candidate.includes(' CONTRACT_REPLAY='));
   expect(line, stdout).toBeDefined();
   const words = (line as string).split(' ');
   const env = Object.fromEntries(words.filter((word) => /^[A-Z_]+=/.test(word)).map((word) => [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)]));

@@ -6,8 +6,10 @@ import { reportDir } from '../fixtures/report-dir';
 
 /*
  * The contract suite: one test per rule of the registry, titled with the rule's stable name. Each
- * test judges every answer that the rule has a say on, with one soft assertion per case, so a
+ * test judges every answer that the rule has a say on, with one soft assertion per broken case, so a
  * failing run lists every broken case with its contract path, expected, received and a rerun line.
+ * A case that holds gets no assertion of its own: Playwright records a step for every `expect` call
+ * (about a millisecond each), and a few thousand passing ones would cost more than the requests.
  */
 for (const rule of ruleNames) {
   test(rule, { annotation: { type: 'contract path', description: contractRules[rule].contractPath } }, async ({ campaign }, testInfo) => {
@@ -35,8 +37,8 @@ for (const rule of ruleNames) {
     }
     expect(results.length, `no answer was judged by ${rule}`).toBeGreaterThan(0);
     for (const result of results) {
-      expect.soft(result).toPassRule(rule, campaign);
       if (result.check.violations.some((violation) => violation.rule === rule)) {
+        expect.soft(result).toPassRule(rule, campaign);
         await testInfo.attach(result.case.title, {
           body: JSON.stringify(reportableCase(result, campaign.config.showPii), null, 2),
           contentType: 'application/json',
