@@ -41,27 +41,31 @@ for (let i = 0; i < runs; i++) {
 
 const paced: number[] = [];
 const unpaced: number[] = [];
-let requests = { fixed: 0, generated: 0 };
+let requests = { fixed: 0, generated: 0, relation: 0 };
 let cases = { fixed: 0, generated: 0 };
 for (let i = 0; i < runs; i++) {
   let started = performance.now();
   const run = await runSimulatorCampaign();
   paced.push((performance.now() - started) / 1000);
-  const sent = (origin: boolean): number =>
-    run.results.filter((result) => (result.case.origin !== undefined) === origin).reduce((sum, result) => sum + (result.case.wider ? 2 : 1), 0);
-  requests = { fixed: sent(false), generated: sent(true) };
+  // The relation cases come after the first batch (replayed, fixed, generated), built from its answers.
+  const { replayed, fixed, generated } = run.campaign.counts;
+  const firstBatch = run.results.slice(0, replayed + fixed + generated);
+  const requestsOf = (results: typeof run.results): number => results.reduce((sum, result) => sum + (result.case.wider ? 2 : 1), 0);
+  const sent = (origin: boolean): number => requestsOf(firstBatch.filter((result) => (result.case.origin !== undefined) === origin));
+  requests = { fixed: sent(false), generated: sent(true), relation: requestsOf(run.results.slice(firstBatch.length)) };
   cases = { fixed: run.campaign.counts.fixed, generated: run.campaign.counts.generated };
   started = performance.now();
   await runSimulatorCampaign({ simulator: { rateLimit: { perSecond: 1e6, perMinute: 1e9 } }, clientPerSecond: 100_000 });
   unpaced.push((performance.now() - started) / 1000);
 }
 
-const total = requests.fixed + requests.generated;
+const total = requests.fixed + requests.generated + requests.relation;
 const rows = [
   ['`npm run contract`, wall time (Playwright start-up included)', `${median(contract).toFixed(2)} s`],
   ['floor: the same configuration running one empty test', `${median(floor).toFixed(2)} s`],
   ['cases: fixed / generated (`CONTRACT_GENERATED_CASES`)', `${cases.fixed} / ${cases.generated}`],
   ['requests: fixed / generated (a narrowing case sends two)', `${requests.fixed} / ${requests.generated}`],
+  ['requests: relation cases (built from the answers of the others)', `${requests.relation}`],
   ['campaign alone, default pacing (90 calls/s)', `${median(paced).toFixed(2)} s, ${(total / median(paced)).toFixed(0)} requests/s`],
   ['campaign alone, unpaced', `${median(unpaced).toFixed(2)} s, ${(total / median(unpaced)).toFixed(0)} requests/s`],
 ];
