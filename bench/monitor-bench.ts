@@ -8,6 +8,7 @@ import { findBinary } from '../harness/find-binary';
 import { freePort } from '../harness/free-port';
 import { waitUntilReady } from '../harness/wait-until-ready';
 import { processUsage } from './bench-stats';
+import { simulatorTargetEnvironment } from '../harness/simulator-target-environment';
 
 /*
  * Monitor benchmark, both in one run against the same simulator on loopback:
@@ -45,10 +46,7 @@ async function startOurs(extra: Readonly<Record<string, string>>): Promise<{ chi
   const child = spawn(process.execPath, nodeArgs, {
     env: {
       PATH: process.env.PATH ?? '',
-      CAPI_BASE_URL: simulator.baseUrl,
-      CONNECTID_TOKEN_URL: simulator.tokenUrl,
-      CONNECTID_CLIENT_ID: simulator.clientId,
-      CONNECTID_CLIENT_SECRET: simulator.clientSecret,
+      ...simulatorTargetEnvironment(simulator),
       MONITOR_PORT: String(port),
       MONITOR_SCHEDULE: '* * * * * *',
       ...extra,

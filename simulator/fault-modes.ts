@@ -1,7 +1,8 @@
 import { requestFields, SEARCH_REQUIREMENT_POINTER } from '../contracts/contract-reader';
 import type { RuleName } from '../contracts/contract-rules';
-import type { SearchRequestBody } from '../contracts/search-customer-types';
+import type { Customer, SearchRequestBody } from '../contracts/search-customer-types';
 import type { FaultBehaviour } from './fault-behaviour';
+import type { SeedCustomer } from './seed-customers';
 
 /** One named way for the simulator to break exactly one documented rule. */
 export interface FaultModeDefinition {
@@ -25,6 +26,20 @@ const pastLimit = (search: SearchRequestBody, measure: (text: string) => number)
 const stringValues = (body: unknown): string[] => (isObjectValue(body) ? Object.values(body as object).filter((value): value is string => typeof value === 'string') : []);
 const isObjectValue = (body: unknown): boolean => typeof body === 'object' && body !== null && !Array.isArray(body);
 const crashOnString = (test: (value: string) => boolean, exceptionType: string) => (body: unknown) => (stringValues(body).some(test) ? crashWith(exceptionType) : undefined);
+
+/** The customers holding a product code (compared without case). */
+const holdersOf = (customers: readonly SeedCustomer[], productCode: string): Customer[] =>
+  customers.filter((seed) => seed.productCodes.some((code) => code.toLowerCase() === productCode.toLowerCase())).map((seed) => seed.customer);
+
+/** A criterion taken as an alternative: the customers `joining` names join the answer of the search without it. */
+const widenedBy = (field: 'productCode' | 'firstName', joining: (value: string, customers: readonly SeedCustomer[]) => Customer[]): FaultBehaviour => ({
+  results: (matched, { search, customers, cap, match }) => {
+    const value = search[field];
+    if (typeof value !== 'string') return matched.slice(0, cap);
+    const { [field]: _, ...rest } = search;
+    return [...new Set([...match(rest), ...joining(value, customers)])].slice(0, cap);
+  },
+});
 
 const crashWith = (exceptionType: string) => ({ status: 500, body: JSON.stringify({ exceptionType, errorMessage: 'Internal error' }) });
 const isObject = (body: unknown): boolean => typeof body === 'object' && body !== null && !Array.isArray(body);
@@ -144,15 +159,7 @@ export const faultModes = {
   'product-code-widens': {
     breaks: 'criteria-narrow-results',
     description: 'Treats productCode as an alternative: customers holding the product join any result.',
-    behaviour: {
-      results: (matched, { search, customers, cap, match }) => {
-        const productCode = search.productCode;
-        if (typeof productCode !== 'string') return matched.slice(0, cap);
-        const { productCode: _, ...rest } = search;
-        const holders = customers.filter((seed) => seed.productCodes.some((code) => code.toLowerCase() === productCode.toLowerCase())).map((seed) => seed.customer);
-        return [...new Set([...match(rest), ...holders])].slice(0, cap);
-      },
-    },
+    behaviour: widenedBy('productCode', (productCode, customers) => holdersOf(customers, productCode)),
   },
   'crash-on-astral': {
     breaks: 'no-server-error',
@@ -222,22 +229,14 @@ export const faultModes = {
       results: (matched, { search, customers, cap }) => {
         const productCode = search.productCode;
         if (typeof productCode !== 'string' || matched.length > 0) return matched.slice(0, cap);
-        return customers.filter((seed) => seed.productCodes.some((code) => code.toLowerCase() === productCode.toLowerCase())).map((seed) => seed.customer).slice(0, cap);
+        return holdersOf(customers, productCode).slice(0, cap);
       },
     },
   },
   'first-name-widens': {
     breaks: 'criteria-narrow-results',
     description: 'Treats firstName as an alternative: customers with the searched first name join any result.',
-    behaviour: {
-      results: (matched, { search, customers, cap, match }) => {
-        const firstName = search.firstName;
-        if (typeof firstName !== 'string') return matched.slice(0, cap);
-        const { firstName: _, ...rest } = search;
-        const namesakes = customers.map((seed) => seed.customer).filter((customer) => customer.firstName?.toLowerCase() === firstName.toLowerCase());
-        return [...new Set([...match(rest), ...namesakes])].slice(0, cap);
-      },
-    },
+    behaviour: widenedBy('firstName', (firstName, customers) => customers.map((seed) => seed.customer).filter((customer) => customer.firstName?.toLowerCase() === firstName.toLowerCase())),
   },
 } as const satisfies Record<string, FaultModeDefinition>;
 

@@ -13,6 +13,7 @@ import { embeddedSimulator } from '../simulator/embedded-simulator';
 import { startSimulator } from '../simulator/provider-simulator';
 import { startTestMonitor } from './fixtures/monitor-harness';
 import { runContractCli } from './fixtures/run-contract-cli';
+import { simulatorTargetEnvironment } from '../harness/simulator-target-environment';
 
 /*
  * W3C traceparent on every request: a trace per monitor probe run and per gate case, a span per
@@ -138,10 +139,7 @@ test('the gate names the failing case\'s trace id in its failure output and JUni
   const simulator = await startSimulator({ fault: 'six-customers' });
   try {
     const run = await runContractCli({
-      CAPI_BASE_URL: simulator.baseUrl,
-      CONNECTID_TOKEN_URL: simulator.tokenUrl,
-      CONNECTID_CLIENT_ID: simulator.clientId,
-      CONNECTID_CLIENT_SECRET: simulator.clientSecret,
+      ...simulatorTargetEnvironment(simulator),
     }, ['--grep', 'result-cap']);
     expect(run.code).toBe(1);
     const traces = [...run.stdout.matchAll(/^\s*Trace: ([0-9a-f]{32}) \(traceparent of every request of the case\)$/gm)].map(([, id]) => id ?? '');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ruleNames } from '../contracts/contract-rules';
 import { startSimulator } from '../simulator/provider-simulator';
 import { readReportTexts, runContractCli } from './fixtures/run-contract-cli';
+import { simulatorTargetEnvironment } from '../harness/simulator-target-environment';
 
 // Each test starts Playwright at least once: on a busy machine that alone takes tens of seconds.
 test.describe.configure({ timeout: 120_000 });
@@ -96,10 +97,7 @@ test('CONTRACT_SHOW_PII=1 shows customer data in attachments, and still no token
   const simulator = await startSimulator({ fault: 'postal-code-as-number' });
   try {
     const run = await runContractCli({
-      CAPI_BASE_URL: simulator.baseUrl,
-      CONNECTID_TOKEN_URL: simulator.tokenUrl,
-      CONNECTID_CLIENT_ID: simulator.clientId,
-      CONNECTID_CLIENT_SECRET: simulator.clientSecret,
+      ...simulatorTargetEnvironment(simulator),
       CONTRACT_SHOW_PII: '1',
     });
     expect(run.code).toBe(1);
@@ -158,10 +156,7 @@ test('counterexamples are kept per target: a target that passes them again is em
   const simulator = await startSimulator({ fault: 'limit-counted-in-utf16' });
   try {
     const env = {
-      CAPI_BASE_URL: simulator.baseUrl,
-      CONNECTID_TOKEN_URL: simulator.tokenUrl,
-      CONNECTID_CLIENT_ID: simulator.clientId,
-      CONNECTID_CLIENT_SECRET: simulator.clientSecret,
+      ...simulatorTargetEnvironment(simulator),
       CONTRACT_EXAMPLES: store,
       CONTRACT_SEED: '1',
     };

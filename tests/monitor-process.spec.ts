@@ -99,28 +99,14 @@ test('the build is plain JavaScript that loads the simulator only when no real t
   const simulatorChunks = files.filter((name) => readFileSync(join(dir, name), 'utf8').includes('function startSimulator('));
   expect(simulatorChunks).toHaveLength(1);
   // Follow the static imports from the entry point: the simulator's chunk is never among them.
-  const reached = new Set<string>();
-  const visit = (name: string): void => {
-    if (reached.has(name)) return;
-    reached.add(name);
-    const text = readFileSync(join(dir, name), 'utf8');
-    for (const [, target] of text.matchAll(/^import[^'"]*["']\.\/([^'"]+)["']/gm)) visit(target as string);
-  };
-  visit('monitor-main.js');
+  const reached = staticChunks(dir, 'monitor-main.js');
   expect([...reached]).not.toContain(simulatorChunks[0]);
   expect(readFileSync(join(dir, 'monitor-main.js'), 'utf8')).toMatch(new RegExp(`import\\("\\./${(simulatorChunks[0] as string).replace('.', '\\.')}"\\)`));
 });
 
 test('the build loads the YAML parser and bcrypt only for a monitor with MONITOR_WEB_CONFIG', () => {
   const { dir } = builtMonitor();
-  const reached = new Set<string>();
-  const visit = (name: string): void => {
-    if (reached.has(name)) return;
-    reached.add(name);
-    const text = readFileSync(join(dir, name), 'utf8');
-    for (const [, target] of text.matchAll(/^import[^'"]*["']\.\/([^'"]+)["']/gm)) visit(target as string);
-  };
-  visit('monitor-main.js');
+  const reached = staticChunks(dir, 'monitor-main.js');
   const packages = (name: string): string[] => [...readFileSync(join(dir, name), 'utf8').matchAll(/^import[^'"]*["']([^'".][^'"]*)["']/gm)].map(([, from]) => from ?? '');
   const statically = [...reached].flatMap(packages);
   expect(statically).toContain('prom-client');
@@ -143,3 +129,16 @@ test('a bad MONITOR_WEB_CONFIG or MONITOR_MAINTENANCE stops the process at start
   expect(await maintenance.exit).toBe(2);
   expect(maintenance.out()).toBe('Invalid configuration: MONITOR_MAINTENANCE: entry 1 ("upgrade") ends (2026-12-01T21:00:00Z) before it starts (2026-12-01T22:00:00Z)\n');
 });
+
+/** The chunks of a build that `entry` reaches by static imports, itself included. */
+function staticChunks(dir: string, entry: string): Set<string> {
+  const reached = new Set<string>();
+  const visit = (name: string): void => {
+    if (reached.has(name)) return;
+    reached.add(name);
+    const text = readFileSync(join(dir, name), 'utf8');
+    for (const [, target] of text.matchAll(/^import[^'"]*["']\.\/([^'"]+)["']/gm)) visit(target as string);
+  };
+  visit(entry);
+  return reached;
+}
