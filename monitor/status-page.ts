@@ -1,6 +1,8 @@
 import type { ProbeHistory, ProbeRecord } from './probe-history';
 import { isCorrectOutcome } from './probe-outcome';
 import type { MaintenanceWindow } from './maintenance-windows';
+import { errorBudget } from './error-budget';
+import { availabilitySlo } from './slo/availability-slo';
 
 /** Marks in a probe's heartbeat bar, newest on the right. */
 const HEARTBEAT_MARKS = 40;
@@ -70,6 +72,23 @@ function violationText(record: ProbeRecord | undefined, evidence: boolean): stri
   );
 }
 
+/** Burn rates the generated rules page on, highest first: the page colours the burn the same way. */
+const PAGE_FACTOR = Math.max(...availabilitySlo.page.map((condition) => condition.factor));
+const TICKET_FACTOR = Math.min(...availabilitySlo.ticket.map((condition) => condition.factor));
+
+/** The SLO section: burn rate and budget over the kept runs, counted as the SLO rules count them. */
+function budgetSection(records: readonly ProbeRecord[]): string {
+  const view = errorBudget(records);
+  const objective = `${(availabilitySlo.objective * 100).toFixed(2).replace(/\.?0+$/, '')} % over ${availabilitySlo.periodDays} days`;
+  if (!view) return `<p id="slo">Availability SLO ${objective}: no counted run yet.</p>`;
+  const level = view.burnRate >= PAGE_FACTOR ? 'bad' : view.burnRate >= TICKET_FACTOR ? 'slow' : 'ok';
+  const minutes = Math.max(1, Math.round(view.windowMs / 60_000));
+  return `<p id="slo" class="${level}">Availability SLO ${objective}. Over the kept runs (${minutes} min, ${view.counted} counted, ${view.bad} bad${
+    view.inMaintenance > 0 ? `, ${view.inMaintenance} in maintenance and not counted` : ''
+  }): burn rate <strong class="burn">${view.burnRate.toFixed(1)}×</strong>, error budget left <strong class="budget">${(view.budgetLeft * 100).toFixed(1)} %</strong>
+<small>(of the ${availabilitySlo.periodDays}-day budget, were the rest of the period spotless; Prometheus' <code>slo-rules.yml</code> gives the full period)</small></p>`;
+}
+
 /**
  * The / page an operator opens: per probe a heartbeat bar of its last runs, uptime over the kept
  * history, p50 and p95 latency, and the last violation with rule, Expected and Received (which name
@@ -115,6 +134,7 @@ td:first-child{white-space:nowrap}
 code{background:#f4f4f4;padding:0 .3rem}
 .beats i.maint{opacity:.45}small.maintenance{color:#57606a;border:1px solid #d0d7de;border-radius:3px;padding:0 .25rem;font-weight:400}
 #maintenance{background:#eef1f4;border-left:4px solid #57606a;padding:.5rem .8rem}
+#slo{padding:.5rem .8rem;border-left:4px solid #1a7f37}#slo.slow{border-color:#d4a72c}#slo.bad{border-color:#cf222e}
 </style></head>
 <body>
 <h1>Customer search monitor</h1>
@@ -125,6 +145,7 @@ ${
     ? `<p id="maintenance"><strong>maintenance</strong> until ${info.maintenance.end.toISOString()}: ${escapeHtml(info.maintenance.reason)}. Probes go on; their failures are expected and excluded from SLOs.</p>`
     : ''
 }
+${budgetSection(history.list())}
 <h2>Probes</h2>
 ${summaries.length === 0 ? '<p id="empty">No probe has run yet.</p>' : ''}
 <table id="summary"><thead><tr><th>Probe</th><th>Latest</th><th>Last runs</th><th>Uptime</th><th>p50</th><th>p95</th><th>Last violation</th></tr></thead>

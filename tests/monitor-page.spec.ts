@@ -3,6 +3,10 @@ import { chromium } from '@playwright/test';
 import { startTestMonitor } from './fixtures/monitor-harness';
 import { findBinary } from '../harness/find-binary';
 import { requireBinary } from './fixtures/system-binary';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { availabilitySlo } from '../monitor/slo/availability-slo';
 
 /*
  * The recent-probes page in a real headless Chromium: Debian's package, or Playwright's own
@@ -57,6 +61,41 @@ test('a forced failure shows on the operator page: heartbeat, uptime, latency, l
     expect(outcomes).toEqual(['contract_violation', 'success']);
     await expect(page.locator('body')).not.toContainText('Nordmann');
     await testInfo.attach('operator page with a forced failure', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+  } finally {
+    await monitor.stop();
+  }
+});
+
+test('the operator page shows the error budget and burn rate, and a maintenance window in force', async ({ page }, testInfo) => {
+  const file = join(mkdtempSync(join(tmpdir(), 'capi-page-maintenance-')), 'windows.json');
+  writeFileSync(file, JSON.stringify([{ start: '2026-12-01T22:00:00Z', end: '2026-12-01T23:00:00Z', reason: 'Provider database upgrade' }]));
+  let clock = new Date('2026-12-01T21:50:00Z');
+  const { monitor } = await startTestMonitor({ MONITOR_MAINTENANCE: file }, { now: () => clock });
+  try {
+    // One correct run, one outage before the window (bad runs), one outage inside it (not counted).
+    await monitor.runOnce();
+    clock = new Date('2026-12-01T21:55:00Z');
+    monitor.target.simulator?.setOutage('server-error');
+    const outage = await monitor.runOnce();
+    clock = new Date('2026-12-01T22:00:00Z');
+    const inWindow = await monitor.runOnce();
+
+    await page.goto(monitor.url);
+    await expect(page.locator('#maintenance')).toContainText('maintenance until 2026-12-01T23:00:00.000Z: Provider database upgrade.');
+    const slo = page.locator('#slo');
+    const bad = outage.filter((record) => availabilitySlo.badOutcomes.includes(record.outcome)).length;
+    const counted = outage.length * 2;
+    expect(bad).toBeGreaterThan(0);
+    await expect(slo).toContainText(`Availability SLO 99.9 % over ${availabilitySlo.periodDays} days`);
+    await expect(slo).toContainText(`(10 min, ${counted} counted, ${bad} bad, ${inWindow.length} in maintenance and not counted)`);
+    // Burn rate: the bad share of counted runs over the budget rate; budget left: 10 minutes of that burn out of the period.
+    const burn = bad / counted / (1 - availabilitySlo.objective);
+    await expect(slo.locator('.burn')).toHaveText(`${burn.toFixed(1)}×`);
+    const left = Math.max(0, 1 - (burn * 10) / (availabilitySlo.periodDays * 24 * 60));
+    await expect(slo.locator('.budget')).toHaveText(`${(left * 100).toFixed(1)} %`);
+    await expect(slo).toHaveClass('bad');
+    await expect(page.locator('#probes tr[data-maintenance="true"]')).toHaveCount(inWindow.length);
+    await testInfo.attach('operator page: error budget and a maintenance window', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
   } finally {
     await monitor.stop();
   }
