@@ -4,7 +4,7 @@ import { AdaptivePacer } from './adaptive-pacer';
 import { RateWindow } from './rate-window';
 import { SearchClient } from './search-client';
 import type { TargetConfig } from './target-config';
-import { TokenClient, type TokenClientOptions } from './token-client';
+import { tokenClientFor, type TokenClient, type TokenClientOptions } from './token-client';
 
 /** A target ready to receive searches: clients built, the embedded simulator started when asked for. */
 export interface OpenTarget<P extends EmbeddedProvider = EmbeddedProvider> {
@@ -50,12 +50,7 @@ export async function openTarget<P extends EmbeddedProvider = EmbeddedProvider>(
       : undefined;
   if (!endpoint) throw new Error('unreachable: a simulator target always starts its simulator');
 
-  const tokens = new TokenClient({
-    tokenUrl: endpoint.tokenUrl,
-    clientId: endpoint.clientId,
-    clientSecret: endpoint.clientSecret,
-    authMethod: endpoint.authMethod,
-    ...(endpoint.scope ? { scope: endpoint.scope } : {}),
+  const tokens = tokenClientFor(endpoint, {
     transport: options.transport,
     timeoutMs: config.timeoutMs,
     ...(options.onTokenFetch ? { onFetch: options.onTokenFetch } : {}),

@@ -1,7 +1,7 @@
 import { describeUrl, type HttpTransport } from './http-transport';
 import { SearchClient } from './search-client';
 import type { ExternalTarget } from './target-config';
-import { TokenClient } from './token-client';
+import { tokenClientFor } from './token-client';
 import { TokenError } from './token-error';
 import { TransportError } from './transport-error';
 
@@ -26,15 +26,7 @@ function reasonOf(error: unknown): string {
 export async function preflight(config: ExternalTarget, transport: HttpTransport, options: { readonly timeoutMs?: number } = {}): Promise<string | undefined> {
   // Each of the two requests waits at most the run's request deadline, or less when the caller says.
   const timeoutMs = Math.min(config.timeoutMs, options.timeoutMs ?? config.timeoutMs);
-  const tokens = new TokenClient({
-    tokenUrl: config.tokenUrl,
-    clientId: config.clientId,
-    clientSecret: config.clientSecret,
-    authMethod: config.authMethod,
-    ...(config.scope ? { scope: config.scope } : {}),
-    transport,
-    timeoutMs,
-  });
+  const tokens = tokenClientFor(config, { transport, timeoutMs });
   try {
     await tokens.token();
   } catch (error) {

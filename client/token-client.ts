@@ -22,6 +22,27 @@ export interface TokenClientOptions {
   readonly onFetch?: (outcome: 'success' | TokenError['kind'], durationMs: number) => void;
 }
 
+/** Where a target's tokens come from: its token URL and client credentials, as configured. */
+export interface TokenEndpoint {
+  readonly tokenUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly authMethod: ClientAuthMethod;
+  readonly scope?: string | undefined;
+}
+
+/** A token client for a configured endpoint: one construction for the run's client and the preflight's. */
+export function tokenClientFor(endpoint: TokenEndpoint, options: Pick<TokenClientOptions, 'transport' | 'timeoutMs' | 'onFetch'>): TokenClient {
+  return new TokenClient({
+    tokenUrl: endpoint.tokenUrl,
+    clientId: endpoint.clientId,
+    clientSecret: endpoint.clientSecret,
+    authMethod: endpoint.authMethod,
+    ...(endpoint.scope ? { scope: endpoint.scope } : {}),
+    ...options,
+  });
+}
+
 interface CachedToken {
   readonly value: string;
   /** When the token stops being offered, in clock milliseconds: shortly before it expires. */

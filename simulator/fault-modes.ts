@@ -25,6 +25,8 @@ const pastLimit = (search: SearchRequestBody, measure: (text: string) => number)
 /** The string values of a parsed body's top level. */
 const stringValues = (body: unknown): string[] => (isObjectValue(body) ? Object.values(body as object).filter((value): value is string => typeof value === 'string') : []);
 const isObjectValue = (body: unknown): boolean => typeof body === 'object' && body !== null && !Array.isArray(body);
+/** One property of a body that is a JSON object; undefined for any other body. */
+const propertyOf = (body: unknown, name: string): unknown => (isObjectValue(body) ? (body as Record<string, unknown>)[name] : undefined);
 const crashOnString = (test: (value: string) => boolean, exceptionType: string) => (body: unknown) => (stringValues(body).some(test) ? crashWith(exceptionType) : undefined);
 
 /** The customers holding a product code (compared without case). */
@@ -186,7 +188,7 @@ export const faultModes = {
     description: 'Answers 500 to a streetNumber past 32 bits (an unhandled NumberFormatException).',
     behaviour: {
       crash: (body) => {
-        const value = isObjectValue(body) ? (body as Record<string, unknown>).streetNumber : undefined;
+        const value = propertyOf(body, 'streetNumber');
         return typeof value === 'number' && Math.abs(value) > 2 ** 31 - 1 ? crashWith('NumberFormatException') : undefined;
       },
     },
@@ -201,7 +203,7 @@ export const faultModes = {
     description: 'Drops leading and doubled dots from an email before checking it, so ".ola@company.com" is searched as "ola@company.com".',
     behaviour: {
       readsBody: (parsed) => {
-        const email = isObjectValue(parsed) ? (parsed as Record<string, unknown>).email : undefined;
+        const email = propertyOf(parsed, 'email');
         if (typeof email !== 'string') return parsed;
         return { ...(parsed as object), email: email.replace(/^\.+/, '').replace(/\.{2,}/g, '.') };
       },
