@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { loadTargetConfig } from './client/target-config';
 import { ConfigError } from './client/config-error';
 import { faultModeNames } from './simulator/fault-modes';
+import { providerVariantNames } from './simulator/provider-variants';
 import { CAMPAIGN_VARIABLES, loadCampaignConfig } from './engine/campaign-config';
 import { loadDeviationConfig } from './engine/accepted-deviations';
 import { outputDir, reportDir } from './tests/fixtures/report-dir';
@@ -12,7 +13,7 @@ import { createNodeTransport } from './client/http-transport';
 
 // Bad configuration stops the run here, before any worker starts, with one line naming the variable.
 try {
-  const target = loadTargetConfig(process.env, { faultModes: faultModeNames, knownVariables: CAMPAIGN_VARIABLES });
+  const target = loadTargetConfig(process.env, { faultModes: faultModeNames, providerVariants: providerVariantNames, knownVariables: CAMPAIGN_VARIABLES });
   const campaign = loadCampaignConfig(process.env);
   loadDeviationConfig(process.env);
   // One seed for every worker of this run: chosen here, where the run starts, and handed down.

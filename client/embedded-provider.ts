@@ -13,5 +13,11 @@ export interface EmbeddedProvider {
   close(): Promise<void>;
 }
 
-/** Starts an embedded provider, breaking the named fault mode when one is given. */
-export type StartEmbeddedProvider<P extends EmbeddedProvider> = (fault: string | undefined) => Promise<P>;
+/** Which modes an embedded provider starts in: a fault mode that breaks a rule, a correct variant; each default none. */
+export interface SimulatorModes {
+  readonly fault?: string | undefined;
+  readonly variant?: string | undefined;
+}
+
+/** Starts an embedded provider in the named modes. */
+export type StartEmbeddedProvider<P extends EmbeddedProvider> = (modes: SimulatorModes) => Promise<P>;

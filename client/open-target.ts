@@ -33,7 +33,7 @@ export async function openTarget<P extends EmbeddedProvider = EmbeddedProvider>(
   if (config.kind === 'simulator' && !options.startEmbedded) {
     throw new Error('No real environment is configured (CAPI_BASE_URL) and this program has no embedded simulator');
   }
-  const simulator = config.kind === 'simulator' ? await options.startEmbedded?.(config.simulatorFault) : undefined;
+  const simulator = config.kind === 'simulator' ? await options.startEmbedded?.({ fault: config.simulatorFault, variant: config.simulatorVariant }) : undefined;
   // Where requests go and with which credentials: the simulator's own, or the configured environment's.
   const endpoint = simulator
     ? {

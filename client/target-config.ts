@@ -29,6 +29,8 @@ export interface SimulatorTarget extends CommonTarget {
   readonly kind: 'simulator';
   /** Fault the embedded simulator starts with; undefined for a correct provider. */
   readonly simulatorFault: string | undefined;
+  /** Correct variant the embedded simulator starts with; undefined for its default choices. */
+  readonly simulatorVariant: string | undefined;
 }
 
 export interface ExternalTarget extends CommonTarget {
@@ -56,6 +58,7 @@ export const TARGET_VARIABLES = [
   'CONTRACT_SHOW_PII',
   'CONTRACT_EXPIRED_TOKEN',
   'CONTRACT_SIMULATOR_FAULT',
+  'CONTRACT_SIMULATOR_VARIANT',
   'CONTRACT_TIMEOUT_MS',
   'CONTRACT_MAX_RPS',
   'CONTRACT_MAX_RPM',
@@ -94,6 +97,16 @@ function readUrl(env: Environment, name: string, problems: ConfigProblem[]): str
   return raw.replace(/\/+$/, '');
 }
 
+/** A mode of the embedded simulator named by `variable`: one of `known`, and only without CAPI_BASE_URL. */
+function readSimulatorMode(env: Environment, variable: 'CONTRACT_SIMULATOR_FAULT' | 'CONTRACT_SIMULATOR_VARIANT', known: readonly string[], problems: ConfigProblem[]): string | undefined {
+  const raw = env[variable]?.trim();
+  if (!raw) return undefined;
+  if (env.CAPI_BASE_URL?.trim()) problems.push({ variable, message: 'applies to the embedded simulator only; unset CAPI_BASE_URL' });
+  else if (!known.includes(raw)) problems.push({ variable, message: `must be one of ${known.join(', ')}` });
+  else return raw;
+  return undefined;
+}
+
 /** Parses the target variables, collecting every problem into one ConfigError. */
 export interface TargetConfigOptions {
   /**
@@ -101,6 +114,8 @@ export interface TargetConfigOptions {
    * points that can start the simulator; default none, so the client never loads simulator code.
    */
   readonly faultModes?: readonly string[];
+  /** Correct variants of the embedded simulator, for checking CONTRACT_SIMULATOR_VARIANT; default none. */
+  readonly providerVariants?: readonly string[];
   /** Further CONTRACT_ variables that another part reads (the engine's campaign settings); default none. */
   readonly knownVariables?: readonly string[];
 }
@@ -135,14 +150,8 @@ export function loadTargetConfig(env: Environment, options: TargetConfigOptions 
   const maxPerMinute = readInteger(env, 'CONTRACT_MAX_RPM', 1800, { min: 1, max: 6_000_000 }, problems);
   const rateLimitWaitMs = readInteger(env, 'CONTRACT_RATE_LIMIT_WAIT_S', 30, { min: 0, max: 600 }, problems) * 1000;
 
-  const faultRaw = env.CONTRACT_SIMULATOR_FAULT?.trim();
-  let simulatorFault: string | undefined;
-  if (faultRaw) {
-    const known = options.faultModes ?? [];
-    if (env.CAPI_BASE_URL?.trim()) problems.push({ variable: 'CONTRACT_SIMULATOR_FAULT', message: 'applies to the embedded simulator only; unset CAPI_BASE_URL' });
-    else if (!known.includes(faultRaw)) problems.push({ variable: 'CONTRACT_SIMULATOR_FAULT', message: `must be one of ${known.join(', ')}` });
-    else simulatorFault = faultRaw;
-  }
+  const simulatorFault = readSimulatorMode(env, 'CONTRACT_SIMULATOR_FAULT', options.faultModes ?? [], problems);
+  const simulatorVariant = readSimulatorMode(env, 'CONTRACT_SIMULATOR_VARIANT', options.providerVariants ?? [], problems);
 
   // The presence of CAPI_BASE_URL, valid or not, says the user means a real environment.
   const external = Boolean(env.CAPI_BASE_URL?.trim());
@@ -176,7 +185,7 @@ export function loadTargetConfig(env: Environment, options: TargetConfigOptions 
     rateLimitWaitMs,
   };
   if (!baseUrl) {
-    return { kind: 'simulator', ...common, faultInjection: injectionRaw !== 'off', simulatorFault };
+    return { kind: 'simulator', ...common, faultInjection: injectionRaw !== 'off', simulatorFault, simulatorVariant };
   }
   const defaultTokenUrl = DOCUMENTED_HOSTS[new URL(baseUrl).hostname]?.();
   if (!tokenUrlSet && !defaultTokenUrl) throw new ConfigError([{ variable: 'CONNECTID_TOKEN_URL', message: 'is required for this CAPI_BASE_URL' }]);

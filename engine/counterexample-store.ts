@@ -23,12 +23,16 @@ interface StoreFile {
 
 /**
  * Which target a counterexample belongs to: the API base of a real environment, or the embedded
- * simulator with its fault mode (its port changes every run). One provider's failures are not
+ * simulator with its fault mode and variant (its port changes every run). One provider's failures are not
  * another's, so a store shared by several targets replays each one's own.
  */
 export function targetKey(config: TargetConfig, baseUrl: string): string {
   if (config.kind === 'external') return baseUrl;
-  return config.simulatorFault ? `simulator (CONTRACT_SIMULATOR_FAULT=${config.simulatorFault})` : 'simulator';
+  const modes = [
+    ...(config.simulatorFault ? [`CONTRACT_SIMULATOR_FAULT=${config.simulatorFault}`] : []),
+    ...(config.simulatorVariant ? [`CONTRACT_SIMULATOR_VARIANT=${config.simulatorVariant}`] : []),
+  ];
+  return modes.length > 0 ? `simulator (${modes.join(' ')})` : 'simulator';
 }
 
 export type StoreRead = { readonly ok: true; readonly counterexamples: readonly StoredCounterexample[] } | { readonly ok: false; readonly problem: string };

@@ -15,11 +15,12 @@ const checkOnly = process.argv.includes('--check');
 // The simulator's code is loaded only when it is the target: a real-target monitor never loads it.
 const embedded = process.env.CAPI_BASE_URL?.trim() ? undefined : await import('../simulator/embedded-simulator');
 const faultModes = embedded ? (await import('../simulator/fault-modes')).faultModeNames : [];
+const providerVariants = embedded ? (await import('../simulator/provider-variants')).providerVariantNames : [];
 
 let config;
 let security: WebSecurity | undefined;
 try {
-  config = loadMonitorConfig(process.env, { requireExternal, faultModes });
+  config = loadMonitorConfig(process.env, { requireExternal, faultModes, providerVariants });
   // The YAML parser and bcrypt are loaded only for a monitor that has a web configuration.
   if (config.webConfigFile) security = (await import('./web-config')).loadWebConfig(config.webConfigFile);
 } catch (error) {

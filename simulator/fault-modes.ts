@@ -1,7 +1,7 @@
 import { requestFields, SEARCH_REQUIREMENT_POINTER } from '../contracts/contract-reader';
 import type { RuleName } from '../contracts/contract-rules';
 import type { Customer, SearchRequestBody } from '../contracts/search-customer-types';
-import type { FaultBehaviour } from './fault-behaviour';
+import type { ProviderBehaviour } from './provider-behaviour';
 import type { SeedCustomer } from './seed-customers';
 
 /** One named way for the simulator to break exactly one documented rule. */
@@ -9,7 +9,7 @@ export interface FaultModeDefinition {
   /** The rule the contract suite must name when it runs against this fault. */
   readonly breaks: RuleName;
   readonly description: string;
-  readonly behaviour: FaultBehaviour;
+  readonly behaviour: ProviderBehaviour;
 }
 
 const FIELD_LIMITS = new Map(requestFields().flatMap((field) => (field.maxLength === undefined ? [] : [[field.name, field.maxLength] as const])));
@@ -34,7 +34,7 @@ const holdersOf = (customers: readonly SeedCustomer[], productCode: string): Cus
   customers.filter((seed) => seed.productCodes.some((code) => code.toLowerCase() === productCode.toLowerCase())).map((seed) => seed.customer);
 
 /** A criterion taken as an alternative: the customers `joining` names join the answer of the search without it. */
-const widenedBy = (field: 'productCode' | 'firstName', joining: (value: string, customers: readonly SeedCustomer[]) => Customer[]): FaultBehaviour => ({
+const widenedBy = (field: 'productCode' | 'firstName', joining: (value: string, customers: readonly SeedCustomer[]) => Customer[]): ProviderBehaviour => ({
   results: (matched, { search, customers, cap, match }) => {
     const value = search[field];
     if (typeof value !== 'string') return matched.slice(0, cap);
@@ -251,6 +251,6 @@ export function isFaultMode(name: string): name is FaultMode {
 }
 
 /** The behaviour of a fault mode, or none. */
-export function faultBehaviour(mode: FaultMode | undefined): FaultBehaviour {
+export function faultBehaviour(mode: FaultMode | undefined): ProviderBehaviour {
   return mode === undefined ? {} : (faultModes[mode] as FaultModeDefinition).behaviour;
 }

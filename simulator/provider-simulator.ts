@@ -7,6 +7,8 @@ import { RateWindow } from '../client/rate-window';
 import { matchCustomers } from './customer-matcher';
 import { faultBehaviour, type FaultMode } from './fault-modes';
 import type { OutageMode } from './outage-modes';
+import type { ProviderBehaviour } from './provider-behaviour';
+import { variantBehaviour, type ProviderVariant } from './provider-variants';
 import { seedCustomers, type SeedCustomer } from './seed-customers';
 import { TokenStore } from './token-store';
 
@@ -23,6 +25,8 @@ export interface SimulatorOptions {
   readonly rateLimit?: { readonly perSecond: number; readonly perMinute: number } | false;
   /** Rule to break; default none. */
   readonly fault?: FaultMode;
+  /** A correct choice the page leaves open, made the other way; default none (the simulator's own choices). */
+  readonly variant?: ProviderVariant;
   /** Service failure to show; default none. */
   readonly outage?: OutageMode;
   /** Extra delay before every search answer, in milliseconds. Default 0. */
@@ -53,6 +57,7 @@ export interface RunningSimulator {
   readonly clientSecret: string;
   readonly requests: readonly RecordedRequest[];
   setFault(fault: FaultMode | undefined): void;
+  setVariant(variant: ProviderVariant | undefined): void;
   setOutage(outage: OutageMode | undefined): void;
   setLatency(ms: number): void;
   setTokenLifetime(seconds: number): void;
@@ -104,7 +109,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const customers = options.customers ?? seedCustomers;
   const tokens = new TokenStore();
   const requests: RecordedRequest[] = [];
-  let fault = faultBehaviour(options.fault);
+  // A fault's hooks win over a variant's: a faulty provider may also make a correct choice.
+  const behaviourOf = (faultMode: FaultMode | undefined, variant: ProviderVariant | undefined): ProviderBehaviour => ({ ...variantBehaviour(variant), ...faultBehaviour(faultMode) });
+  let faultMode = options.fault;
+  let variant = options.variant;
+  let fault = behaviourOf(faultMode, variant);
   let outage = options.outage;
   let latencyMs = options.latencyMs ?? 0;
   let tokenLifetimeS = options.tokenLifetimeS ?? 43_200;
@@ -290,7 +299,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     clientSecret,
     requests,
     setFault: (next) => {
-      fault = faultBehaviour(next);
+      faultMode = next;
+      fault = behaviourOf(faultMode, variant);
+    },
+    setVariant: (next) => {
+      variant = next;
+      fault = behaviourOf(faultMode, variant);
     },
     setOutage: (next) => {
       outage = next;
@@ -306,7 +320,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     reset: () => {
       requests.length = 0;
       tokens.clear();
-      fault = faultBehaviour(options.fault);
+      faultMode = options.fault;
+      variant = options.variant;
+      fault = behaviourOf(faultMode, variant);
       outage = options.outage;
       latencyMs = options.latencyMs ?? 0;
       tokenLifetimeS = options.tokenLifetimeS ?? 43_200;

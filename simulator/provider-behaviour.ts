@@ -22,11 +22,12 @@ export interface SearchContext {
 }
 
 /**
- * The hooks through which a fault mode bends the simulator. Each fault mode sets the one or two it
- * needs; the simulator calls every hook at exactly one place, so adding a fault mode never adds a
- * branch to the simulator.
+ * The hooks through which a mode bends the simulator: a fault mode (breaks one rule) and a provider
+ * variant (a choice the page and the standards leave to the provider) are both made of these. Each
+ * mode sets the one or two it needs; the simulator calls every hook at exactly one place, so adding a
+ * mode never adds a branch to the simulator.
  */
-export interface FaultBehaviour {
+export interface ProviderBehaviour {
   /** Answers 200 to a search that carries no Authorization header at all. */
   readonly acceptsAnonymous?: true;
   /** Ignores `Prefer: code=NNN`. */

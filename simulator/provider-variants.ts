@@ -1,0 +1,42 @@
+import type { ProviderBehaviour } from './provider-behaviour';
+
+/**
+ * One choice the documentation page and the standards leave to the provider, made the other way than
+ * the simulator's default. A correct provider may make it, so the gate and the monitor must pass it:
+ * a variant that fails either is a false alarm of the suite, never a fault of the provider.
+ */
+export interface ProviderVariantDefinition {
+  /** The clause (an id of the clause registry) that leaves this choice to the provider. */
+  readonly clause: string;
+  readonly description: string;
+  readonly behaviour: ProviderBehaviour;
+}
+
+/** A customer with two properties the page does not list, as a newer API version may add. */
+const withUndocumentedProperties = (customer: object): Record<string, unknown> => ({ ...customer, customerType: 'private', links: { self: '/v1/client/customer' } });
+
+/**
+ * Named correct variants of the provider, made of the same hooks as the fault modes. Selected with
+ * CONTRACT_SIMULATOR_VARIANT (gate and monitor alike); tests run the gate and the monitor against
+ * each and expect no rule broken and every probe ok.
+ */
+export const providerVariants = {
+  'extra-fields': {
+    clause: 'page-response-schema-open',
+    description: 'Answers customers with properties the page does not list (the schema does not forbid them).',
+    behaviour: { presentCustomer: withUndocumentedProperties },
+  },
+} as const satisfies Record<string, ProviderVariantDefinition>;
+
+export type ProviderVariant = keyof typeof providerVariants;
+
+export const providerVariantNames = Object.keys(providerVariants) as ProviderVariant[];
+
+export function isProviderVariant(name: string): name is ProviderVariant {
+  return Object.hasOwn(providerVariants, name);
+}
+
+/** The behaviour of a variant, or none. */
+export function variantBehaviour(variant: ProviderVariant | undefined): ProviderBehaviour {
+  return variant === undefined ? {} : (providerVariants[variant] as ProviderVariantDefinition).behaviour;
+}
