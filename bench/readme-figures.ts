@@ -3,6 +3,8 @@ import { documentedProfile } from '../client/target-profile';
 import { ruleNames } from '../contracts/contract-rules';
 import { loadCampaignConfig } from '../engine/campaign-config';
 import { buildContractCases, type ContractCase } from '../engine/contract-cases';
+import { coverageCases } from '../engine/coverage-cases';
+import { coverageTable } from '../engine/coverage-table';
 import { buildGeneratedCases } from '../engine/generated-cases';
 import { loadMonitorConfig } from '../monitor/monitor-config';
 import { probeNames, rotationPool, rotationSlice } from '../monitor/monitor-probes';
@@ -52,6 +54,9 @@ export function readmeFigures(): ReadmeFigure[] {
   const cases = String(fixed.length);
   const named = probeNames.length - 1;
   const spec = readFileSync(GATE_SPEC, 'utf8');
+  const coverage = String(coverageCases(documentedProfile).length);
+  // The last line `npm run contract:cases` prints, as the coverage page quotes it.
+  const tally = /(\d+) values: (\d+) due 200, (\d+) due 400, (\d+) judged only/.exec(coverageTable(documentedProfile))?.slice(1) ?? [];
   return [
     { pattern: /Running (\d+) tests using 1 worker/, values: [gateTests] },
     // The last test line of the contract run, and its total.
@@ -63,6 +68,9 @@ export function readmeFigures(): ReadmeFigure[] {
     { pattern: /by all (\d+) rules/, values: [rules] },
     { pattern: /(\d+) fixed, (\d+) generated, 0 replayed cases/, values: [cases, String(generatedCases)] },
     { pattern: /\*\*(\d+) fixed cases\*\*/, values: [cases] },
+    { pattern: /the coverage phase's (\d+) values/, values: [coverage] },
+    { pattern: /the phase costs (\d+) requests/, values: [coverage] },
+    { pattern: /(\d+) values: (\d+) due 200, (\d+) due 400, (\d+) judged only/, values: tally },
     { pattern: /\*\*(\d+) generated cases\*\*/, values: [String(generatedCases)] },
     { pattern: /beside the (\d+) fixed ones/, values: [cases] },
     { pattern: /cases: fixed \/ generated[^|]*\| (\d+) \/ (\d+) \|/, values: [cases, String(generatedCases)] },
