@@ -133,7 +133,7 @@ test('the README contradiction table lists exactly the registry\'s contradiction
   expect([...contradictions.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map(([, id]) => id)).toEqual(documentationContradictions.map((item) => item.id));
 });
 
-test('measured timings in the README say how they were measured', () => {
+test('measured timings in the documentation say how they were measured', () => {
   const benchmarks = section('## Benchmarks');
   expect(benchmarks).toContain('`npm run bench`');
   expect(benchmarks).toMatch(/measured on\s+\d{4}-\d{2}-\d{2}/);
