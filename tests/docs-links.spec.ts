@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { readDocumentationSet, README } from '../bench/documentation-set';
+import { startSimulator } from '../simulator/provider-simulator';
 import { headingAnchors, outsideCodeBlocks } from './fixtures/heading-anchors';
 
 /*
@@ -71,4 +72,26 @@ test('every variable the documentation names is one the code reads', () => {
   expect(named.size, 'variables named').toBeGreaterThan(30);
   const dangling = [...named].filter(([name]) => !new RegExp(`\\b${name}\\b`).test(source)).map(([name, page]) => `${page}: ${name}`);
   expect(dangling, 'named in the documentation, read by no product code').toEqual([]);
+});
+
+test('the README aims the gate at the simulator with the addresses and the client the simulator has', async () => {
+  const readme = pages.find((page) => page.path === README)?.text ?? '';
+  const command = /CAPI_BASE_URL=(\S+) CONNECTID_TOKEN_URL=(\S+) \\\nCONNECTID_CLIENT_ID=(\S+) CONNECTID_CLIENT_SECRET=(\S+) npm run contract/.exec(readme);
+  expect(command, 'the README\'s command that aims the gate at npm run simulator').not.toBeNull();
+  const [, baseUrl = '', tokenUrl = '', clientId = '', clientSecret = ''] = command ?? [];
+  const simulator = await startSimulator({});
+  try {
+    // The README names npm run simulator's port; this simulator listens on a free one.
+    const here = (url: string): string => url.replace(/:\d+\//, `:${new URL(simulator.baseUrl).port}/`);
+    expect(here(baseUrl)).toBe(simulator.baseUrl);
+    expect(here(tokenUrl)).toBe(simulator.tokenUrl);
+    const answer = await fetch(simulator.tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }),
+    });
+    expect(answer.status, 'the simulator issues a token to the README\'s client').toBe(200);
+  } finally {
+    await simulator.close();
+  }
 });
