@@ -10,10 +10,12 @@ if (missing.length > 0) {
   process.stderr.write(`No page of the documentation (README.md, docs/*.md) states: ${missing.map((figure) => figure.pattern.source).join(', ')}\n`);
   process.exit(1);
 }
+let updated = 0;
 for (const page of pages) {
-  const updated = withFigures(page.text, figures);
-  if (updated === page.text) continue;
-  writeFileSync(page.path, updated);
+  const text = withFigures(page.text, figures);
+  if (text === page.text) continue;
+  writeFileSync(page.path, text);
   process.stdout.write(`${page.path}: figures updated\n`);
+  updated += 1;
 }
-if (pages.every((page) => withFigures(page.text, figures) === page.text)) process.stdout.write('Documentation figures up to date\n');
+if (updated === 0) process.stdout.write('Documentation figures up to date\n');

@@ -7,11 +7,12 @@ import { TARGET_VARIABLES } from '../client/target-config';
 import { MONITOR_VARIABLES } from '../monitor/monitor-config';
 import { CAMPAIGN_VARIABLES } from '../engine/campaign-config';
 import { buildContractCases } from '../engine/contract-cases';
-import { readDocumentationSet } from '../bench/documentation-set';
+import { readDocumentationSet, README } from '../bench/documentation-set';
 import { readmeFigures, statedFigures, statedInSet, withFigures } from '../bench/readme-figures';
 import { MonitorMetrics } from '../monitor/monitor-metrics';
 import { probeNames } from '../monitor/monitor-probes';
 import { faultModes } from '../simulator/fault-modes';
+import { headingAnchors } from './fixtures/heading-anchors';
 
 /*
  * The documentation set (README.md, the front door, and docs/*.md): every rule, contradiction, variable,
@@ -19,7 +20,7 @@ import { faultModes } from '../simulator/fault-modes';
  * text between pages breaks no check.
  */
 const pages = readDocumentationSet();
-const readme = pages.find((page) => page.path === 'README.md')?.text ?? '';
+const readme = pages.find((page) => page.path === README)?.text ?? '';
 /** Every page at once, for what must be stated somewhere in the documentation. */
 const documentation = pages.map((page) => page.text).join('\n\n');
 /** The page that holds `text`: exactly one page must. */
@@ -61,14 +62,13 @@ test('every alert\'s runbook link points at a heading of docs/runbook.md', () =>
   expect(links.length).toBe([...rules.matchAll(/- alert: /g)].length);
   for (const { page } of links) expect(page).toMatch(/(?:^|\/)docs\/runbook\.md$|^README\.md$/);
   const anchors = links.map((link) => link.anchor);
-  const runbook = readFileSync('docs/runbook.md', 'utf8').replace(/^```[^]*?^```$/gm, '');
-  const headings = [...runbook.matchAll(/^#+ (.+)$/gm)].map(([, heading]) => (heading ?? '').toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-'));
+  const headings = headingAnchors(readFileSync('docs/runbook.md', 'utf8'));
   for (const anchor of anchors) expect(headings, anchor).toContain(anchor);
 });
 
 /*
- * Counts and tables the README states, checked against the registries they come from, so a rule, a
- * case or a probe added without the README following fails here, naming the sentence.
+ * Counts and tables the documentation states, checked against the registries they come from, so a rule, a
+ * case or a probe added without the documentation following fails here, naming the sentence.
  */
 
 /** The table whose header row starts with `header`, in whichever page holds it: its rows up to the first line that is not one. */
@@ -128,7 +128,7 @@ test('the README rule table lists the registry\'s rules in order, each at its co
   for (const mode of Object.keys(faultModes)) expect(checks, `fault mode ${mode}`).toContain(`\`${mode}\``);
 });
 
-test('the README contradiction table lists exactly the registry\'s contradictions, in order', () => {
+test('the contradiction table lists exactly the registry\'s contradictions, in order', () => {
   const contradictions = table('| contradiction | decision |');
   expect([...contradictions.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map(([, id]) => id)).toEqual(documentationContradictions.map((item) => item.id));
 });
