@@ -1,14 +1,21 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { README, readmeFigures, statedFigures, withFigures } from './readme-figures';
+import { writeFileSync } from 'node:fs';
+import { readDocumentationSet } from './documentation-set';
+import { readmeFigures, statedInSet, withFigures } from './readme-figures';
 
-// `npm run readme:figures`: sets every count the README states to what the registries give.
-const readme = readFileSync(README, 'utf8');
+// `npm run readme:figures`: sets every count README.md and docs/*.md state to what the registries give.
+const pages = readDocumentationSet();
 const figures = readmeFigures();
-const missing = figures.filter((figure) => statedFigures(readme, figure).length === 0);
+const missing = figures.filter((figure) => statedInSet(pages, figure).length === 0);
 if (missing.length > 0) {
-  process.stderr.write(`${README} no longer states: ${missing.map((figure) => figure.pattern.source).join(', ')}\n`);
+  process.stderr.write(`No page of the documentation (README.md, docs/*.md) states: ${missing.map((figure) => figure.pattern.source).join(', ')}\n`);
   process.exit(1);
 }
-const updated = withFigures(readme, figures);
-writeFileSync(README, updated);
-process.stdout.write(updated === readme ? `${README}: figures up to date\n` : `${README}: figures updated\n`);
+let updated = 0;
+for (const page of pages) {
+  const text = withFigures(page.text, figures);
+  if (text === page.text) continue;
+  writeFileSync(page.path, text);
+  process.stdout.write(`${page.path}: figures updated\n`);
+  updated += 1;
+}
+if (updated === 0) process.stdout.write('Documentation figures up to date\n');

@@ -1,16 +1,20 @@
+import { readFileSync } from 'node:fs';
 import { documentedProfile } from '../client/target-profile';
 import { ruleNames } from '../contracts/contract-rules';
 import { loadCampaignConfig } from '../engine/campaign-config';
 import { buildContractCases, type ContractCase } from '../engine/contract-cases';
+import { coverageCases } from '../engine/coverage-cases';
+import { coverageTable } from '../engine/coverage-table';
 import { buildGeneratedCases } from '../engine/generated-cases';
 import { loadMonitorConfig } from '../monitor/monitor-config';
 import { probeNames, rotationPool, rotationSlice } from '../monitor/monitor-probes';
+import type { DocumentationPage } from './documentation-set';
 
-/** Where `npm run readme:figures` writes, and what `tests/readme-reference.spec.ts` reads. */
-export const README = 'README.md';
+/** The gate's spec file, whose test locations the documented contract run shows. */
+const GATE_SPEC = 'tests/contract/search-customer-contract.spec.ts';
 
 /**
- * A figure the README states: a pattern with one capture group per number (a space in it matches any
+ * A figure the documentation states: a pattern with one capture group per number (a space in it matches any
  * run of whitespace, so a sentence may wrap), and the values the registries give for them.
  */
 export interface ReadmeFigure {
@@ -23,10 +27,19 @@ const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'sev
 /** Requests a list of cases sends: a narrowing case sends its wider search too. */
 const requestsOf = (cases: readonly ContractCase[]): number => cases.length + cases.filter((item) => item.wider).length;
 
+/** Line and column (1-based, as Playwright prints them) of the first line of `source` holding `marker`. */
+function locationOf(source: string, marker: string): string[] {
+  const lines = source.split('\n');
+  const line = lines.findIndex((text) => text.includes(marker));
+  if (line < 0) throw new Error(`${GATE_SPEC} no longer holds ${marker}`);
+  return [String(line + 1), String((lines[line] ?? '').indexOf(marker) + 1)];
+}
+
 /**
- * Every count the README states, from the registries that decide it: rules, fixed and generated
- * cases, requests (the benchmark's seed 1 with the default number of generated cases), probes and
- * the monitor's rotation at its defaults. Timings are not here: only `npm run bench` measures them.
+ * Every count the documentation states, from the registries that decide it: rules, fixed and generated
+ * cases, requests (the benchmark's seed 1 with the default number of generated cases), probes,
+ * the monitor's rotation at its defaults, and where the gate's tests sit in its spec file. Timings
+ * are not here: only `npm run bench` measures them.
  */
 export function readmeFigures(): ReadmeFigure[] {
   const fixed = buildContractCases(documentedProfile);
@@ -40,14 +53,24 @@ export function readmeFigures(): ReadmeFigure[] {
   const gateTests = String(ruleNames.length + 1);
   const cases = String(fixed.length);
   const named = probeNames.length - 1;
+  const spec = readFileSync(GATE_SPEC, 'utf8');
+  const coverage = String(coverageCases(documentedProfile).length);
+  // The last line `npm run contract:cases` prints, as the coverage page quotes it.
+  const tally = /(\d+) values: (\d+) due 200, (\d+) due 400, (\d+) judged only/.exec(coverageTable(documentedProfile))?.slice(1) ?? [];
   return [
     { pattern: /Running (\d+) tests using 1 worker/, values: [gateTests] },
     // The last test line of the contract run, and its total.
     { pattern: /✓ (\d+) \[contract\][^✓]*? (\d+) passed/, values: [gateTests, gateTests] },
+    // Where Playwright's list reporter places the per-rule tests and `every case judged` in the gate's spec.
+    { pattern: /search-customer-contract\.spec\.ts:(\d+):(\d+) › [a-z]+-[a-z-]+/, values: locationOf(spec, 'test(rule,') },
+    { pattern: /search-customer-contract\.spec\.ts:(\d+):(\d+) › every case judged/, values: locationOf(spec, "test('every case judged'") },
     { pattern: /the gate stays at (\d+) tests/, values: [gateTests] },
     { pattern: /by all (\d+) rules/, values: [rules] },
     { pattern: /(\d+) fixed, (\d+) generated, 0 replayed cases/, values: [cases, String(generatedCases)] },
     { pattern: /\*\*(\d+) fixed cases\*\*/, values: [cases] },
+    { pattern: /the coverage phase's (\d+) values/, values: [coverage] },
+    { pattern: /the phase costs (\d+) requests/, values: [coverage] },
+    { pattern: /(\d+) values: (\d+) due 200, (\d+) due 400, (\d+) judged only/, values: tally },
     { pattern: /\*\*(\d+) generated cases\*\*/, values: [String(generatedCases)] },
     { pattern: /beside the (\d+) fixed ones/, values: [cases] },
     { pattern: /cases: fixed \/ generated[^|]*\| (\d+) \/ (\d+) \|/, values: [cases, String(generatedCases)] },
@@ -65,14 +88,19 @@ function compiled(pattern: RegExp): RegExp {
   return new RegExp(pattern.source.replaceAll(' ', '\\s+'), 'gd');
 }
 
-/** What the README states for one figure: the captured values of each occurrence. */
-export function statedFigures(readme: string, figure: ReadmeFigure): string[][] {
-  return [...readme.matchAll(compiled(figure.pattern))].map((match) => match.slice(1).map((value) => value ?? ''));
+/** What one page states for one figure: the captured values of each occurrence. */
+export function statedFigures(page: string, figure: ReadmeFigure): string[][] {
+  return [...page.matchAll(compiled(figure.pattern))].map((match) => match.slice(1).map((value) => value ?? ''));
 }
 
-/** The README with every occurrence of every figure set to its value. */
-export function withFigures(readme: string, figures: readonly ReadmeFigure[]): string {
-  let text = readme;
+/** What the documentation set states for one figure, page by page, in the set's order. */
+export function statedInSet(pages: readonly DocumentationPage[], figure: ReadmeFigure): string[][] {
+  return pages.flatMap((page) => statedFigures(page.text, figure));
+}
+
+/** One page with every occurrence of every figure set to its value. */
+export function withFigures(page: string, figures: readonly ReadmeFigure[]): string {
+  let text = page;
   for (const figure of figures) {
     const edits: { start: number; end: number; value: string }[] = [];
     for (const match of text.matchAll(compiled(figure.pattern))) {

@@ -6,13 +6,14 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { documentedProfile } from '../client/target-profile';
 import { buildContractCases } from '../engine/contract-cases';
+import { readDocumentationSet } from '../bench/documentation-set';
 
 /*
  * "One edit adds a request field": on a copy of the repository, optional request fields are added
  * to the contract source, one edit each (the field with its decision, as the page does not print
  * it), then `npm run contract:export` runs, and everything else must follow by itself: the export,
  * the fixed and generated cases, the simulator's matching, the drift check's decision, the vendor
- * document of the diff tests, the README's counts, and the types. A hand list anywhere that ignores
+ * document of the diff tests, the documentation's counts, and the types. A hand list anywhere that ignores
  * the field fails here.
  */
 const run = promisify(execFile);
@@ -49,8 +50,8 @@ function addFields(copy: string): void {
 
 /** What the engine, simulator, drift check and vendor fixture make of the edited contract, read in the copy. */
 const PROBE = `
-import { readFileSync } from 'node:fs';
 import { parse as load } from 'yaml';
+import { readDocumentationSet } from './bench/documentation-set';
 import { readmeFigures, statedFigures } from './bench/readme-figures';
 import { buildContractCases } from './engine/contract-cases';
 import { buildGeneratedCases } from './engine/generated-cases';
@@ -79,7 +80,7 @@ process.stdout.write(JSON.stringify({
   undecided: undecidedFieldsMessage(beyond) ?? null,
   vendor: Object.fromEntries(fields.map((field) => [field, vendor.components.schemas.SearchCustomerRequest.properties[field] ?? null])),
   staleReadmeFigures: readmeFigures()
-    .filter((figure) => statedFigures(readFileSync('README.md', 'utf8'), figure).some((values) => values.join() !== figure.values.join()))
+    .filter((figure) => readDocumentationSet().some((page) => statedFigures(page.text, figure).some((values) => values.join() !== figure.values.join())))
     .map((figure) => figure.pattern.source),
 }));
 `;
@@ -112,7 +113,6 @@ test('one edit to the contract source adds a request field everywhere it belongs
       run(process.execPath, [tsc, '--noEmit', '-p', '.'], { cwd: copy }).catch((error: { stdout?: string }) => ({ stdout: `tsc failed:\n${error.stdout ?? String(error)}` })),
     ]);
     expect(exported.stdout).toContain('Wrote contracts/search-customer-openapi.json');
-    expect(exported.stdout).toContain('README.md: figures updated');
     expect(typecheck.stdout, 'the copy with the added fields typechecks').toBe('');
     const result = JSON.parse(probe.stdout) as ProbeResult;
     const exportedContract = JSON.parse(readFileSync(join(copy, 'contracts', 'search-customer-openapi.json'), 'utf8')) as {
@@ -155,12 +155,14 @@ test('one edit to the contract source adds a request field everywhere it belongs
       }
     }
     expect(result.undecided).toBeNull();
-    // The README's counts followed the export: three fixed cases more per field, stated where it says so.
+    // The documentation's counts followed the export: three fixed cases more per field, stated where it says so.
     expect(result.staleReadmeFigures).toEqual([]);
     const before = buildContractCases(documentedProfile).length;
     const perField = result.fixed.filter((item) => item.path.startsWith('#/components/schemas/SearchCustomerRequest/properties/departmentName/')).length;
     expect(result.fixed.length).toBe(before + perField * ADDED.length);
-    expect(readFileSync(join(copy, 'README.md'), 'utf8')).toContain(`**${result.fixed.length} fixed cases**`);
+    const stating = readDocumentationSet(copy).filter((page) => page.text.includes(`**${result.fixed.length} fixed cases**`));
+    expect(stating.map((page) => page.path), 'the page stating the fixed cases').toHaveLength(1);
+    expect(exported.stdout).toContain(`${stating[0]?.path}: figures updated`);
   } finally {
     rmSync(copy, { recursive: true, force: true });
   }

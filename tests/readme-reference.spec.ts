@@ -7,13 +7,28 @@ import { TARGET_VARIABLES } from '../client/target-config';
 import { MONITOR_VARIABLES } from '../monitor/monitor-config';
 import { CAMPAIGN_VARIABLES } from '../engine/campaign-config';
 import { buildContractCases } from '../engine/contract-cases';
-import { readmeFigures, statedFigures, withFigures } from '../bench/readme-figures';
+import { readDocumentationSet, README } from '../bench/documentation-set';
+import { readmeFigures, statedFigures, statedInSet, withFigures } from '../bench/readme-figures';
 import { MonitorMetrics } from '../monitor/monitor-metrics';
 import { probeNames } from '../monitor/monitor-probes';
 import { faultModes } from '../simulator/fault-modes';
+import { headingAnchors } from './fixtures/heading-anchors';
 
-/* The README is the front door: every rule, contradiction, variable, probe and metric has its row. */
-const readme = readFileSync('README.md', 'utf8');
+/*
+ * The documentation set (README.md, the front door, and docs/*.md): every rule, contradiction, variable,
+ * probe and metric has its row. A table or section is looked up in whichever page holds it, so moving
+ * text between pages breaks no check.
+ */
+const pages = readDocumentationSet();
+const readme = pages.find((page) => page.path === README)?.text ?? '';
+/** Every page at once, for what must be stated somewhere in the documentation. */
+const documentation = pages.map((page) => page.text).join('\n\n');
+/** The page that holds `text`: exactly one page must. */
+function pageHolding(text: string): { path: string; text: string } {
+  const holding = pages.filter((page) => page.text.includes(text));
+  expect(holding.map((page) => page.path), `one page of the documentation holds ${JSON.stringify(text)}`).toHaveLength(1);
+  return holding[0] ?? { path: '', text: '' };
+}
 
 test('every rule has a README row naming the fault mode that breaks it', () => {
   for (const rule of ruleNames) {
@@ -22,69 +37,80 @@ test('every rule has a README row naming the fault mode that breaks it', () => {
   }
 });
 
-test('every contradiction, variable and probe is in the README', () => {
-  for (const { id } of documentationContradictions) expect(readme, id).toContain(`| \`${id}\` |`);
-  for (const variable of [...TARGET_VARIABLES, ...CAMPAIGN_VARIABLES, ...MONITOR_VARIABLES]) expect(readme, variable).toContain(`| \`${variable}\` |`);
-  for (const probe of probeNames) expect(readme, probe).toContain(`\`${probe}\``);
+test('every contradiction, variable and probe is in the documentation', () => {
+  for (const { id } of documentationContradictions) expect(documentation, id).toContain(`| \`${id}\` |`);
+  for (const variable of [...TARGET_VARIABLES, ...CAMPAIGN_VARIABLES, ...MONITOR_VARIABLES]) expect(documentation, variable).toContain(`| \`${variable}\` |`);
+  for (const probe of probeNames) expect(documentation, probe).toContain(`\`${probe}\``);
 });
 
-test('every metric family of the monitor is in the README metrics table', async () => {
+test('every metric family of the monitor is in the documentation\'s metrics table', async () => {
   const text = await new MonitorMetrics(probeNames, { degradedMs: 2000, timeoutMs: 10_000 }).registry.metrics();
   const families = [...text.matchAll(/^# TYPE (customer_search_\S+)/gm)].map(([, name]) => name ?? '');
   expect(families.length).toBe(13);
-  for (const family of families) expect(readme, family).toContain(`| \`${family}\` |`);
+  for (const family of families) expect(documentation, family).toContain(`| \`${family}\` |`);
 });
 
 test('the example profile the README points to is the documented profile and loads', () => {
   expect(readTargetProfile('tests/fixtures/example-profile.json')).toEqual(documentedProfile);
 });
 
-test('every alert\'s runbook link points at a README heading', () => {
+test('every alert\'s runbook link points at a heading of docs/runbook.md', () => {
   const rules = ['monitor/prometheus/alert-rules.yml', 'monitor/prometheus/slo-rules.yml'].map((file) => readFileSync(file, 'utf8')).join('\n');
-  const anchors = [...rules.matchAll(/runbook_url: 'README\.md#([a-z]+)'/g)].map(([, anchor]) => anchor ?? '');
-  expect(anchors.length).toBe([...rules.matchAll(/- alert: /g)].length);
-  const headings = [...readme.matchAll(/^#+ (.+)$/gm)].map(([, heading]) => (heading ?? '').toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-'));
+  // The runbook's address is docs/runbook.md, relative or under a configured base URL; README.md is
+  // where the rules pointed before the runbook moved, and where its headings' anchors came from.
+  const links = [...rules.matchAll(/runbook_url: '([^'#\s]*)#([a-z]+)'/g)].map(([, page, anchor]) => ({ page: page ?? '', anchor: anchor ?? '' }));
+  expect(links.length).toBe([...rules.matchAll(/- alert: /g)].length);
+  for (const { page } of links) expect(page).toMatch(/(?:^|\/)docs\/runbook\.md$|^README\.md$/);
+  const anchors = links.map((link) => link.anchor);
+  const headings = headingAnchors(readFileSync('docs/runbook.md', 'utf8'));
   for (const anchor of anchors) expect(headings, anchor).toContain(anchor);
 });
 
 /*
- * Counts and tables the README states, checked against the registries they come from, so a rule, a
- * case or a probe added without the README following fails here, naming the sentence.
+ * Counts and tables the documentation states, checked against the registries they come from, so a rule, a
+ * case or a probe added without the documentation following fails here, naming the sentence.
  */
 
-/** The README table whose header row starts with `header`: its rows up to the first line that is not one. */
+/** The table whose header row starts with `header`, in whichever page holds it: its rows up to the first line that is not one. */
 function table(header: string): string {
-  const start = readme.indexOf(`\n${header}`);
+  const page = pageHolding(`\n${header}`).text;
+  const start = page.indexOf(`\n${header}`);
   expect(start, header).toBeGreaterThanOrEqual(0);
-  const lines = readme.slice(start + 1).split('\n');
+  const lines = page.slice(start + 1).split('\n');
   const end = lines.findIndex((line) => !line.startsWith('|'));
   return lines.slice(2, end < 0 ? undefined : end).join('\n');
 }
 
-/** The README's section under a heading, up to the next heading of the same or a higher level. */
+/** The section under a heading, in whichever page holds it, up to the next heading of the same or a higher level. */
 function section(heading: string): string {
-  const start = readme.indexOf(`${heading}\n`);
-  expect(start, heading).toBeGreaterThanOrEqual(0);
+  const page = pageHolding(`\n${heading}\n`).text;
+  const start = page.indexOf(`\n${heading}\n`) + 1;
+  expect(start, heading).toBeGreaterThan(0);
   const level = /^#+/.exec(heading)?.[0] ?? '#';
-  const rest = readme.slice(start + heading.length);
+  const rest = page.slice(start + heading.length);
   const end = rest.search(new RegExp(`\\n#{1,${level.length}} `));
   return end < 0 ? rest : rest.slice(0, end);
 }
 
-test('the README counts of rules, cases, requests and probes match the registries (npm run readme:figures sets them)', () => {
+test('the documentation\'s counts of rules, cases, requests and probes match the registries (npm run readme:figures sets them)', () => {
   for (const figure of readmeFigures()) {
-    const stated = statedFigures(readme, figure);
-    expect(stated.length, `the README states ${figure.pattern}`).toBeGreaterThan(0);
-    for (const values of stated) expect(values, `README: ${figure.pattern} (npm run readme:figures)`).toEqual(figure.values);
+    expect(statedInSet(pages, figure).length, `the documentation states ${figure.pattern}`).toBeGreaterThan(0);
+    for (const page of pages) {
+      for (const values of statedFigures(page.text, figure)) expect(values, `${page.path}: ${figure.pattern} (npm run readme:figures)`).toEqual(figure.values);
+    }
   }
 });
 
-test('npm run readme:figures rewrites a stale count, wherever the sentence wraps', () => {
+test('npm run readme:figures rewrites a stale count, wherever the sentence wraps, on every page', () => {
   const figures = readmeFigures();
-  const stale = readme.replace(/the gate stays at (\d+) tests/, 'the gate stays at 7\ntests').replace(/beside the \d+ fixed ones/, 'beside the 3 fixed ones');
-  expect(stale).not.toBe(readme);
-  expect(withFigures(stale, figures)).toBe(readme.replace(/the gate stays at (\d+) tests/, 'the gate stays at $1\ntests'));
-  expect(withFigures(readme, figures)).toBe(readme);
+  const staleCounts = [/the gate stays at (\d+) tests/, /beside the \d+ fixed ones/];
+  for (const pattern of staleCounts) expect(pages.some((page) => pattern.test(page.text)), `some page states ${pattern}`).toBe(true);
+  for (const page of pages) {
+    const stale = page.text.replace(/the gate stays at (\d+) tests/, 'the gate stays at 7\ntests').replace(/beside the \d+ fixed ones/, 'beside the 3 fixed ones');
+    if (staleCounts.some((pattern) => pattern.test(page.text))) expect(stale, page.path).not.toBe(page.text);
+    expect(withFigures(stale, figures), page.path).toBe(page.text.replace(/the gate stays at (\d+) tests/, 'the gate stays at $1\ntests'));
+    expect(withFigures(page.text, figures), page.path).toBe(page.text);
+  }
 });
 
 test('the README rule table lists the registry\'s rules in order, each at its contract path', () => {
@@ -102,19 +128,21 @@ test('the README rule table lists the registry\'s rules in order, each at its co
   for (const mode of Object.keys(faultModes)) expect(checks, `fault mode ${mode}`).toContain(`\`${mode}\``);
 });
 
-test('the README contradiction table lists exactly the registry\'s contradictions, in order', () => {
+test('the contradiction table lists exactly the registry\'s contradictions, in order', () => {
   const contradictions = table('| contradiction | decision |');
   expect([...contradictions.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map(([, id]) => id)).toEqual(documentationContradictions.map((item) => item.id));
 });
 
-test('measured timings in the README say how they were measured', () => {
+test('measured timings in the documentation say how they were measured', () => {
   const benchmarks = section('## Benchmarks');
   expect(benchmarks).toContain('`npm run bench`');
   expect(benchmarks).toMatch(/measured on\s+\d{4}-\d{2}-\d{2}/);
   // A figure with decimals in prose is a measurement (settings are whole numbers): its paragraph names the command.
-  const prose = readme.replace(/^```[^]*?^```$/gm, '');
-  for (const paragraph of prose.split(/\n\s*\n/)) {
-    if (!/\d+\.\d+ ?(s|ms|min|µs)\b/.test(paragraph)) continue;
-    expect(paragraph, 'a measured timing without the command that measured it').toMatch(/`(npm run \w[\w:-]*|npx playwright test[^`]*)`/);
+  for (const page of pages) {
+    const prose = page.text.replace(/^```[^]*?^```$/gm, '');
+    for (const paragraph of prose.split(/\n\s*\n/)) {
+      if (!/\d+\.\d+ ?(s|ms|min|µs)\b/.test(paragraph)) continue;
+      expect(paragraph, `${page.path}: a measured timing without the command that measured it`).toMatch(/`(npm run \w[\w:-]*|npx playwright test[^`]*)`/);
+    }
   }
 });
