@@ -40,6 +40,18 @@ export interface SendOptions {
   readonly traceId?: string;
 }
 
+/**
+ * An issued token with one character changed, as a forger would (RFC 6750 §5.1, token modification).
+ * The changed character sits inside the last part, short of its end: in a signed token (a JWT) that is
+ * the signature, and a character short of the end carries whole bits, so a lenient base64 decoder
+ * cannot read it back to the same bytes.
+ */
+export function tamperedToken(token: string): string {
+  const at = Math.max(0, token.length - 3);
+  const swapped = token[at] === 'A' ? 'B' : 'A';
+  return `${token.slice(0, at)}${swapped}${token.slice(at + 1)}`;
+}
+
 /** Raised when a request needs something the configuration does not give (e.g. an expired token). */
 export class MissingTokenError extends Error {
   override readonly name = 'MissingTokenError';
@@ -79,6 +91,10 @@ export class SearchClient {
         return { header: 'Bearer not a token, just words', fresh: true };
       case 'unknown':
         return { header: `Bearer ${randomBytes(24).toString('base64url')}`, fresh: true };
+      case 'tampered': {
+        const token = await this.options.tokens.token();
+        return { header: `Bearer ${tamperedToken(token.value)}`, fresh: true };
+      }
       case 'expired':
         if (!this.options.expiredToken) throw new MissingTokenError('No expired token is configured');
         return { header: `Bearer ${this.options.expiredToken}`, fresh: true };

@@ -2,7 +2,7 @@ import type { SearchRequestBody } from './search-customer-types';
 import type { RuleName } from './contract-rules';
 
 /** How a request authenticates: a real token, or one of the ways of not having one. */
-export type AuthMode = 'valid' | 'none' | 'malformed' | 'unknown' | 'expired';
+export type AuthMode = 'valid' | 'none' | 'malformed' | 'unknown' | 'tampered' | 'expired';
 
 export interface ExchangeRequest {
   /** The body sent, serialised as JSON: an object for searches, any JSON value for malformed-input cases. */

@@ -94,6 +94,11 @@ export const faultModes = {
     description: 'Answers 200 to a search without a token.',
     behaviour: { acceptsAnonymous: true },
   },
+  'token-signature-unchecked': {
+    breaks: 'auth-required',
+    description: 'Checks only the start of a token (the part a JWT keeps its claims in), never its end (the signature).',
+    behaviour: { matchesIssuedToken: (presented, issued) => presented.length === issued.length && presented.slice(0, issued.length - 8) === issued.slice(0, -8) },
+  },
   'undocumented-status': {
     breaks: 'status-code-documented',
     description: 'Answers 422 instead of 400.',

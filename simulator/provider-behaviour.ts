@@ -30,6 +30,8 @@ export interface SearchContext {
 export interface ProviderBehaviour {
   /** Answers 200 to a search that carries no Authorization header at all. */
   readonly acceptsAnonymous?: true;
+  /** Takes a presented token for an issued one when this says they match (a check that skips the signature). */
+  readonly matchesIssuedToken?: (presented: string, issued: string) => boolean;
   /** Ignores `Prefer: code=NNN`. */
   readonly ignoresPrefer?: true;
   /** Rewrites the rate-limit headers of every answer. */

@@ -169,7 +169,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 
     const authorization = String(request.headers.authorization ?? '');
     const bearer = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/.exec(authorization)?.[1];
-    const tokenStatus = bearer ? tokens.status(bearer) : 'unknown';
+    const tokenStatus = bearer ? tokens.status(tokens.lookup(bearer, fault.matchesIssuedToken)) : 'unknown';
     const anonymousAllowed = fault.acceptsAnonymous === true && authorization === '';
     if (tokenStatus !== 'valid' && !anonymousAllowed) {
       const why = !authorization ? 'No access token' : !bearer ? 'Malformed access token' : `Access token ${tokenStatus}`;

@@ -18,6 +18,12 @@ export class TokenStore {
     return now < expiry ? 'valid' : 'expired';
   }
 
+  /** The issued token a presented one stands for: itself, or one `matches` pairs it with. */
+  lookup(presented: string, matches?: (presented: string, issued: string) => boolean): string {
+    if (this.expiries.has(presented) || !matches) return presented;
+    return this.issued().find((issued) => matches(presented, issued)) ?? presented;
+  }
+
   issued(): string[] {
     return [...this.expiries.keys()];
   }

@@ -21,6 +21,7 @@ const faultExpectations: Record<FaultMode, { probe: ProbeName; rule: RuleName; o
   'type-unenforced': { probe: 'wrong-type-refused', rule: 'field-type' },
   'postal-code-as-number': { probe: 'phone-search', rule: 'response-schema' },
   'no-token-accepted': { probe: 'no-token-refused', rule: 'auth-required' },
+  'token-signature-unchecked': { notProbed: 'production probes send no forged token; the contract suite and the rotation cover it' },
   'undocumented-status': { probe: 'incomplete-search-refused', rule: 'status-code-documented' },
   'text-content-type': { probe: 'email-search', rule: 'content-type-json' },
   'stray-results': { probe: 'phone-search', rule: 'results-match-criteria' },
