@@ -88,6 +88,31 @@ function onePastMax(field: FieldSchema): string {
   return textOfLength(field, max + 1);
 }
 
+/** A value past its field's limit, for the oversized class: which field, what it is, what is sent. */
+interface OversizedValue {
+  readonly target: FieldSchema | readonly FieldSchema[];
+  readonly label: string;
+  readonly valueFor: (field: FieldSchema) => string;
+}
+
+/** Plain ASCII text of exactly `length` characters, cheap to build at a mebibyte. */
+const bulkText = (length: number): string => 'Grubbegata'.repeat(Math.ceil(length / 10)).slice(0, length);
+
+/**
+ * Values far past every bound, sent in the deterministic phase so that a provider that fails on them
+ * fails on every run, not on a lucky seed: a hundred times every limit in every string field at once, 64 KiB
+ * in one free-text field, and one past 1 MiB, where proxies commonly stop (decision request-size).
+ * 400 is due; 413 is accepted too, as for any body larger than a valid search can be.
+ */
+function oversizedValues(stringFields: readonly FieldSchema[], textFields: readonly FieldSchema[]): OversizedValue[] {
+  const first = textFields[0];
+  const sizes = first ? [64 * 1024, 1024 * 1024 + 1] : [];
+  return [
+    { target: stringFields, label: 'a hundred times maxLength (far past every bound)', valueFor: (field) => textOfLength(field, (field.maxLength ?? 1) * 100) },
+    ...sizes.map((size) => ({ target: first as FieldSchema, label: `${size} characters (far past every bound)`, valueFor: () => bulkText(size) })),
+  ];
+}
+
 /** Where a verdict is confirmed by ajv: the keyword's own pointer. */
 function breaksAt(body: unknown, pointerPrefix: string): boolean {
   return validateSchema('SearchCustomerRequest', body).some((violation) => violation.contractPath.startsWith(pointerPrefix));
@@ -174,6 +199,7 @@ export function coverageEntries(profile: TargetProfile): CoverageEntry[] {
   // Inside every bound: one character in every free-text field, real codes in the code fields.
   addValue(textFields, 'maxLength', '1 character (inside the bound)', 'B', accepted);
   addValue(codeFields, 'maxLength', 'real codes inside their bounds', undefined, accepted, { valueFor: (field) => CODE_INSIDE[field.name] });
+  for (const item of oversizedValues(stringFields, textFields)) addValue(item.target, 'maxLength', item.label, undefined, refused('field-max-length'), { valueFor: item.valueFor });
 
   // type, for strings: each other JSON type. Containers no binder coerces are refused field by field;
   // scalars and null are coerced or read as absent by common binders (decision scalar-coercion).

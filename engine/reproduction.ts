@@ -1,6 +1,6 @@
 import { OPERATION_PATH } from '../contracts/contract-reader';
 import type { RuleName } from '../contracts/contract-rules';
-import { rawBodyBytes, type ExchangeRequest, type RawBody } from '../contracts/exchange';
+import { rawBodyBytes, requestMethod, type ExchangeRequest, type RawBody } from '../contracts/exchange';
 import { TARGET_VARIABLES, type Environment } from '../client/target-config';
 import { CAMPAIGN_VARIABLES } from './campaign-config';
 import type { ContractCase } from './contract-case';
@@ -52,7 +52,7 @@ export function curlLine(baseUrl: string, item: ContractCase, request: ExchangeR
       ? ` --data-binary @request.bin  # ${rawBodyBytes(raw).length} bytes that are not UTF-8 text`
       : body === undefined ? '' : body.length > CURL_BODY_LIMIT ? ` --data-binary @request.json  # ${body.length}-character body: see the report attachment` : ` --data-raw ${shellQuote(body)}`;
   const note = shown.masked ? '  # customer data masked: CONTRACT_SHOW_PII=1 shows it' : '';
-  return `${piped}curl -sS -X POST ${shellQuote(`${baseUrl.replace(/\/+$/, '')}${OPERATION_PATH}`)}${auth} -H 'Content-Type: application/json' -H 'Accept: application/json'${prefer}${data}${note}`;
+  return `${piped}curl -sS -X ${requestMethod(request)} ${shellQuote(`${baseUrl.replace(/\/+$/, '')}${OPERATION_PATH}`)}${auth} -H 'Content-Type: application/json' -H 'Accept: application/json'${prefer}${data}${note}`;
 }
 
 /**

@@ -7,7 +7,7 @@ import { RateWindow } from '../client/rate-window';
 import { matchCustomers } from './customer-matcher';
 import { faultBehaviour, type FaultMode } from './fault-modes';
 import type { OutageMode } from './outage-modes';
-import type { ProviderBehaviour } from './provider-behaviour';
+import type { MethodAnswer, ProviderBehaviour, Trickle } from './provider-behaviour';
 import { variantBehaviour, type ProviderVariant } from './provider-variants';
 import { seedCustomers, type SeedCustomer } from './seed-customers';
 import { TokenStore } from './token-store';
@@ -88,6 +88,27 @@ function readBody(request: IncomingMessage, limit = 1024 * 1024): Promise<Buffer
   });
 }
 
+/** The documented method only: anything else on the path is 405 with the Allow header RFC 9110 §15.5.6 requires. */
+const METHOD_NOT_ALLOWED: MethodAnswer = {
+  status: 405,
+  body: JSON.stringify({ exceptionType: 'MethodNotAllowedException', errorMessage: 'Only POST is supported' }),
+  headers: { allow: 'POST' },
+};
+
+/** Writes a 200 in pieces, chunked, pausing between them; stops if the client goes away. */
+function trickled(response: ServerResponse, bytes: Buffer, trickle: Trickle): void {
+  const size = Math.ceil(bytes.length / Math.max(1, trickle.pieces));
+  let offset = 0;
+  const next = (): void => {
+    if (response.destroyed) return;
+    response.write(bytes.subarray(offset, offset + size));
+    offset += size;
+    if (offset >= bytes.length) response.end();
+    else setTimeout(next, trickle.delayMs);
+  };
+  next();
+}
+
 function redactedHeaders(request: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
@@ -136,13 +157,22 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const send = (
     response: ServerResponse,
     status: number,
-    body: string,
+    body: string | Buffer,
     contentType = 'application/json; charset=utf-8',
     extra: Record<string, string> = {},
   ): number => {
     response.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body), ...extra });
     response.end(body);
     return status;
+  };
+
+  const sendSuccess = (response: ServerResponse, customers: readonly Record<string, unknown>[]): number => {
+    const text = JSON.stringify(fault.presentAnswer ? fault.presentAnswer(customers) : { customers });
+    const bytes = fault.encodesSuccess ? fault.encodesSuccess(text) : Buffer.from(text, 'utf8');
+    if (!fault.trickle) return send(response, 200, bytes, fault.successContentType, rateHeaders());
+    response.writeHead(200, { 'content-type': fault.successContentType ?? 'application/json; charset=utf-8', ...rateHeaders() });
+    trickled(response, bytes, fault.trickle);
+    return 200;
   };
 
   const sendError = (response: ServerResponse, status: number, exceptionType: string, errorMessage: string): number => {
@@ -228,7 +258,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const cap = resultCap();
     const found = fault.results ? fault.results(matched, { search, customers, cap, match }) : matched.slice(0, cap);
     const present = fault.presentCustomer ?? ((customer) => ({ ...customer }));
-    return send(response, 200, JSON.stringify({ customers: found.map(present) }), fault.successContentType, rateHeaders());
+    return sendSuccess(response, found.map(present));
   };
 
   const handleToken = async (request: IncomingMessage, response: ServerResponse): Promise<{ status: number; auth: 'body' | 'basic' | 'none' }> => {
@@ -279,6 +309,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         const timer = setTimeout(run, delay);
         response.on('close', () => clearTimeout(timer));
       } else run();
+      return;
+    }
+    if (path === `${API_PREFIX}${OPERATION_PATH}`) {
+      const answer = fault.otherMethod ? fault.otherMethod(request.method ?? '') : METHOD_NOT_ALLOWED;
+      // HEAD answers carry the headers of the GET only (RFC 9110 §9.3.2).
+      const body = request.method === 'HEAD' ? '' : answer.body;
+      request.resume();
+      record(send(response, answer.status, body, answer.contentType, { ...rateHeaders(), ...answer.headers }));
       return;
     }
     record(send(response, 404, JSON.stringify({ exceptionType: 'NotFound', errorMessage: 'No such operation' })));
