@@ -70,3 +70,36 @@ export function clauseTable(clauses: readonly Clause[] = clauseRegistry): string
     `Consequences: ${counts.byKind.rule} rule (${counts.rules} distinct rules), ${counts.byKind['client-behaviour']} client behaviour, ${counts.byKind.variant} variant, ${counts.byKind.decision} decision.`,
   ].join('\n');
 }
+
+/** Where the generated counts live in the clause documentation, between these markers. */
+export const CLAUSE_DOC = 'docs/clauses.md';
+const START = '<!-- clause-counts:start (npm run readme:figures) -->';
+const END = '<!-- clause-counts:end -->';
+
+/** The counts as the documentation shows them: one table of sources, one of consequences. */
+export function clauseCountsMarkdown(clauses: readonly Clause[] = clauseRegistry): string {
+  const counts = clauseCounts(clauses);
+  return [
+    START,
+    '| source | clauses |',
+    '| --- | --- |',
+    ...counts.bySource.map(([source, count]) => `| ${source} | ${count} |`),
+    `| **all** | **${clauses.length}** |`,
+    '',
+    '| consequence | clauses |',
+    '| --- | --- |',
+    `| rule | ${counts.byKind.rule} (${counts.rules} distinct rules) |`,
+    `| client behaviour | ${counts.byKind['client-behaviour']} |`,
+    `| variant | ${counts.byKind.variant} |`,
+    `| decision | ${counts.byKind.decision} |`,
+    END,
+  ].join('\n');
+}
+
+/** The document with its counts block replaced by the current one; throws when the markers are missing. */
+export function withClauseCounts(document: string, clauses: readonly Clause[] = clauseRegistry): string {
+  const start = document.indexOf(START);
+  const end = document.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`${CLAUSE_DOC} has no counts block (${START} … ${END})`);
+  return `${document.slice(0, start)}${clauseCountsMarkdown(clauses)}${document.slice(end + END.length)}`;
+}

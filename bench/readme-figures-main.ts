@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { CLAUSE_DOC, withClauseCounts } from './clause-table';
 import { README, readmeFigures, statedFigures, withFigures } from './readme-figures';
 
 // `npm run readme:figures`: sets every count the README states to what the registries give.
@@ -12,3 +13,9 @@ if (missing.length > 0) {
 const updated = withFigures(readme, figures);
 writeFileSync(README, updated);
 process.stdout.write(updated === readme ? `${README}: figures up to date\n` : `${README}: figures updated\n`);
+
+// The clause documentation's counts, from the clause registry.
+const clauseDoc = readFileSync(CLAUSE_DOC, 'utf8');
+const countedDoc = withClauseCounts(clauseDoc);
+writeFileSync(CLAUSE_DOC, countedDoc);
+process.stdout.write(countedDoc === clauseDoc ? `${CLAUSE_DOC}: counts up to date\n` : `${CLAUSE_DOC}: counts updated\n`);
