@@ -73,7 +73,8 @@ function entry(evidence: HarEvidence, options: HarOptions): object {
       cookies: [],
       headers: headerList(headers),
       queryString: [],
-      postData: { mimeType: headers['content-type'] ?? 'application/json', text: requestText },
+      // GET and HEAD go without content: their entry has no postData.
+      ...(requestBodyBytes(exchange.request) !== undefined || requestMethod(exchange.request) === 'POST' ? { postData: { mimeType: headers['content-type'] ?? 'application/json', text: requestText } } : {}),
       headersSize: -1,
       bodySize: sentBytes,
     },

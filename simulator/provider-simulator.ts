@@ -109,6 +109,32 @@ function trickled(response: ServerResponse, bytes: Buffer, trickle: Trickle): vo
   next();
 }
 
+/** Writes a 200 as the behaviour serialises, encodes and delivers it (one piece with Content-Length, or trickled). */
+function writeSuccess(response: ServerResponse, behaviour: ProviderBehaviour, customers: readonly Record<string, unknown>[], headers: Record<string, string>): number {
+  const text = JSON.stringify(behaviour.presentAnswer ? behaviour.presentAnswer(customers) : { customers });
+  const bytes = behaviour.encodesSuccess ? behaviour.encodesSuccess(text) : Buffer.from(text, 'utf8');
+  const contentType = behaviour.successContentType ?? 'application/json; charset=utf-8';
+  if (!behaviour.trickle) {
+    response.writeHead(200, { 'content-type': contentType, 'content-length': bytes.length, ...headers });
+    response.end(bytes);
+  } else {
+    response.writeHead(200, { 'content-type': contentType, ...headers });
+    trickled(response, bytes, behaviour.trickle);
+  }
+  return 200;
+}
+
+/** Answers a method the contract does not document on the path: the behaviour's answer, else 405 with Allow. */
+function answerOtherMethod(request: IncomingMessage, response: ServerResponse, behaviour: ProviderBehaviour, headers: Record<string, string>): number {
+  const answer = behaviour.otherMethod ? behaviour.otherMethod(request.method ?? '') : METHOD_NOT_ALLOWED;
+  // A HEAD answer carries headers only (RFC 9110 §9.3.2).
+  const body = request.method === 'HEAD' ? '' : answer.body;
+  request.resume();
+  response.writeHead(answer.status, { 'content-type': answer.contentType ?? 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), ...headers, ...answer.headers });
+  response.end(body);
+  return answer.status;
+}
+
 function redactedHeaders(request: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
@@ -157,7 +183,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const send = (
     response: ServerResponse,
     status: number,
-    body: string | Buffer,
+    body: string,
     contentType = 'application/json; charset=utf-8',
     extra: Record<string, string> = {},
   ): number => {
@@ -166,14 +192,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     return status;
   };
 
-  const sendSuccess = (response: ServerResponse, customers: readonly Record<string, unknown>[]): number => {
-    const text = JSON.stringify(fault.presentAnswer ? fault.presentAnswer(customers) : { customers });
-    const bytes = fault.encodesSuccess ? fault.encodesSuccess(text) : Buffer.from(text, 'utf8');
-    if (!fault.trickle) return send(response, 200, bytes, fault.successContentType, rateHeaders());
-    response.writeHead(200, { 'content-type': fault.successContentType ?? 'application/json; charset=utf-8', ...rateHeaders() });
-    trickled(response, bytes, fault.trickle);
-    return 200;
-  };
+  const sendSuccess = (response: ServerResponse, customers: readonly Record<string, unknown>[]): number => writeSuccess(response, fault, customers, rateHeaders());
 
   const sendError = (response: ServerResponse, status: number, exceptionType: string, errorMessage: string): number => {
     const body = JSON.stringify({ exceptionType, errorMessage });
@@ -312,11 +331,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       return;
     }
     if (path === `${API_PREFIX}${OPERATION_PATH}`) {
-      const answer = fault.otherMethod ? fault.otherMethod(request.method ?? '') : METHOD_NOT_ALLOWED;
-      // HEAD answers carry the headers of the GET only (RFC 9110 §9.3.2).
-      const body = request.method === 'HEAD' ? '' : answer.body;
-      request.resume();
-      record(send(response, answer.status, body, answer.contentType, { ...rateHeaders(), ...answer.headers }));
+      record(answerOtherMethod(request, response, fault, rateHeaders()));
       return;
     }
     record(send(response, 404, JSON.stringify({ exceptionType: 'NotFound', errorMessage: 'No such operation' })));
