@@ -135,6 +135,67 @@ const accepted: CoverageVerdict = { kind: 'accepted' };
 const refused = (rule: RefusalRule): CoverageVerdict => ({ kind: 'refused', rule });
 const unruled = (id: string): CoverageVerdict => ({ kind: 'unruled', decision: decision(id).id });
 
+/** One value of a keyword's near misses: what it is, the value, and what is due. */
+type LabelledValue = readonly [label: string, value: unknown, verdict: CoverageVerdict];
+
+/** streetNumber (every integer field): the type's own edges, then each other JSON type. */
+const INTEGER_VALUES: readonly (readonly [CoverageKeyword, ...LabelledValue])[] = [
+  ['integer', '1 (the smallest street number)', 1, accepted],
+  ['integer', '2147483647 (the largest 32-bit integer)', 2 ** 31 - 1, accepted],
+  ['integer', '0', 0, unruled('integer-range')],
+  ['integer', '-1', -1, unruled('integer-range')],
+  ['integer', '2147483648 (one past 32 bits)', 2 ** 31, unruled('integer-range')],
+  ['integer', '9007199254740991 (2^53 - 1)', Number.MAX_SAFE_INTEGER, unruled('integer-range')],
+  ['type', 'a word instead of an integer', 'six', refused('field-type')],
+  ['type', 'an array instead of an integer', [6, 7], refused('field-type')],
+  ['type', 'an object instead of an integer', { number: 6 }, refused('field-type')],
+  ['type', 'a boolean instead of an integer', true, refused('field-type')],
+  ['type', 'the fraction 6.5 instead of an integer', 6.5, unruled('scalar-coercion')],
+  ['type', 'the numeric string "6" instead of an integer', '6', unruled('scalar-coercion')],
+  ['type', 'null instead of an integer', null, unruled('scalar-coercion')],
+];
+
+/** Emails on both sides of the format, each one edit from a value of the other side (decision email-readings). */
+const EMAIL_VALUES: readonly LabelledValue[] = [
+  ['a tagged address on a subdomain', 'first.last+tag@mail.example.no', accepted],
+  ['a one-character local part', 'o@company.no', accepted],
+  ['a 64-character local part (the longest RFC 5321 allows)', `${'o'.repeat(64)}@company.no`, accepted],
+  ['upper case', 'OLA.NORDMANN@COMPANY.COM', accepted],
+  ['a hyphen and digits in the domain', 'ola@mail-1.company.no', accepted],
+  ...['ola.nordmann', 'ola.nordmann@', '@company.com', 'ola nordmann@company.com', 'ola@@company.com', '.ola@company.com', 'ola..nordmann@company.com', 'ola@company..com', 'ola@company,com'].map(
+    (value): LabelledValue => [JSON.stringify(value), value, refused('field-format')],
+  ),
+  ['a non-ASCII local part', 'øla@company.no', unruled('email-readings')],
+  ['an internationalised domain', 'ola@bjørnstad.no', unruled('email-readings')],
+  ['a domain without a dot', 'ola@localhost', unruled('email-readings')],
+  ['a quoted local part', '"ola nordmann"@company.com', unruled('email-readings')],
+  ['a trailing dot', 'ola@company.com.', unruled('email-readings')],
+  ['surrounding spaces', ' ola@company.com ', unruled('email-readings')],
+];
+
+/** Phone numbers on both sides of the pattern (decision phone-number-notation). */
+const PHONE_VALUES: readonly LabelledValue[] = [
+  ['a Norwegian landline', '+4723339100', accepted],
+  ['a US number', '+12025550123', accepted],
+  ['a Swedish mobile', '+46701234567', accepted],
+  ...(
+    [
+      [' (16 digits, fits maxLength)', '+4712345678901234'],
+      ['', '+47ABCDEFGH'],
+      ['', '+4712345678A'],
+      ['', '++4712345678'],
+      ['', '+'],
+      [' (country digit 0)', '+0712345678'],
+    ] as const
+  ).map(([note, value]): LabelledValue => [`${JSON.stringify(value)}${note}`, value, refused('field-format')]),
+  ['digits without "+"', '4712345678', unruled('phone-number-notation')],
+  ['the "00" dialling prefix', '004712345678', unruled('phone-number-notation')],
+  ['spaces between digits', '+47 12 34 56 78', unruled('phone-number-notation')],
+  ['hyphens between digits', '+47-1234-5678', unruled('phone-number-notation')],
+  ['a trailing newline', '+4712345678\n', unruled('phone-number-notation')],
+  ['the shortest number the pattern allows', '+12', unruled('phone-number-notation')],
+];
+
 /**
  * The coverage phase for one target profile. Field values ride on a valid search: phone and email
  * alone, every other field on the profile's name/address search, so the value under test is the
@@ -220,27 +281,7 @@ export function coverageEntries(profile: TargetProfile): CoverageEntry[] {
   // integer: the type's own edges and each other JSON type.
   for (const field of fields.filter((candidate) => candidate.type === 'integer')) {
     addValue(field, 'type', 'an integer', 6, accepted);
-    for (const [label, value, verdict] of [
-      ['1 (the smallest street number)', 1, accepted],
-      ['2147483647 (the largest 32-bit integer)', 2 ** 31 - 1, accepted],
-      ['0', 0, unruled('integer-range')],
-      ['-1', -1, unruled('integer-range')],
-      ['2147483648 (one past 32 bits)', 2 ** 31, unruled('integer-range')],
-      ['9007199254740991 (2^53 - 1)', Number.MAX_SAFE_INTEGER, unruled('integer-range')],
-    ] as const) {
-      addValue(field, 'integer', label, value, verdict);
-    }
-    for (const [label, value, verdict] of [
-      ['a word instead of an integer', 'six', refused('field-type')],
-      ['an array instead of an integer', [6, 7], refused('field-type')],
-      ['an object instead of an integer', { number: 6 }, refused('field-type')],
-      ['a boolean instead of an integer', true, refused('field-type')],
-      ['the fraction 6.5 instead of an integer', 6.5, unruled('scalar-coercion')],
-      ['the numeric string "6" instead of an integer', '6', unruled('scalar-coercion')],
-      ['null instead of an integer', null, unruled('scalar-coercion')],
-    ] as const) {
-      addValue(field, 'type', label, value, verdict);
-    }
+    for (const [keyword, label, value, verdict] of INTEGER_VALUES) addValue(field, keyword, label, value, verdict);
   }
 
   // text: every class of code point, in every free-text field at once (limits are judged field by field above).
@@ -258,68 +299,11 @@ export function coverageEntries(profile: TargetProfile): CoverageEntry[] {
   // format and pattern: near misses on both sides, each one edit from a value of the other side.
   for (const field of stringFields.filter((candidate) => candidate.format === 'email')) {
     addValue(field, 'format', "the profile's email", known.email, accepted, { fromProfile: true });
-    for (const [label, value] of [
-      ['a tagged address on a subdomain', 'first.last+tag@mail.example.no'],
-      ['a one-character local part', 'o@company.no'],
-      ['a 64-character local part (the longest RFC 5321 allows)', `${'o'.repeat(64)}@company.no`],
-      ['upper case', 'OLA.NORDMANN@COMPANY.COM'],
-      ['a hyphen and digits in the domain', 'ola@mail-1.company.no'],
-    ] as const) {
-      addValue(field, 'format', label, value, accepted);
-    }
-    for (const value of [
-      'ola.nordmann',
-      'ola.nordmann@',
-      '@company.com',
-      'ola nordmann@company.com',
-      'ola@@company.com',
-      '.ola@company.com',
-      'ola..nordmann@company.com',
-      'ola@company..com',
-      'ola@company,com',
-    ]) {
-      addValue(field, 'format', JSON.stringify(value), value, refused('field-format'));
-    }
-    for (const [label, value] of [
-      ['a non-ASCII local part', 'øla@company.no'],
-      ['an internationalised domain', 'ola@bjørnstad.no'],
-      ['a domain without a dot', 'ola@localhost'],
-      ['a quoted local part', '"ola nordmann"@company.com'],
-      ['a trailing dot', 'ola@company.com.'],
-      ['surrounding spaces', ' ola@company.com '],
-    ] as const) {
-      addValue(field, 'format', label, value, unruled('email-readings'));
-    }
+    for (const [label, value, verdict] of EMAIL_VALUES) addValue(field, 'format', label, value, verdict);
   }
   for (const field of stringFields.filter((candidate) => candidate.pattern !== undefined)) {
     addValue(field, 'pattern', "the profile's phone number", known.phoneNumber, accepted, { fromProfile: true });
-    for (const [label, value] of [
-      ['a Norwegian landline', '+4723339100'],
-      ['a US number', '+12025550123'],
-      ['a Swedish mobile', '+46701234567'],
-    ] as const) {
-      addValue(field, 'pattern', label, value, accepted);
-    }
-    for (const [note, value] of [
-      [' (16 digits, fits maxLength)', '+4712345678901234'],
-      ['', '+47ABCDEFGH'],
-      ['', '+4712345678A'],
-      ['', '++4712345678'],
-      ['', '+'],
-      [' (country digit 0)', '+0712345678'],
-    ] as const) {
-      addValue(field, 'pattern', `${JSON.stringify(value)}${note}`, value, refused('field-format'));
-    }
-    for (const [label, value] of [
-      ['digits without "+"', '4712345678'],
-      ['the "00" dialling prefix', '004712345678'],
-      ['spaces between digits', '+47 12 34 56 78'],
-      ['hyphens between digits', '+47-1234-5678'],
-      ['a trailing newline', '+4712345678\n'],
-      ['the shortest number the pattern allows', '+12'],
-    ] as const) {
-      addValue(field, 'pattern', label, value, unruled('phone-number-notation'));
-    }
+    for (const [label, value, verdict] of PHONE_VALUES) addValue(field, 'pattern', label, value, verdict);
   }
 
   // example: the page's own request, as printed and with the recorded decisions applied.
@@ -366,11 +350,23 @@ export function coverageEntries(profile: TargetProfile): CoverageEntry[] {
 
   // body: bytes exactly as written. JSON that is not an object, and text that is not JSON, are refused;
   // encodings the page does not name are judged only by "no 5xx" (decision body-encoding).
+  for (const [label, request, verdict, path] of bodyValues(known)) {
+    const value = request.rawBody ?? request.body;
+    add({ fields: [], keyword: 'body', label, value, verdict, fromProfile: true }, request, path, `invalid body: ${label} ${verdictWords(verdict)}`);
+  }
+  return entries;
+}
+
+/**
+ * Whole bodies, as bytes exactly as written: JSON that is not an object and text that is not JSON are
+ * refused; encodings the page does not name are judged only by "no 5xx" (decision body-encoding).
+ */
+function bodyValues(known: TargetProfile['knownCustomer']): [string, ExchangeRequest, CoverageVerdict, string][] {
   const search = { phoneNumber: known.phoneNumber };
   const json = JSON.stringify(search);
   const nordic = JSON.stringify({ ...known.nameAddressSearch, lastName: 'Ødegård', streetAddress: 'Kærlighedsstien' });
   const [beforeBad, afterBad] = JSON.stringify({ ...known.nameAddressSearch, lastName: 'N#ordmann' }).split('#') as [string, string];
-  const bodies: [string, ExchangeRequest, CoverageVerdict, string][] = [
+  return [
     ['a body cut short', { body: undefined, rawBody: rawText(json.slice(0, -1)), auth: 'valid' }, refused('invalid-body-refused'), BODY_TYPE_POINTER],
     ['a body in single quotes', { body: undefined, rawBody: rawText(json.replaceAll('"', "'")), auth: 'valid' }, refused('invalid-body-refused'), BODY_TYPE_POINTER],
     ['a body with a trailing comma', { body: undefined, rawBody: rawText(`${json.slice(0, -1)},}`), auth: 'valid' }, refused('invalid-body-refused'), BODY_TYPE_POINTER],
@@ -392,11 +388,6 @@ export function coverageEntries(profile: TargetProfile): CoverageEntry[] {
       BODY_CONTENT_POINTER,
     ],
   ];
-  for (const [label, request, verdict, path] of bodies) {
-    const value = request.rawBody ?? request.body;
-    add({ fields: [], keyword: 'body', label, value, verdict, fromProfile: true }, request, path, `invalid body: ${label} ${verdictWords(verdict)}`);
-  }
-  return entries;
 }
 
 /** A name for a group of fields in titles: the class they share. */
