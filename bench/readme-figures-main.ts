@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { CLAUSE_DOC, withClauseCounts } from './clause-table';
 import { readDocumentationSet } from './documentation-set';
 import { readmeFigures, statedInSet, withFigures } from './readme-figures';
 
@@ -19,3 +20,11 @@ for (const page of pages) {
   updated += 1;
 }
 if (updated === 0) process.stdout.write('Documentation figures up to date\n');
+
+// The clause documentation's counts, from the clause registry.
+const clauseDoc = readFileSync(CLAUSE_DOC, 'utf8');
+const countedDoc = withClauseCounts(clauseDoc);
+if (countedDoc !== clauseDoc) {
+  writeFileSync(CLAUSE_DOC, countedDoc);
+  process.stdout.write(`${CLAUSE_DOC}: counts updated\n`);
+}

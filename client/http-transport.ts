@@ -1,9 +1,11 @@
+import { isUtf8 } from 'node:buffer';
 import http from 'node:http';
 import https from 'node:https';
+import type { RequestMethod } from '../contracts/exchange';
 import { TransportError } from './transport-error';
 
 export interface HttpRequest {
-  readonly method: 'GET' | 'POST';
+  readonly method: RequestMethod;
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
   /** Sent byte for byte: the transport never re-encodes or re-serialises it. */
@@ -17,6 +19,8 @@ export interface HttpResponse {
   /** Header names in lower case. */
   readonly headers: Readonly<Record<string, string>>;
   readonly bodyText: string;
+  /** Set when the body's bytes are not valid UTF-8 (bodyText holds U+FFFD in their place): json-utf8 judges it. */
+  readonly invalidUtf8?: true;
   /** Milliseconds from sending to the last body byte. */
   readonly durationMs: number;
 }
@@ -35,6 +39,11 @@ export function describeUrl(url: string): string {
   } catch {
     return '(unparsable URL)';
   }
+}
+
+/** A body's text, and whether its bytes were UTF-8 at all: the text alone cannot tell a sent U+FFFD from a replaced byte. */
+export function decodedBody(bytes: Buffer): { bodyText: string; invalidUtf8?: true } {
+  return isUtf8(bytes) ? { bodyText: bytes.toString('utf8') } : { bodyText: bytes.toString('utf8'), invalidUtf8: true };
 }
 
 /** The request's headers with Content-Length set, so a body is never sent chunked. */
@@ -98,7 +107,8 @@ export function createNodeTransport(options: NodeTransportOptions = {}): HttpTra
           for (const [name, value] of Object.entries(incoming.headers)) {
             if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
           }
-          resolve({ status: incoming.statusCode ?? 0, headers, bodyText: Buffer.concat(chunks).toString('utf8'), durationMs: performance.now() - started });
+          const bytes = Buffer.concat(chunks);
+          resolve({ status: incoming.statusCode ?? 0, headers, ...decodedBody(bytes), durationMs: performance.now() - started });
         });
       });
       const timer = setTimeout(() => fail(new TransportError('timeout', `${where}: no response within ${request.timeoutMs} ms`)), request.timeoutMs);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { OPERATION_PATH } from '../contracts/contract-reader';
-import { requestBodyBytes, type Exchange, type ExchangeRequest } from '../contracts/exchange';
+import { requestBodyBytes, requestMethod, type Exchange, type ExchangeRequest } from '../contracts/exchange';
 import type { HttpTransport } from './http-transport';
 import type { AdaptivePacer } from './adaptive-pacer';
 import { DeadlineError } from './deadline-error';
@@ -129,7 +129,7 @@ export class SearchClient {
       if (left <= 0) throw new DeadlineError('The run reached its deadline before this search was sent');
       const startedAt = new Date().toISOString();
       const response = await this.options.transport({
-        method: 'POST',
+        method: requestMethod(request),
         url: this.url,
         headers,
         ...(body !== undefined ? { body } : {}),
@@ -142,7 +142,7 @@ export class SearchClient {
         request,
         response: { ...response, attempts },
         traceId,
-        sent: { method: 'POST', url: this.url, headers: redactedHeaders(headers), startedAt },
+        sent: { method: requestMethod(request), url: this.url, headers: redactedHeaders(headers), startedAt },
       };
       const refusedToken = response.status === 401 || response.status === 403;
       if (refusedToken && request.auth === 'valid' && !auth.fresh && !tokenRetried && request.prefer === undefined) {

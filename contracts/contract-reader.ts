@@ -92,6 +92,14 @@ function operation(): OpenAPIV3_1.OperationObject {
   return found;
 }
 
+/** The HTTP methods the contract documents on the operation's path, upper case (POST). */
+export function documentedMethods(): string[] {
+  const item = (document.paths?.[OPERATION_PATH] ?? {}) as Record<string, unknown>;
+  const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'].filter((method) => item[method] !== undefined);
+  if (methods.length === 0) throw new Error(`The contract documents no method on ${OPERATION_PATH}`);
+  return methods.map((method) => method.toUpperCase());
+}
+
 /** Status codes the operation documents, ascending. */
 export function documentedStatuses(): number[] {
   return Object.keys(operation().responses ?? {})

@@ -1,7 +1,7 @@
-import { OPERATION_POINTER, RESULT_CAP_POINTER, SEARCH_REQUIREMENT_POINTER, documentedStatuses, resultCap } from './contract-reader';
+import { OPERATION_POINTER, RESULT_CAP_POINTER, SEARCH_REQUIREMENT_POINTER, documentedStatuses, requestFields, resultCap } from './contract-reader';
 import { validateHeader, validateSchema, type HeaderName, type SchemaViolation } from './contract-validator';
-import type { Expectation } from './exchange';
-import { describeValueType, isJsonContentType, type JudgedExchange } from './judged-exchange';
+import { requestBodyBytes, requestMethod, type Expectation, type ExchangeRequest } from './exchange';
+import { describeValueType, isJsonContentType, mediaTypeParameter, type JudgedExchange } from './judged-exchange';
 import { criterionLabel, judgedCriteria, meetsGroup, type SearchCriterion } from './search-criteria';
 
 /** One way an exchange breaks a rule; the contract path defaults to the rule's own. */
@@ -27,12 +27,35 @@ const DOCUMENTED_STATUSES = documentedStatuses();
 const RESULT_CAP = resultCap();
 const RATE_LIMIT_HEADERS: readonly HeaderName[] = ['X-Mediaconnect-Api-Version', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'];
 
-function expectedStatuses(expectation: Expectation): number[] {
+/**
+ * Statuses that refuse an undocumented method (clause decision undocumented-method-statuses): 405
+ * (RFC 9110 §15.5.6, the method is known but not supported), 404 (a router keyed on method and path
+ * finds no resource), 501 (§15.6.2, the method is not recognised), 403 and 401 (a gateway that
+ * authorises per method before routing).
+ */
+export const METHOD_REFUSALS: readonly number[] = [405, 404, 501, 403, 401];
+
+/**
+ * The largest body a valid search can be, in bytes: every field at its maxLength, each character at
+ * the longest a JSON text can spell one (12 bytes: a surrogate pair as two `\uXXXX` escapes), names
+ * and separators included. A body past it is far past every bound, and a server may refuse it as too
+ * large (RFC 9110 §15.5.14 413) whatever its own limit.
+ */
+export const LARGEST_VALID_BODY_BYTES = requestFields().reduce((sum, field) => sum + field.name.length + 6 + (field.maxLength ?? 20) * 12, 2);
+
+/** True when the request is larger than any valid search: 413 is then an acceptable refusal. */
+export function tooLargeForAnySearch(request: ExchangeRequest): boolean {
+  return (requestBodyBytes(request)?.length ?? 0) > LARGEST_VALID_BODY_BYTES;
+}
+
+function expectedStatuses(expectation: Expectation, request: ExchangeRequest): number[] {
   switch (expectation.kind) {
     case 'accepted':
       return [200];
     case 'refused':
-      return [400];
+      return tooLargeForAnySearch(request) ? [400, 413] : [400];
+    case 'method':
+      return [...METHOD_REFUSALS];
     case 'unauthorized':
       // 401 is tolerated: see contradiction forbidden-vs-unauthorized.
       return [403, 401];
@@ -43,10 +66,16 @@ function expectedStatuses(expectation: Expectation): number[] {
   }
 }
 
+/**
+ * A 200 to the documented POST: the answers the response rules judge. What another method gets
+ * is undocumented-method-refused's alone (a HEAD answer has no content, RFC 9110 §9.3.2).
+ */
+const servedSearch = (judged: JudgedExchange): boolean => judged.status === 200 && requestMethod(judged.exchange.request) === 'POST';
+
 /** The check of every rule that judges a case by the status its expectation names. */
 function expectedStatusCheck(judged: JudgedExchange, rule: Expectation['rule']): Finding[] | undefined {
   if (judged.expectation.rule !== rule || judged.expectation.kind === 'unruled') return undefined;
-  const wanted = expectedStatuses(judged.expectation);
+  const wanted = expectedStatuses(judged.expectation, judged.exchange.request);
   if (wanted.includes(judged.status)) return [];
   return [{ ...(judged.casePath ? { contractPath: judged.casePath } : {}), expected: wanted.join(' or '), received: judged.describeStatus() }];
 }
@@ -77,19 +106,23 @@ function groupedSchemaFindings(judged: JudgedExchange, keep: (violation: SchemaV
 export const contractRules = {
   'status-code-documented': {
     contractPath: `${OPERATION_POINTER}/responses`,
-    summary: 'Every response has a documented status (200, 400, 403, 429, 500; 401 only when the token is not valid).',
+    summary: 'Every response to the documented method has a documented status (200, 400, 403, 429, 500; 401 only when the token is not valid; 413 only to a body larger than any valid search).',
     check: (judged) => {
+      // The operation documents POST only: what another method gets is undocumented-method-refused's to judge.
+      if (requestMethod(judged.exchange.request) !== 'POST') return undefined;
       const tolerated401 = judged.status === 401 && judged.exchange.request.auth !== 'valid';
-      if (DOCUMENTED_STATUSES.includes(judged.status) || tolerated401) return [];
+      const tolerated413 = judged.status === 413 && tooLargeForAnySearch(judged.exchange.request);
+      if (DOCUMENTED_STATUSES.includes(judged.status) || tolerated401 || tolerated413) return [];
       return [{ expected: `one of ${DOCUMENTED_STATUSES.join(', ')}`, received: String(judged.status) }];
     },
   },
   'no-server-error': {
     contractPath: `${OPERATION_POINTER}/responses/500`,
-    summary: 'No request the suite sends, valid or not, is answered with a 5xx unless `Prefer` asked for it.',
+    summary: 'No request the suite sends, valid or not, is answered with a 5xx unless `Prefer` asked for it (501 to an undocumented method is a refusal).',
     check: (judged) => {
       if (judged.exchange.request.prefer !== undefined) return undefined;
       if (judged.status < 500 || judged.status > 599) return [];
+      if (judged.status === 501 && requestMethod(judged.exchange.request) !== 'POST') return [];
       return [{ expected: 'an answer other than 5xx (a client error is 4xx)', received: judged.describeStatus() }];
     },
   },
@@ -97,7 +130,7 @@ export const contractRules = {
     contractPath: `${OPERATION_POINTER}/responses/200/content`,
     summary: 'A 200 response is served as application/json.',
     check: (judged) => {
-      if (judged.status !== 200) return undefined;
+      if (!servedSearch(judged)) return undefined;
       return isJsonContentType(judged.contentType) ? [] : [{ expected: 'application/json', received: judged.contentType ?? '(no Content-Type)' }];
     },
   },
@@ -105,7 +138,7 @@ export const contractRules = {
     contractPath: '#/components/schemas/SearchCustomerResponse',
     summary: 'A 200 body conforms to the response schema (types, lengths, nested emails and phoneNumbers).',
     check: (judged) => {
-      if (judged.status !== 200) return undefined;
+      if (!servedSearch(judged)) return undefined;
       const json = judged.json;
       if (!json.ok) {
         return [{ expected: 'a JSON body', received: `${judged.exchange.response.bodyText.length} bytes that do not parse as JSON` }];
@@ -121,7 +154,7 @@ export const contractRules = {
     contractPath: RESULT_CAP_POINTER,
     summary: 'At most 5 customers per response; a search known to match more than 5 returns at least one.',
     check: (judged) => {
-      if (judged.status !== 200 || !judged.json.ok) return undefined;
+      if (!servedSearch(judged) || !judged.json.ok) return undefined;
       const findings = groupedSchemaFindings(
         judged,
         (violation) => violation.contractPath === RESULT_CAP_POINTER,
@@ -259,6 +292,57 @@ export const contractRules = {
     contractPath: `${OPERATION_POINTER}/responses`,
     summary: 'A target that honours `Prefer: code=NNN` answers each documented error status on demand.',
     check: (judged) => expectedStatusCheck(judged, 'forced-error-status'),
+  },
+  'undocumented-method-refused': {
+    contractPath: `#/paths/${OPERATION_POINTER.split('/')[2]}`,
+    summary: `A method the contract does not document on the path (GET, HEAD, PUT, DELETE, PATCH) is refused (${METHOD_REFUSALS.join(', ')}), never served.`,
+    check: (judged) => expectedStatusCheck(judged, 'undocumented-method-refused'),
+  },
+  'allow-header-on-405': {
+    contractPath: `#/paths/${OPERATION_POINTER.split('/')[2]}`,
+    summary: 'A 405 carries an Allow header listing the documented POST (RFC 9110 §15.5.6 MUST).',
+    check: (judged) => {
+      if (judged.status !== 405) return undefined;
+      const allow = judged.exchange.response.headers.allow;
+      const methods = (allow ?? '').split(',').map((method) => method.trim());
+      if (methods.includes('POST')) return [];
+      return [{ expected: 'an Allow header that lists POST', received: allow === undefined ? 'no Allow header' : `Allow: ${JSON.stringify(allow.slice(0, 80))}` }];
+    },
+  },
+  'customers-unique': {
+    contractPath: '#/components/schemas/SearchCustomerResponse/properties/customers',
+    summary: 'No customer appears twice in one answer ("The response is a list of customers found").',
+    check: (judged) => {
+      const customers = judged.customers;
+      if (!customers) return undefined;
+      const seen = new Set<string>();
+      const repeated = customers.filter((customer) => seen.size === seen.add(identity(customer)).size);
+      if (repeated.length === 0) return [];
+      return [{ expected: 'each customer found listed once', received: `${customers.length} customers, ${repeated.length} of them listed before` }];
+    },
+  },
+  'customers-list-present': {
+    contractPath: '#/components/schemas/SearchCustomerResponse/properties/customers',
+    summary: 'A 200 carries the customers list, empty when no customer is found ("The list is empty if no customer is found").',
+    check: (judged) => {
+      const json = judged.json;
+      if (!servedSearch(judged) || !json.ok || typeof json.value !== 'object' || json.value === null || Array.isArray(json.value)) return undefined;
+      if ((json.value as { customers?: unknown }).customers !== undefined) return [];
+      const none = judged.expectation.kind === 'accepted' && judged.expectation.results?.none === true;
+      return [{ expected: `a customers list${none ? ', empty for a search no customer can match' : ''}`, received: 'a body without customers' }];
+    },
+  },
+  'json-utf8': {
+    contractPath: `${OPERATION_POINTER}/responses/200/content/application~1json`,
+    summary: 'A body served as JSON is UTF-8: its bytes decode as UTF-8, and a charset parameter, when sent, names UTF-8 (RFC 8259 §8.1 MUST).',
+    check: (judged) => {
+      if (!isJsonContentType(judged.contentType)) return undefined;
+      const charset = mediaTypeParameter(judged.contentType, 'charset');
+      const findings: Finding[] = [];
+      if (charset !== undefined && charset.toLowerCase() !== 'utf-8') findings.push({ expected: 'charset UTF-8, or none', received: `charset ${JSON.stringify(charset.slice(0, 40))}` });
+      if (judged.exchange.response.invalidUtf8) findings.push({ expected: 'a body whose bytes are UTF-8', received: 'bytes that are not UTF-8 (replaced by U+FFFD)' });
+      return findings;
+    },
   },
 } as const satisfies Record<string, ContractRule>;
 

@@ -72,8 +72,9 @@ export const documentationContradictions: readonly DocumentationContradiction[] 
   {
     id: 'empty-result-shape',
     documented: '"The list is empty if no customer is found", yet customers is marked optional.',
-    decision: 'Both {"customers": []} and {} are conforming empty results.',
-    notAsserted: 'Which of the two empty shapes a provider returns.',
+    decision:
+      'The sentences rule over the field table\'s "optional": every 200 carries the customers list, [] when nobody is found, so {} breaks customers-list-present. The gate knows a search finds nobody by sending an email at the .invalid top-level domain (RFC 2606 §2), which no customer can hold.',
+    notAsserted: 'Whether an answer leaves out customers\' optional properties; the order of the customers.',
   },
   {
     id: 'phone-number-notation',
@@ -137,8 +138,9 @@ export const documentationContradictions: readonly DocumentationContradiction[] 
   {
     id: 'request-size',
     documented: 'No request size limit is documented.',
-    decision: 'The largest request sent is a 64 KiB value, past every field limit (so 400 is due) and below the 1 MiB that proxies commonly allow.',
-    notAsserted: 'The answer to bodies past 1 MiB, which a proxy may refuse with 413 before the API sees them.',
+    decision:
+      'The coverage phase sends values far past every bound on every run: ten times each limit in every string field, a 64 KiB value and a body past 1 MiB (where proxies commonly stop). 400 is due, and 413 (RFC 9110 §15.5.14) is accepted too for any body larger than a valid search can be; never 5xx.',
+    notAsserted: 'Where a provider or its proxy sets its size limit, or which of 400 and 413 it answers past that limit.',
   },
   {
     id: 'code-field-content',

@@ -4,6 +4,14 @@ import type { RuleName } from './contract-rules';
 /** How a request authenticates: a real token, or one of the ways of not having one. */
 export type AuthMode = 'valid' | 'none' | 'malformed' | 'unknown' | 'tampered' | 'expired';
 
+/**
+ * The methods RFC 9110 §9.3 and RFC 5789 define that address a resource's own state, besides the
+ * documented POST. OPTIONS, TRACE and CONNECT are left out: they ask about the server or the path
+ * to it, and a 2xx to them is correct (clause rfc9110-9.3.7-options).
+ */
+export const RESOURCE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH'] as const;
+export type RequestMethod = (typeof RESOURCE_METHODS)[number];
+
 export interface ExchangeRequest {
   /** The body sent, serialised as JSON: an object for searches, any JSON value for malformed-input cases. */
   readonly body: SearchRequestBody | unknown;
@@ -12,6 +20,13 @@ export interface ExchangeRequest {
   readonly auth: AuthMode;
   /** Status asked for with `Prefer: code=NNN`, on targets that honour it. */
   readonly prefer?: number;
+  /** The HTTP method; default the documented POST. Other methods test undocumented-method-refused. */
+  readonly method?: RequestMethod;
+}
+
+/** The method a request is sent with: its own, else the documented POST. */
+export function requestMethod(request: ExchangeRequest): RequestMethod {
+  return request.method ?? 'POST';
 }
 
 /**
@@ -40,6 +55,8 @@ export function rawBodyBytes(raw: RawBody): Buffer {
 
 /** The bytes a request puts on the wire: its raw body, else its body as JSON, else none. */
 export function requestBodyBytes(request: ExchangeRequest): Buffer | undefined {
+  // RFC 9110 §9.3.1-2: content in a GET or HEAD has no defined semantics; none is sent.
+  if (request.method === 'GET' || request.method === 'HEAD') return undefined;
   if (request.rawBody !== undefined) return rawBodyBytes(request.rawBody);
   const json = JSON.stringify(request.body) as string | undefined;
   return json === undefined ? undefined : Buffer.from(json, 'utf8');
@@ -50,6 +67,8 @@ export interface ExchangeResponse {
   /** Header names in lower case. */
   readonly headers: Readonly<Record<string, string>>;
   readonly bodyText: string;
+  /** Set when the body's bytes are not valid UTF-8: bodyText then holds U+FFFD in their place. */
+  readonly invalidUtf8?: true;
   /** Wall time of the last attempt, in milliseconds. */
   readonly durationMs: number;
   /** 1 plus the number of retries after 429 or a rejected cached token. */
@@ -58,7 +77,7 @@ export interface ExchangeResponse {
 
 /** What went on the wire for an exchange's last attempt, credentials redacted: evidence for reports. */
 export interface SentRequest {
-  readonly method: 'POST';
+  readonly method: RequestMethod;
   readonly url: string;
   /** Header names in lower case; Authorization redacted; traceparent as sent. */
   readonly headers: Readonly<Record<string, string>>;
@@ -85,6 +104,8 @@ export interface ResultExpectation {
   readonly customerNumber?: number;
   /** The search is known to match more than the cap: at least one customer must come back. */
   readonly overCap?: boolean;
+  /** The search is for values no customer can hold: the list must come back, empty. */
+  readonly none?: boolean;
 }
 
 /** Rules whose cases expect a 400 for a request that breaks the request schema. */
@@ -96,6 +117,8 @@ export type Expectation =
   | { readonly kind: 'refused'; readonly rule: RefusalRule }
   | { readonly kind: 'unauthorized'; readonly rule: 'auth-required' }
   | { readonly kind: 'forced'; readonly rule: 'forced-error-status'; readonly status: number }
+  /** An undocumented method on the operation's path: refused, never served. */
+  | { readonly kind: 'method'; readonly rule: 'undocumented-method-refused' }
   /** The page does not rule on this input (see the contradictions): only the universal rules judge it. */
   | { readonly kind: 'unruled'; readonly rule: 'no-server-error' };
 

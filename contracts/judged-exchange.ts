@@ -18,6 +18,20 @@ export function isJsonContentType(contentType: string | undefined): boolean {
 }
 
 /**
+ * A parameter of a media type, by name without regard to case (RFC 9110 §8.3.1: parameter names are
+ * case-insensitive), its value unquoted; undefined when absent.
+ */
+export function mediaTypeParameter(contentType: string | undefined, name: string): string | undefined {
+  for (const part of (contentType ?? '').split(';').slice(1)) {
+    const at = part.indexOf('=');
+    if (at < 0 || part.slice(0, at).trim().toLowerCase() !== name.toLowerCase()) continue;
+    const value = part.slice(at + 1).trim();
+    return value.length >= 2 && value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1).replace(/\\(.)/g, '$1') : value;
+  }
+  return undefined;
+}
+
+/**
  * One exchange as the rules see it: the evidence plus what is derived from it (the parsed body, its
  * schema violations, its customers), each computed once, on first use, whichever rule asks first.
  */
@@ -70,7 +84,7 @@ export class JudgedExchange {
 
   private readCustomers(): readonly Readonly<Record<string, unknown>>[] | undefined {
     const json = this.json;
-    if (this.status !== 200 || !json.ok || typeof json.value !== 'object' || json.value === null || Array.isArray(json.value)) return undefined;
+    if (this.status !== 200 || (this.exchange.request.method ?? 'POST') !== 'POST' || !json.ok || typeof json.value !== 'object' || json.value === null || Array.isArray(json.value)) return undefined;
     const list = (json.value as { customers?: unknown }).customers;
     if (list === undefined) return [];
     if (!Array.isArray(list)) return undefined;

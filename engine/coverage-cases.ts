@@ -88,6 +88,34 @@ function onePastMax(field: FieldSchema): string {
   return textOfLength(field, max + 1);
 }
 
+/** A value past its field's limit, for the oversized class: which field, what it is, what is sent. */
+interface OversizedValue {
+  readonly target: FieldSchema | readonly FieldSchema[];
+  readonly label: string;
+  readonly valueFor: (field: FieldSchema) => string;
+}
+
+/** Plain ASCII text of exactly `length` characters, cheap to build at a mebibyte. */
+const bulkText = (length: number): string => 'Grubbegata'.repeat(Math.ceil(length / 10)).slice(0, length);
+
+/**
+ * Values far past every bound, sent in the deterministic phase so that a provider that fails on them
+ * fails on every run, not on a lucky seed: a hundred times every limit in every string field at once, 64 KiB
+ * in one free-text field of the search requirement, and one past 1 MiB, where proxies commonly stop (decision request-size).
+ * 400 is due; 413 is accepted too, as for any body larger than a valid search can be.
+ */
+function oversizedValues(stringFields: readonly FieldSchema[], textFields: readonly FieldSchema[]): OversizedValue[] {
+  // The single large value goes in a free-text field the search requirement names (companyName), so a
+  // field added to the contract later does not move it.
+  const required = new Set(searchRequirementCombinations().flat());
+  const first = textFields.find((field) => required.has(field.name)) ?? textFields[0];
+  const sizes = first ? [64 * 1024, 1024 * 1024 + 1] : [];
+  return [
+    { target: stringFields, label: 'a hundred times maxLength (far past every bound)', valueFor: (field) => textOfLength(field, (field.maxLength ?? 1) * 100) },
+    ...sizes.map((size) => ({ target: first as FieldSchema, label: `${size} characters (far past every bound)`, valueFor: () => bulkText(size) })),
+  ];
+}
+
 /** Where a verdict is confirmed by ajv: the keyword's own pointer. */
 function breaksAt(body: unknown, pointerPrefix: string): boolean {
   return validateSchema('SearchCustomerRequest', body).some((violation) => violation.contractPath.startsWith(pointerPrefix));
@@ -110,16 +138,81 @@ const accepted: CoverageVerdict = { kind: 'accepted' };
 const refused = (rule: RefusalRule): CoverageVerdict => ({ kind: 'refused', rule });
 const unruled = (id: string): CoverageVerdict => ({ kind: 'unruled', decision: decision(id).id });
 
-/**
- * The coverage phase for one target profile. Field values ride on a valid search: phone and email
- * alone, every other field on the profile's name/address search, so the value under test is the
- * only thing that can make the answer differ.
- */
-export function coverageEntries(profile: TargetProfile): CoverageEntry[] {
-  const fields = requestFields();
-  const known = profile.knownCustomer;
-  const entries: CoverageEntry[] = [];
+/** One value of a keyword's near misses: what it is, the value, and what is due. */
+type LabelledValue = readonly [label: string, value: unknown, verdict: CoverageVerdict];
 
+/** streetNumber (every integer field): the type's own edges, then each other JSON type. */
+const INTEGER_VALUES: readonly (readonly [CoverageKeyword, ...LabelledValue])[] = [
+  ['integer', '1 (the smallest street number)', 1, accepted],
+  ['integer', '2147483647 (the largest 32-bit integer)', 2 ** 31 - 1, accepted],
+  ['integer', '0', 0, unruled('integer-range')],
+  ['integer', '-1', -1, unruled('integer-range')],
+  ['integer', '2147483648 (one past 32 bits)', 2 ** 31, unruled('integer-range')],
+  ['integer', '9007199254740991 (2^53 - 1)', Number.MAX_SAFE_INTEGER, unruled('integer-range')],
+  ['type', 'a word instead of an integer', 'six', refused('field-type')],
+  ['type', 'an array instead of an integer', [6, 7], refused('field-type')],
+  ['type', 'an object instead of an integer', { number: 6 }, refused('field-type')],
+  ['type', 'a boolean instead of an integer', true, refused('field-type')],
+  ['type', 'the fraction 6.5 instead of an integer', 6.5, unruled('scalar-coercion')],
+  ['type', 'the numeric string "6" instead of an integer', '6', unruled('scalar-coercion')],
+  ['type', 'null instead of an integer', null, unruled('scalar-coercion')],
+];
+
+/** Emails on both sides of the format, each one edit from a value of the other side (decision email-readings). */
+const EMAIL_VALUES: readonly LabelledValue[] = [
+  ['a tagged address on a subdomain', 'first.last+tag@mail.example.no', accepted],
+  ['a one-character local part', 'o@company.no', accepted],
+  ['a 64-character local part (the longest RFC 5321 allows)', `${'o'.repeat(64)}@company.no`, accepted],
+  ['upper case', 'OLA.NORDMANN@COMPANY.COM', accepted],
+  ['a hyphen and digits in the domain', 'ola@mail-1.company.no', accepted],
+  ...['ola.nordmann', 'ola.nordmann@', '@company.com', 'ola nordmann@company.com', 'ola@@company.com', '.ola@company.com', 'ola..nordmann@company.com', 'ola@company..com', 'ola@company,com'].map(
+    (value): LabelledValue => [JSON.stringify(value), value, refused('field-format')],
+  ),
+  ['a non-ASCII local part', 'øla@company.no', unruled('email-readings')],
+  ['an internationalised domain', 'ola@bjørnstad.no', unruled('email-readings')],
+  ['a domain without a dot', 'ola@localhost', unruled('email-readings')],
+  ['a quoted local part', '"ola nordmann"@company.com', unruled('email-readings')],
+  ['a trailing dot', 'ola@company.com.', unruled('email-readings')],
+  ['surrounding spaces', ' ola@company.com ', unruled('email-readings')],
+];
+
+/** Phone numbers on both sides of the pattern (decision phone-number-notation). */
+const PHONE_VALUES: readonly LabelledValue[] = [
+  ['a Norwegian landline', '+4723339100', accepted],
+  ['a US number', '+12025550123', accepted],
+  ['a Swedish mobile', '+46701234567', accepted],
+  ...(
+    [
+      [' (16 digits, fits maxLength)', '+4712345678901234'],
+      ['', '+47ABCDEFGH'],
+      ['', '+4712345678A'],
+      ['', '++4712345678'],
+      ['', '+'],
+      [' (country digit 0)', '+0712345678'],
+    ] as const
+  ).map(([note, value]): LabelledValue => [`${JSON.stringify(value)}${note}`, value, refused('field-format')]),
+  ['digits without "+"', '4712345678', unruled('phone-number-notation')],
+  ['the "00" dialling prefix', '004712345678', unruled('phone-number-notation')],
+  ['spaces between digits', '+47 12 34 56 78', unruled('phone-number-notation')],
+  ['hyphens between digits', '+47-1234-5678', unruled('phone-number-notation')],
+  ['a trailing newline', '+4712345678\n', unruled('phone-number-notation')],
+  ['the shortest number the pattern allows', '+12', unruled('phone-number-notation')],
+];
+
+/** Where coverage entries go: `add` records one entry and its case, `addValue` one value in one field or several. */
+interface CoverageSink {
+  readonly known: TargetProfile['knownCustomer'];
+  add(entry: Omit<CoverageEntry, 'case'>, request: ExchangeRequest, contractPath: string, title: string): void;
+  addValue(target: FieldSchema | readonly FieldSchema[], keyword: CoverageKeyword, label: string, value: unknown, verdict: CoverageVerdict, options?: { fromProfile?: true; valueFor?: (field: FieldSchema) => unknown }): void;
+}
+
+/**
+ * A sink recording into `entries`. Field values ride on a valid search: phone and email alone, every
+ * other field on the profile's name/address search, so the value under test is the only thing that
+ * can make the answer differ. Every verdict is confirmed by ajv before it is recorded.
+ */
+function coverageSink(profile: TargetProfile, entries: CoverageEntry[]): CoverageSink {
+  const known = profile.knownCustomer;
   // Fields that make a search on their own (phone, email): a value in one of them is sent alone.
   const standalone = new Set(searchRequirementCombinations().flatMap((combination) => (combination.length === 1 ? combination : [])));
   const searchWith = (assignments: Readonly<Record<string, unknown>>): SearchRequestBody => {
@@ -127,9 +220,7 @@ export function coverageEntries(profile: TargetProfile): CoverageEntry[] {
     if (names.length === 1 && standalone.has(names[0] as string)) return { ...assignments };
     return { ...known.nameAddressSearch, ...assignments };
   };
-
-  /** Confirms the verdict with ajv, then records the entry and its case. */
-  const add = (entry: Omit<CoverageEntry, 'case'>, request: ExchangeRequest, contractPath: string, title: string): void => {
+  const add: CoverageSink['add'] = (entry, request, contractPath, title) => {
     const { verdict } = entry;
     if (verdict.kind === 'accepted' && validateSchema('SearchCustomerRequest', request.body).length > 0) {
       throw new Error(`Case generator bug: "${title}" should be a valid request`);
@@ -141,9 +232,8 @@ export function coverageEntries(profile: TargetProfile): CoverageEntry[] {
     }
     entries.push({ ...entry, case: { title, request, expectation: expectationOf(verdict), contractPath } });
   };
-
-  /** One value in one field (or in several at once), titled `<field>: <label> <verdict>`. */
-  const addValue = (target: FieldSchema | readonly FieldSchema[], keyword: CoverageKeyword, label: string, value: unknown, verdict: CoverageVerdict, options: { fromProfile?: true; valueFor?: (field: FieldSchema) => unknown } = {}): void => {
+  // One value in one field (or in several at once), titled `<field>: <label> <verdict>`.
+  const addValue: CoverageSink['addValue'] = (target, keyword, label, value, verdict, options = {}) => {
     const list = Array.isArray(target) ? (target as readonly FieldSchema[]) : [target as FieldSchema];
     const single = !Array.isArray(target);
     const valueFor = options.valueFor ?? (() => value);
@@ -158,28 +248,41 @@ export function coverageEntries(profile: TargetProfile): CoverageEntry[] {
       `${head}: ${label} ${verdictWords(verdict)}`,
     );
   };
+  return { known, add, addValue };
+}
 
-  const stringFields = fields.filter((field) => field.type === 'string');
-  const textFields = fields.filter((field) => isText(field) && !CODE_FIELDS.has(field.name));
-  const codeFields = fields.filter((field) => isText(field) && CODE_FIELDS.has(field.name));
+/** The request fields by class: every string, free text, codes. */
+interface FieldGroups {
+  readonly fields: readonly FieldSchema[];
+  readonly stringFields: readonly FieldSchema[];
+  readonly textFields: readonly FieldSchema[];
+  readonly codeFields: readonly FieldSchema[];
+}
 
-  // maxLength: the longest valid value and one past it, field by field (a limit is per field).
+/** maxLength: the longest valid value and one past it, field by field; inside every bound; far past every bound. */
+function lengthEntries(sink: CoverageSink, { stringFields, textFields, codeFields }: FieldGroups): void {
   for (const field of stringFields) {
     if (field.maxLength === undefined) continue;
     const longest = longestValid(field);
-    addValue(field, 'maxLength', `${characterCount(longest)} characters (the longest valid value)`, longest, accepted);
+    sink.addValue(field, 'maxLength', `${characterCount(longest)} characters (the longest valid value)`, longest, accepted);
     const past = onePastMax(field);
-    addValue(field, 'maxLength', `${characterCount(past)} characters (maxLength ${field.maxLength} + 1)`, past, refused('field-max-length'));
+    sink.addValue(field, 'maxLength', `${characterCount(past)} characters (maxLength ${field.maxLength} + 1)`, past, refused('field-max-length'));
   }
   // Inside every bound: one character in every free-text field, real codes in the code fields.
-  addValue(textFields, 'maxLength', '1 character (inside the bound)', 'B', accepted);
-  addValue(codeFields, 'maxLength', 'real codes inside their bounds', undefined, accepted, { valueFor: (field) => CODE_INSIDE[field.name] });
+  sink.addValue(textFields, 'maxLength', '1 character (inside the bound)', 'B', accepted);
+  sink.addValue(codeFields, 'maxLength', 'real codes inside their bounds', undefined, accepted, { valueFor: (field) => CODE_INSIDE[field.name] });
+  for (const item of oversizedValues(stringFields, textFields)) sink.addValue(item.target, 'maxLength', item.label, undefined, refused('field-max-length'), { valueFor: item.valueFor });
+}
 
-  // type, for strings: each other JSON type. Containers no binder coerces are refused field by field;
-  // scalars and null are coerced or read as absent by common binders (decision scalar-coercion).
+/**
+ * type: for strings each other JSON type (containers no binder coerces are refused field by field;
+ * scalars and null are coerced or read as absent by common binders, decision scalar-coercion); for
+ * integers the type's own edges and each other JSON type.
+ */
+function typeEntries(sink: CoverageSink, { fields, stringFields }: FieldGroups): void {
   for (const field of stringFields) {
-    addValue(field, 'type', 'an object instead of a string', { value: 'x' }, refused('field-type'));
-    addValue(field, 'type', 'an array of two strings instead of a string', ['Nordmann', 'Hansen'], refused('field-type'));
+    sink.addValue(field, 'type', 'an object instead of a string', { value: 'x' }, refused('field-type'));
+    sink.addValue(field, 'type', 'an array of two strings instead of a string', ['Nordmann', 'Hansen'], refused('field-type'));
   }
   for (const [label, value] of [
     ['null', null],
@@ -188,139 +291,71 @@ export function coverageEntries(profile: TargetProfile): CoverageEntry[] {
     ['the integer 47', 47],
     ['the fraction 4.7', 4.7],
   ] as const) {
-    addValue(stringFields, 'type', `${label} instead of a string`, value, unruled('scalar-coercion'));
+    sink.addValue(stringFields, 'type', `${label} instead of a string`, value, unruled('scalar-coercion'));
   }
-
-  // integer: the type's own edges and each other JSON type.
   for (const field of fields.filter((candidate) => candidate.type === 'integer')) {
-    addValue(field, 'type', 'an integer', 6, accepted);
-    for (const [label, value, verdict] of [
-      ['1 (the smallest street number)', 1, accepted],
-      ['2147483647 (the largest 32-bit integer)', 2 ** 31 - 1, accepted],
-      ['0', 0, unruled('integer-range')],
-      ['-1', -1, unruled('integer-range')],
-      ['2147483648 (one past 32 bits)', 2 ** 31, unruled('integer-range')],
-      ['9007199254740991 (2^53 - 1)', Number.MAX_SAFE_INTEGER, unruled('integer-range')],
-    ] as const) {
-      addValue(field, 'integer', label, value, verdict);
-    }
-    for (const [label, value, verdict] of [
-      ['a word instead of an integer', 'six', refused('field-type')],
-      ['an array instead of an integer', [6, 7], refused('field-type')],
-      ['an object instead of an integer', { number: 6 }, refused('field-type')],
-      ['a boolean instead of an integer', true, refused('field-type')],
-      ['the fraction 6.5 instead of an integer', 6.5, unruled('scalar-coercion')],
-      ['the numeric string "6" instead of an integer', '6', unruled('scalar-coercion')],
-      ['null instead of an integer', null, unruled('scalar-coercion')],
-    ] as const) {
-      addValue(field, 'type', label, value, verdict);
-    }
+    sink.addValue(field, 'type', 'an integer', 6, accepted);
+    for (const [keyword, label, value, verdict] of INTEGER_VALUES) sink.addValue(field, keyword, label, value, verdict);
   }
+}
 
-  // text: every class of code point, in every free-text field at once (limits are judged field by field above).
+/** text: every class of code point, in every free-text field at once (limits are judged field by field). */
+function textEntries(sink: CoverageSink, { textFields, codeFields }: FieldGroups): void {
   for (const textClass of textClasses) {
-    if (textClass.name === 'nordic') continue; // every field's longest value above is Nordic text
+    if (textClass.name === 'nordic') continue; // every field's longest value is Nordic text
     const inText = textClass.ruled ? accepted : unruled('text-characters');
     const lengthNote = textClass.ruled ? ' at maxLength' : '';
-    addValue(textFields, 'text', `${textClass.label}${lengthNote}`, undefined, inText, { valueFor: (field) => textClass.text(field.maxLength ?? 1) });
+    sink.addValue(textFields, 'text', `${textClass.label}${lengthNote}`, undefined, inText, { valueFor: (field) => textClass.text(field.maxLength ?? 1) });
     // The code fields get the same characters; the page does not rule on their content.
-    addValue(codeFields, 'text', `${textClass.label}${lengthNote}`, undefined, textClass.ruled ? unruled('code-field-content') : unruled('text-characters'), {
+    sink.addValue(codeFields, 'text', `${textClass.label}${lengthNote}`, undefined, textClass.ruled ? unruled('code-field-content') : unruled('text-characters'), {
       valueFor: (field) => textClass.text(field.maxLength ?? 1),
     });
   }
+}
 
-  // format and pattern: near misses on both sides, each one edit from a value of the other side.
+/** format and pattern: near misses on both sides, each one edit from a value of the other side. */
+function formatEntries(sink: CoverageSink, { stringFields }: FieldGroups): void {
   for (const field of stringFields.filter((candidate) => candidate.format === 'email')) {
-    addValue(field, 'format', "the profile's email", known.email, accepted, { fromProfile: true });
-    for (const [label, value] of [
-      ['a tagged address on a subdomain', 'first.last+tag@mail.example.no'],
-      ['a one-character local part', 'o@company.no'],
-      ['a 64-character local part (the longest RFC 5321 allows)', `${'o'.repeat(64)}@company.no`],
-      ['upper case', 'OLA.NORDMANN@COMPANY.COM'],
-      ['a hyphen and digits in the domain', 'ola@mail-1.company.no'],
-    ] as const) {
-      addValue(field, 'format', label, value, accepted);
-    }
-    for (const value of [
-      'ola.nordmann',
-      'ola.nordmann@',
-      '@company.com',
-      'ola nordmann@company.com',
-      'ola@@company.com',
-      '.ola@company.com',
-      'ola..nordmann@company.com',
-      'ola@company..com',
-      'ola@company,com',
-    ]) {
-      addValue(field, 'format', JSON.stringify(value), value, refused('field-format'));
-    }
-    for (const [label, value] of [
-      ['a non-ASCII local part', 'øla@company.no'],
-      ['an internationalised domain', 'ola@bjørnstad.no'],
-      ['a domain without a dot', 'ola@localhost'],
-      ['a quoted local part', '"ola nordmann"@company.com'],
-      ['a trailing dot', 'ola@company.com.'],
-      ['surrounding spaces', ' ola@company.com '],
-    ] as const) {
-      addValue(field, 'format', label, value, unruled('email-readings'));
-    }
+    sink.addValue(field, 'format', "the profile's email", sink.known.email, accepted, { fromProfile: true });
+    for (const [label, value, verdict] of EMAIL_VALUES) sink.addValue(field, 'format', label, value, verdict);
   }
   for (const field of stringFields.filter((candidate) => candidate.pattern !== undefined)) {
-    addValue(field, 'pattern', "the profile's phone number", known.phoneNumber, accepted, { fromProfile: true });
-    for (const [label, value] of [
-      ['a Norwegian landline', '+4723339100'],
-      ['a US number', '+12025550123'],
-      ['a Swedish mobile', '+46701234567'],
-    ] as const) {
-      addValue(field, 'pattern', label, value, accepted);
-    }
-    for (const [note, value] of [
-      [' (16 digits, fits maxLength)', '+4712345678901234'],
-      ['', '+47ABCDEFGH'],
-      ['', '+4712345678A'],
-      ['', '++4712345678'],
-      ['', '+'],
-      [' (country digit 0)', '+0712345678'],
-    ] as const) {
-      addValue(field, 'pattern', `${JSON.stringify(value)}${note}`, value, refused('field-format'));
-    }
-    for (const [label, value] of [
-      ['digits without "+"', '4712345678'],
-      ['the "00" dialling prefix', '004712345678'],
-      ['spaces between digits', '+47 12 34 56 78'],
-      ['hyphens between digits', '+47-1234-5678'],
-      ['a trailing newline', '+4712345678\n'],
-      ['the shortest number the pattern allows', '+12'],
-    ] as const) {
-      addValue(field, 'pattern', label, value, unruled('phone-number-notation'));
-    }
+    sink.addValue(field, 'pattern', "the profile's phone number", sink.known.phoneNumber, accepted, { fromProfile: true });
+    for (const [label, value, verdict] of PHONE_VALUES) sink.addValue(field, 'pattern', label, value, verdict);
   }
+}
 
-  // example: the page's own request, as printed and with the recorded decisions applied.
+/** example: the page's own request, as printed and with the recorded decisions applied. */
+function exampleEntries(sink: CoverageSink): void {
   const example = { ...documentedRequestExample };
   const repairs = Object.assign({}, ...documentationContradictions.map((item) => item.exampleRepair?.request ?? {})) as Record<string, unknown>;
   const printedBreaks = documentationContradictions.filter((item) => item.exampleViolations?.request?.length).map((item) => item.id);
-  add(
+  sink.add(
     { fields: [], keyword: 'example', label: "the page's request example as printed", value: example, verdict: unruled(printedBreaks[0] ?? 'postal-code-type') },
     { body: example, auth: 'valid' },
     REQUEST_POINTER,
     "page example: the request example as printed is not answered 5xx",
   );
   const decided = { ...example, ...repairs };
-  add(
+  sink.add(
     { fields: [], keyword: 'example', label: `the page's request example with ${Object.keys(repairs).join(', ')} as decided`, value: decided, verdict: accepted },
     { body: decided, auth: 'valid' },
     REQUEST_POINTER,
     `page example: the request example with ${Object.keys(repairs).join(', ')} as decided accepted`,
   );
+}
 
-  // properties: a name the request does not declare, derived from the contract (a customer
-  // property the request lacks, and a declared name in other case); the page does not rule.
+/**
+ * properties: a name the request does not declare, derived from the contract (a customer property
+ * the request lacks, and a declared name in other case); the page does not rule.
+ */
+function propertyEntries(sink: CoverageSink, { fields }: FieldGroups): void {
+  const known = sink.known;
   const declared = new Set(fields.map((field) => field.name));
   const foreign = customerPropertyNames().find((name) => !declared.has(name));
   if (foreign) {
     const value = foreign === 'customerNumber' ? known.customerNumber : 'x';
-    add(
+    sink.add(
       { fields: [foreign], keyword: 'properties', label: `an undocumented ${foreign} beside a phone search`, value, verdict: unruled('customer-number-criterion'), fromProfile: true },
       { body: { phoneNumber: known.phoneNumber, [foreign]: value }, auth: 'valid' },
       `${REQUEST_POINTER}/properties`,
@@ -330,21 +365,53 @@ export function coverageEntries(profile: TargetProfile): CoverageEntry[] {
   const phone = fields.find((field) => field.pattern !== undefined)?.name;
   const recased = phone && `${phone.charAt(0).toUpperCase()}${phone.slice(1)}`;
   if (phone && recased && !declared.has(recased)) {
-    add(
+    sink.add(
       { fields: [recased], keyword: 'properties', label: `${recased} (a declared name in other case) in place of ${phone}`, value: known.phoneNumber, verdict: unruled('customer-number-criterion'), fromProfile: true },
       { body: { [recased]: known.phoneNumber }, auth: 'valid' },
       `${REQUEST_POINTER}/properties`,
       `undocumented field: ${recased} in place of ${phone} is not answered 5xx`,
     );
   }
+}
 
-  // body: bytes exactly as written. JSON that is not an object, and text that is not JSON, are refused;
-  // encodings the page does not name are judged only by "no 5xx" (decision body-encoding).
+/**
+ * The coverage phase for one target profile, keyword by keyword: lengths, types, text classes,
+ * formats, the page's example, undocumented properties, whole bodies.
+ */
+export function coverageEntries(profile: TargetProfile): CoverageEntry[] {
+  const entries: CoverageEntry[] = [];
+  const sink = coverageSink(profile, entries);
+  const fields = requestFields();
+  const groups: FieldGroups = {
+    fields,
+    stringFields: fields.filter((field) => field.type === 'string'),
+    textFields: fields.filter((field) => isText(field) && !CODE_FIELDS.has(field.name)),
+    codeFields: fields.filter((field) => isText(field) && CODE_FIELDS.has(field.name)),
+  };
+  lengthEntries(sink, groups);
+  typeEntries(sink, groups);
+  textEntries(sink, groups);
+  formatEntries(sink, groups);
+  exampleEntries(sink);
+  propertyEntries(sink, groups);
+  // body: bytes exactly as written (decision body-encoding).
+  for (const [label, request, verdict, path] of bodyValues(profile.knownCustomer)) {
+    const value = request.rawBody ?? request.body;
+    sink.add({ fields: [], keyword: 'body', label, value, verdict, fromProfile: true }, request, path, `invalid body: ${label} ${verdictWords(verdict)}`);
+  }
+  return entries;
+}
+
+/**
+ * Whole bodies, as bytes exactly as written: JSON that is not an object and text that is not JSON are
+ * refused; encodings the page does not name are judged only by "no 5xx" (decision body-encoding).
+ */
+function bodyValues(known: TargetProfile['knownCustomer']): [string, ExchangeRequest, CoverageVerdict, string][] {
   const search = { phoneNumber: known.phoneNumber };
   const json = JSON.stringify(search);
   const nordic = JSON.stringify({ ...known.nameAddressSearch, lastName: 'Ødegård', streetAddress: 'Kærlighedsstien' });
   const [beforeBad, afterBad] = JSON.stringify({ ...known.nameAddressSearch, lastName: 'N#ordmann' }).split('#') as [string, string];
-  const bodies: [string, ExchangeRequest, CoverageVerdict, string][] = [
+  return [
     ['a body cut short', { body: undefined, rawBody: rawText(json.slice(0, -1)), auth: 'valid' }, refused('invalid-body-refused'), BODY_TYPE_POINTER],
     ['a body in single quotes', { body: undefined, rawBody: rawText(json.replaceAll('"', "'")), auth: 'valid' }, refused('invalid-body-refused'), BODY_TYPE_POINTER],
     ['a body with a trailing comma', { body: undefined, rawBody: rawText(`${json.slice(0, -1)},}`), auth: 'valid' }, refused('invalid-body-refused'), BODY_TYPE_POINTER],
@@ -366,11 +433,6 @@ export function coverageEntries(profile: TargetProfile): CoverageEntry[] {
       BODY_CONTENT_POINTER,
     ],
   ];
-  for (const [label, request, verdict, path] of bodies) {
-    const value = request.rawBody ?? request.body;
-    add({ fields: [], keyword: 'body', label, value, verdict, fromProfile: true }, request, path, `invalid body: ${label} ${verdictWords(verdict)}`);
-  }
-  return entries;
 }
 
 /** A name for a group of fields in titles: the class they share. */

@@ -1,3 +1,4 @@
+import { tooLargeForAnySearch } from '../contracts/contract-rules';
 import type { RawBody } from '../contracts/exchange';
 import type { TargetProfile } from '../client/target-profile';
 import { coverageEntries, type CoverageEntry } from './coverage-cases';
@@ -48,7 +49,7 @@ function expectationText(entry: CoverageEntry): string {
     case 'accepted':
       return '200 (valid-search-accepted)';
     case 'refused':
-      return `400 (${entry.verdict.rule})`;
+      return `${tooLargeForAnySearch(entry.case.request) ? '400 or 413' : '400'} (${entry.verdict.rule})`;
     case 'unruled':
       return `not 5xx (${entry.verdict.decision})`;
   }

@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import { OPERATION_PATH } from '../contracts/contract-reader';
-import { requestBodyBytes, type Exchange, type RuleViolation } from '../contracts/exchange';
+import { requestBodyBytes, requestMethod, type Exchange, type RuleViolation } from '../contracts/exchange';
 import { redactedHeaders } from '../client/redacted-headers';
 import type { ContractCase } from './contract-case';
 import { maskPii } from './mask-pii';
@@ -67,13 +67,14 @@ function entry(evidence: HarEvidence, options: HarOptions): object {
     startedDateTime: exchange.sent?.startedAt ?? new Date(0).toISOString(),
     time: durationMs,
     request: {
-      method: 'POST',
+      method: requestMethod(exchange.request),
       url: exchange.sent?.url ?? `${(options.baseUrl ?? '').replace(/\/+$/, '')}${OPERATION_PATH}`,
       httpVersion: 'HTTP/1.1',
       cookies: [],
       headers: headerList(headers),
       queryString: [],
-      postData: { mimeType: headers['content-type'] ?? 'application/json', text: requestText },
+      // GET and HEAD go without content: their entry has no postData.
+      ...(requestBodyBytes(exchange.request) !== undefined || requestMethod(exchange.request) === 'POST' ? { postData: { mimeType: headers['content-type'] ?? 'application/json', text: requestText } } : {}),
       headersSize: -1,
       bodySize: sentBytes,
     },

@@ -1,6 +1,6 @@
 import { OPERATION_PATH } from '../contracts/contract-reader';
 import type { RuleName } from '../contracts/contract-rules';
-import { rawBodyBytes, type ExchangeRequest, type RawBody } from '../contracts/exchange';
+import { rawBodyBytes, requestBodyBytes, requestMethod, type ExchangeRequest, type RawBody } from '../contracts/exchange';
 import { TARGET_VARIABLES, type Environment } from '../client/target-config';
 import { CAMPAIGN_VARIABLES } from './campaign-config';
 import type { ContractCase } from './contract-case';
@@ -41,7 +41,8 @@ export function curlLine(baseUrl: string, item: ContractCase, request: ExchangeR
   const raw = request.rawBody;
   // Bytes that are not UTF-8 text travel through base64 so that the shell sends them unchanged.
   const piped = raw !== undefined && 'base64' in raw && !shown.masked ? `printf %s ${shellQuote(raw.base64)} | base64 -d | ` : '';
-  const body = piped ? undefined : (shown.rawBody ?? (JSON.stringify(shown.body) as string | undefined));
+  // GET and HEAD go without content (requestBodyBytes), so their line carries none either.
+  const body = piped || requestBodyBytes(request) === undefined ? undefined : (shown.rawBody ?? (JSON.stringify(shown.body) as string | undefined));
   const auth =
     request.auth === 'valid' ? ` -H "Authorization: Bearer $TOKEN"` : request.auth === 'none' ? '' : ` -H "Authorization: Bearer $${request.auth.toUpperCase()}_TOKEN"`;
   const prefer = request.prefer !== undefined ? ` -H 'Prefer: code=${request.prefer}'` : '';
@@ -52,7 +53,7 @@ export function curlLine(baseUrl: string, item: ContractCase, request: ExchangeR
       ? ` --data-binary @request.bin  # ${rawBodyBytes(raw).length} bytes that are not UTF-8 text`
       : body === undefined ? '' : body.length > CURL_BODY_LIMIT ? ` --data-binary @request.json  # ${body.length}-character body: see the report attachment` : ` --data-raw ${shellQuote(body)}`;
   const note = shown.masked ? '  # customer data masked: CONTRACT_SHOW_PII=1 shows it' : '';
-  return `${piped}curl -sS -X POST ${shellQuote(`${baseUrl.replace(/\/+$/, '')}${OPERATION_PATH}`)}${auth} -H 'Content-Type: application/json' -H 'Accept: application/json'${prefer}${data}${note}`;
+  return `${piped}curl -sS ${requestMethod(request) === 'HEAD' ? '--head' : `-X ${requestMethod(request)}`} ${shellQuote(`${baseUrl.replace(/\/+$/, '')}${OPERATION_PATH}`)}${auth} -H 'Content-Type: application/json' -H 'Accept: application/json'${prefer}${data}${note}`;
 }
 
 /**

@@ -1,4 +1,6 @@
 import { requestField, requestFields, SEARCH_REQUIREMENT_POINTER } from '../contracts/contract-reader';
+import { LARGEST_VALID_BODY_BYTES } from '../contracts/contract-rules';
+import { requestBodyBytes } from '../contracts/exchange';
 import type { TargetProfile } from '../client/target-profile';
 import type { ContractCase } from '../engine/contract-case';
 import { buildContractCases } from '../engine/contract-cases';
@@ -60,9 +62,20 @@ const picks: Record<NamedProbe, (item: ContractCase) => boolean> = {
   'no-token-refused': (item) => item.expectation.kind === 'unauthorized' && item.request.auth === 'none',
 };
 
-/** Cases production may be sent: read-only searches, no forced error, no expired token. */
+/**
+ * Cases production may be sent: read-only searches with the documented POST (a firewall may log an
+ * undocumented method as an attack, so those stay in the gate), no forced error, no expired token,
+ * and no body larger than a valid search can be (the oversized class stays in the gate too).
+ */
 export function isProductionSafe(item: ContractCase): boolean {
-  return item.needs === undefined && item.expectation.kind !== 'forced' && item.request.prefer === undefined;
+  const size = requestBodyBytes(item.request)?.length ?? 0;
+  return (
+    item.needs === undefined &&
+    item.expectation.kind !== 'forced' &&
+    item.request.prefer === undefined &&
+    (item.request.method ?? 'POST') === 'POST' &&
+    size <= LARGEST_VALID_BODY_BYTES
+  );
 }
 
 /**

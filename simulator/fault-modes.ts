@@ -245,6 +245,36 @@ export const faultModes = {
     description: 'Treats firstName as an alternative: customers with the searched first name join any result.',
     behaviour: widenedBy('firstName', (firstName, customers) => customers.map((seed) => seed.customer).filter((customer) => customer.firstName?.toLowerCase() === firstName.toLowerCase())),
   },
+  'undocumented-method-served': {
+    breaks: 'undocumented-method-refused',
+    description: 'Answers GET, PUT, DELETE and PATCH on the search path with 200 and an empty list, as a catch-all route would.',
+    behaviour: { otherMethod: () => ({ status: 200, body: JSON.stringify({ customers: [] }) }) },
+  },
+  'allow-header-missing': {
+    breaks: 'allow-header-on-405',
+    description: 'Refuses an undocumented method with 405 but sends no Allow header.',
+    behaviour: { otherMethod: () => ({ status: 405, body: JSON.stringify({ exceptionType: 'MethodNotAllowedException', errorMessage: 'Method not allowed' }) }) },
+  },
+  'duplicate-customer': {
+    breaks: 'customers-unique',
+    description: 'Lists the first customer found twice when the answer is below the cap (a join over two phone numbers).',
+    behaviour: { results: (matched, { cap }) => (matched.length > 0 && matched.length < cap ? [...matched, matched[0] as Customer] : matched.slice(0, cap)) },
+  },
+  'empty-result-omitted': {
+    breaks: 'customers-list-present',
+    description: 'Answers {} instead of {"customers": []} when no customer is found (a serialiser that drops empty lists).',
+    behaviour: { presentAnswer: (customers) => (customers.length === 0 ? {} : { customers }) },
+  },
+  'latin1-under-utf8-label': {
+    breaks: 'json-utf8',
+    description: 'Sends 200 bodies as ISO 8859-1 bytes under `charset=utf-8`: Ø and Å arrive as U+FFFD.',
+    behaviour: { encodesSuccess: (text) => Buffer.from(text, 'latin1') },
+  },
+  'crash-on-long-value': {
+    breaks: 'no-server-error',
+    description: 'Answers 500 to a string value past 4096 characters (a fixed-size buffer overflowed).',
+    behaviour: { crash: crashOnString((value) => value.length > 4096, 'BufferOverflowException') },
+  },
 } as const satisfies Record<string, FaultModeDefinition>;
 
 export type FaultMode = keyof typeof faultModes;

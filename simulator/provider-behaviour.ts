@@ -10,6 +10,20 @@ export interface FaultAnswer {
   readonly contentType?: string;
 }
 
+/** An answer to a method the operation does not document on its path. */
+export interface MethodAnswer extends FaultAnswer {
+  /** Headers beside Content-Type, names in lower case (e.g. `allow`). */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** How a 200's bytes go on the wire: in pieces, with a pause between them (chunked transfer coding). */
+export interface Trickle {
+  /** Number of pieces the body is cut into. */
+  readonly pieces: number;
+  /** Pause before each piece after the first, in milliseconds. */
+  readonly delayMs: number;
+}
+
 /** What a fault's `results` hook sees of one valid search. */
 export interface SearchContext {
   readonly search: SearchRequestBody;
@@ -52,4 +66,12 @@ export interface ProviderBehaviour {
   readonly presentCustomer?: (customer: Customer) => Record<string, unknown>;
   /** Content-Type of a 200. */
   readonly successContentType?: string;
+  /** The body object of a 200 from its customers, as serialised; default `{ customers }`. */
+  readonly presentAnswer?: (customers: readonly Record<string, unknown>[]) => unknown;
+  /** The bytes of a 200's JSON text; default its UTF-8 encoding. */
+  readonly encodesSuccess?: (text: string) => Buffer;
+  /** Sends a 200 chunked, in pieces with pauses; default one piece with Content-Length. */
+  readonly trickle?: Trickle;
+  /** The answer to an undocumented method on the path; default 405 with `Allow: POST`. */
+  readonly otherMethod?: (method: string) => MethodAnswer;
 }

@@ -7,7 +7,7 @@ import { RateWindow } from '../client/rate-window';
 import { matchCustomers } from './customer-matcher';
 import { faultBehaviour, type FaultMode } from './fault-modes';
 import type { OutageMode } from './outage-modes';
-import type { ProviderBehaviour } from './provider-behaviour';
+import type { MethodAnswer, ProviderBehaviour, Trickle } from './provider-behaviour';
 import { variantBehaviour, type ProviderVariant } from './provider-variants';
 import { seedCustomers, type SeedCustomer } from './seed-customers';
 import { TokenStore } from './token-store';
@@ -88,6 +88,53 @@ function readBody(request: IncomingMessage, limit = 1024 * 1024): Promise<Buffer
   });
 }
 
+/** The documented method only: anything else on the path is 405 with the Allow header RFC 9110 §15.5.6 requires. */
+const METHOD_NOT_ALLOWED: MethodAnswer = {
+  status: 405,
+  body: JSON.stringify({ exceptionType: 'MethodNotAllowedException', errorMessage: 'Only POST is supported' }),
+  headers: { allow: 'POST' },
+};
+
+/** Writes a 200 in pieces, chunked, pausing between them; stops if the client goes away. */
+function trickled(response: ServerResponse, bytes: Buffer, trickle: Trickle): void {
+  const size = Math.ceil(bytes.length / Math.max(1, trickle.pieces));
+  let offset = 0;
+  const next = (): void => {
+    if (response.destroyed) return;
+    response.write(bytes.subarray(offset, offset + size));
+    offset += size;
+    if (offset >= bytes.length) response.end();
+    else setTimeout(next, trickle.delayMs);
+  };
+  next();
+}
+
+/** Writes a 200 as the behaviour serialises, encodes and delivers it (one piece with Content-Length, or trickled). */
+function writeSuccess(response: ServerResponse, behaviour: ProviderBehaviour, customers: readonly Record<string, unknown>[], headers: Record<string, string>): number {
+  const text = JSON.stringify(behaviour.presentAnswer ? behaviour.presentAnswer(customers) : { customers });
+  const bytes = behaviour.encodesSuccess ? behaviour.encodesSuccess(text) : Buffer.from(text, 'utf8');
+  const contentType = behaviour.successContentType ?? 'application/json; charset=utf-8';
+  if (!behaviour.trickle) {
+    response.writeHead(200, { 'content-type': contentType, 'content-length': bytes.length, ...headers });
+    response.end(bytes);
+  } else {
+    response.writeHead(200, { 'content-type': contentType, ...headers });
+    trickled(response, bytes, behaviour.trickle);
+  }
+  return 200;
+}
+
+/** Answers a method the contract does not document on the path: the behaviour's answer, else 405 with Allow. */
+function answerOtherMethod(request: IncomingMessage, response: ServerResponse, behaviour: ProviderBehaviour, headers: Record<string, string>): number {
+  const answer = behaviour.otherMethod ? behaviour.otherMethod(request.method ?? '') : METHOD_NOT_ALLOWED;
+  // A HEAD answer carries headers only (RFC 9110 §9.3.2).
+  const body = request.method === 'HEAD' ? '' : answer.body;
+  request.resume();
+  response.writeHead(answer.status, { 'content-type': answer.contentType ?? 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), ...headers, ...answer.headers });
+  response.end(body);
+  return answer.status;
+}
+
 function redactedHeaders(request: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
@@ -144,6 +191,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     response.end(body);
     return status;
   };
+
+  const sendSuccess = (response: ServerResponse, customers: readonly Record<string, unknown>[]): number => writeSuccess(response, fault, customers, rateHeaders());
 
   const sendError = (response: ServerResponse, status: number, exceptionType: string, errorMessage: string): number => {
     const body = JSON.stringify({ exceptionType, errorMessage });
@@ -228,7 +277,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const cap = resultCap();
     const found = fault.results ? fault.results(matched, { search, customers, cap, match }) : matched.slice(0, cap);
     const present = fault.presentCustomer ?? ((customer) => ({ ...customer }));
-    return send(response, 200, JSON.stringify({ customers: found.map(present) }), fault.successContentType, rateHeaders());
+    return sendSuccess(response, found.map(present));
   };
 
   const handleToken = async (request: IncomingMessage, response: ServerResponse): Promise<{ status: number; auth: 'body' | 'basic' | 'none' }> => {
@@ -279,6 +328,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         const timer = setTimeout(run, delay);
         response.on('close', () => clearTimeout(timer));
       } else run();
+      return;
+    }
+    if (path === `${API_PREFIX}${OPERATION_PATH}`) {
+      record(answerOtherMethod(request, response, fault, rateHeaders()));
       return;
     }
     record(send(response, 404, JSON.stringify({ exceptionType: 'NotFound', errorMessage: 'No such operation' })));

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { requestFields } from '../contracts/contract-reader';
 import { documentationContradictions } from '../contracts/documentation-contradictions';
+import { tooLargeForAnySearch } from '../contracts/contract-rules';
 import { documentedProfile, type TargetProfile } from '../client/target-profile';
 import { coverageEntries } from '../engine/coverage-cases';
 import { coverageTable } from '../engine/coverage-table';
@@ -34,7 +35,7 @@ test('one row per value, each with its expectation; every unruled value names a 
   // Row by row, the expected column says what the gate's case for that value is judged by.
   entries.forEach((entry, index) => {
     const expectation = entry.case.expectation;
-    const judged = expectation.kind === 'accepted' ? '200 (valid-search-accepted)' : expectation.kind === 'refused' ? `400 (${expectation.rule})` : `not 5xx (${entry.verdict.kind === 'unruled' ? entry.verdict.decision : '?'})`;
+    const judged = expectation.kind === 'accepted' ? '200 (valid-search-accepted)' : expectation.kind === 'refused' ? `${tooLargeForAnySearch(entry.case.request) ? '400 or 413' : '400'} (${expectation.rule})` : `not 5xx (${entry.verdict.kind === 'unruled' ? entry.verdict.decision : '?'})`;
     expect(rows[index], entry.case.title).toMatch(new RegExp(`${judged.replace(/[()]/g, '\\$&')}$`));
   });
   for (const entry of entries) if (entry.verdict.kind === 'unruled') expect(ids.has(entry.verdict.decision), entry.verdict.decision).toBe(true);

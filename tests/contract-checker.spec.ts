@@ -35,6 +35,7 @@ const expectations: Expectation[] = [
   { kind: 'accepted', rule: 'valid-search-accepted', results: { phoneNumber: '+4712345678', overCap: true } },
   { kind: 'refused', rule: 'field-max-length' },
   { kind: 'unruled', rule: 'no-server-error' },
+  { kind: 'method', rule: 'undocumented-method-refused' },
 ];
 // Bodies from any JSON value, JSON shaped like the response with any values inside, and raw text.
 const customerish = fc.record(

@@ -45,6 +45,12 @@ const faultExpectations: Record<FaultMode, { probe: ProbeName; rule: RuleName; o
   'first-name-ignored': { notProbed: 'no named probe sends a first name; the rotation reaches the name/address search with one within its cycle' },
   'product-code-falls-back': { notProbed: 'relation cases are built from a campaign\'s answers; the monitor sends fixed cases' },
   'first-name-widens': { notProbed: 'relation cases are built from a campaign\'s answers; the monitor sends fixed cases' },
+  'undocumented-method-served': { notProbed: 'production is sent the documented POST only: undocumented methods stay in the gate' },
+  'allow-header-missing': { notProbed: 'production is sent the documented POST only: undocumented methods stay in the gate' },
+  'duplicate-customer': { probe: 'phone-search', rule: 'customers-unique' },
+  'empty-result-omitted': { notProbed: 'the search no customer can match is a fixed case: the rotation sends it' },
+  'latin1-under-utf8-label': { probe: 'phone-search', rule: 'json-utf8' },
+  'crash-on-long-value': { notProbed: 'the oversized class stays in the gate: production gets no body larger than a valid search' },
 };
 
 const SENSITIVE = ['Nordmann', 'ola.nordmann', '+4712345678', '4712345678', 'simulator-secret', 'Bearer '];

@@ -115,7 +115,7 @@ test('npm run readme:figures rewrites a stale count, wherever the sentence wraps
 
 test('the README rule table lists the registry\'s rules in order, each at its contract path', () => {
   const rules = table('| rule | contract path |');
-  const rows = [...rules.matchAll(/^\| `([a-z-]+)` \| `([^`]+)`/gm)].map(([, rule, path]) => ({ rule: rule ?? '', path: path ?? '' }));
+  const rows = [...rules.matchAll(/^\| `([a-z0-9-]+)` \| `([^`]+)`/gm)].map(([, rule, path]) => ({ rule: rule ?? '', path: path ?? '' }));
   expect(rows.map((row) => row.rule)).toEqual(ruleNames);
   const fixed = buildContractCases(documentedProfile);
   for (const { rule, path } of rows) {

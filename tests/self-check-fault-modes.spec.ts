@@ -206,6 +206,43 @@ const pinned: Record<FaultMode, { case: string | RegExp } & Omit<RuleViolation, 
     expected: 'no customer beyond the 1 customer of the same search without the added criteria',
     received: '2 customers, 1 of them not among those',
   },
+  // Clauses of the standards beyond the schema: engine/clause-cases.ts and the coverage phase's oversized class.
+  'undocumented-method-served': {
+    case: 'method: GET on the search path refused',
+    contractPath: '#/paths/~1v1~1client~1customer~1search',
+    expected: '405 or 404 or 501 or 403 or 401',
+    received: '200',
+  },
+  'allow-header-missing': {
+    case: 'method: DELETE on the search path refused',
+    contractPath: '#/paths/~1v1~1client~1customer~1search',
+    expected: 'an Allow header that lists POST',
+    received: 'no Allow header',
+  },
+  'duplicate-customer': {
+    case: 'results: a phone search finds the known customer, and only holders of that phone',
+    contractPath: '#/components/schemas/SearchCustomerResponse/properties/customers',
+    expected: 'each customer found listed once',
+    received: '2 customers, 1 of them listed before',
+  },
+  'empty-result-omitted': {
+    case: 'results: a search no customer can match (an address at .invalid) answers an empty list',
+    contractPath: '#/components/schemas/SearchCustomerResponse/properties/customers',
+    expected: 'a customers list, empty for a search no customer can match',
+    received: 'a body without customers',
+  },
+  'latin1-under-utf8-label': {
+    case: 'results: a phone search finds the known customer, and only holders of that phone',
+    contractPath: '#/paths/~1v1~1client~1customer~1search/post/responses/200/content/application~1json',
+    expected: 'a body whose bytes are UTF-8',
+    received: 'bytes that are not UTF-8 (replaced by U+FFFD)',
+  },
+  'crash-on-long-value': {
+    case: 'companyName: 65536 characters (far past every bound) refused',
+    contractPath: '#/paths/~1v1~1client~1customer~1search/post/responses/500',
+    expected: 'an answer other than 5xx (a client error is 4xx)',
+    received: '500 (BufferOverflowException)',
+  },
 };
 
 test('every rule of the registry is broken by at least one fault mode', () => {

@@ -1,0 +1,148 @@
+import type { RuleName } from './contract-rules';
+
+/** The documents the operation rests on. */
+export type ClauseDocument =
+  | 'page'
+  | 'RFC 9110'
+  | 'RFC 9112'
+  | 'RFC 8259'
+  | 'RFC 6749'
+  | 'RFC 6750'
+  | 'RFC 6585'
+  | 'RFC 5321'
+  | 'RFC 5322'
+  | 'RFC 2606'
+  | 'ITU-T E.164'
+  | 'vendor facts'
+  | 'mock convention';
+
+/**
+ * How strongly a clause binds: an RFC 2119 keyword, `definition` for a sentence that defines what
+ * something means, the page's own verb (`page: has to`), or `convention` for a testing convention.
+ */
+export type ClauseStrength = 'MUST' | 'MUST NOT' | 'SHOULD' | 'SHOULD NOT' | 'MAY' | 'definition' | 'convention' | `page: ${string}`;
+
+/**
+ * What follows from a clause. A rule names a registry rule (typed, so a renamed rule fails the
+ * build); a variant, a test and a contradiction are named by string, because contracts/ imports
+ * nothing outside itself: tests/contract-clauses.spec.ts checks that each exists.
+ */
+export type ClauseConsequence =
+  /** A provider duty the gate observes: the rule, its fault mode and its monitor label. */
+  | { readonly kind: 'rule'; readonly rule: RuleName }
+  /** Our duty as a client: the title of the test that fails without the behaviour. */
+  | { readonly kind: 'client-behaviour'; readonly test: string }
+  /** A choice left to the provider: the simulator variant that makes it, which gate and monitor pass. */
+  | { readonly kind: 'variant'; readonly variant: string }
+  /** Neither of those, and why; `contradiction` names the entry of documentation-contradictions.ts it rests on. */
+  | { readonly kind: 'decision'; readonly why: string; readonly contradiction?: string };
+
+export interface Clause {
+  /** Stable: `<document>-<section>-<topic>`; variants and reports name it. */
+  readonly id: string;
+  readonly source: { readonly document: ClauseDocument; readonly section: string };
+  /** The normative sentence, quoted. */
+  readonly quote: string;
+  /** True when the quote was compared with a retrieved copy of its text; false: quoted from knowledge of the text, to check. */
+  readonly verbatim: boolean;
+  readonly strength: ClauseStrength;
+  /** Whose duty: the provider's (the gate judges it) or ours as the client. */
+  readonly duty: 'provider' | 'client';
+  readonly consequence: ClauseConsequence;
+}
+
+const rule = (name: RuleName): ClauseConsequence => ({ kind: 'rule', rule: name });
+const behaviour = (test: string): ClauseConsequence => ({ kind: 'client-behaviour', test });
+const variant = (name: string): ClauseConsequence => ({ kind: 'variant', variant: name });
+const decision = (why: string, contradiction?: string): ClauseConsequence => ({ kind: 'decision', why, ...(contradiction ? { contradiction } : {}) });
+
+/** The documentation page, sentence by sentence (the seed copy of "Search customer - client mode"). */
+const pageClauses: readonly Clause[] = [
+  { id: 'page-client-login', source: { document: 'page', section: 'Authorization' }, quote: 'Only the client needs to be logged in to use this endpoint.', verbatim: true, strength: 'page: needs to', duty: 'provider', consequence: rule('auth-required') },
+  { id: 'page-bearer-header', source: { document: 'page', section: 'Request, Authorization' }, quote: 'Add the parameter Authorization to Headers, whose value is to concatenate the Token after the Bearer.', verbatim: true, strength: 'page: add', duty: 'client', consequence: behaviour('every search sends Accept and Content-Type application/json and a bearer token') },
+  { id: 'page-results-depend', source: { document: 'page', section: 'description' }, quote: 'Search results may be one or more customers, depending on the arguments used and what is actually present in the database.', verbatim: true, strength: 'page: may be', duty: 'provider', consequence: rule('known-customer-found') },
+  { id: 'page-customer-number-criterion', source: { document: 'page', section: 'description' }, quote: 'In combination with customer number and name, you can also fill in the product.', verbatim: true, strength: 'page: can', duty: 'client', consequence: decision('No customerNumber request field is documented: sent beside a search, judged only by "no 5xx".', 'customer-number-criterion') },
+  { id: 'page-product-shrinks', source: { document: 'page', section: 'description' }, quote: 'This will "shrink" search result.', verbatim: true, strength: 'page: will', duty: 'provider', consequence: rule('criteria-narrow-results') },
+  { id: 'page-name-address-requirement', source: { document: 'page', section: 'Requirements for fields' }, quote: 'Searching by name or address require following fields to be set in request: companyName or lastName, streetAddress, postalCode or postalPlace', verbatim: true, strength: 'page: require', duty: 'provider', consequence: rule('search-requirement') },
+  { id: 'page-phone-email-requirement', source: { document: 'page', section: 'Requirements for fields' }, quote: 'Otherwise one of following fields to be set in request: phoneNumber, email', verbatim: true, strength: 'page: to be set', duty: 'provider', consequence: rule('valid-search-accepted') },
+  { id: 'page-response-list', source: { document: 'page', section: 'Response' }, quote: 'The response is a list of customers found.', verbatim: true, strength: 'page: is', duty: 'provider', consequence: rule('customers-unique') },
+  { id: 'page-response-empty', source: { document: 'page', section: 'Response' }, quote: 'The list is empty if no customer is found.', verbatim: true, strength: 'page: is', duty: 'provider', consequence: rule('customers-list-present') },
+  { id: 'page-result-cap', source: { document: 'page', section: 'Response' }, quote: 'Number of customers in response are limited to 5 customers.', verbatim: true, strength: 'page: are limited', duty: 'provider', consequence: rule('result-cap') },
+  { id: 'page-body-json', source: { document: 'page', section: 'Body Params' }, quote: 'Body Params application/json', verbatim: true, strength: 'definition', duty: 'provider', consequence: rule('invalid-body-refused') },
+  { id: 'page-field-lengths', source: { document: 'page', section: 'Body Params' }, quote: '<= 40 characters (and each field\'s own limit)', verbatim: true, strength: 'definition', duty: 'provider', consequence: rule('field-max-length') },
+  { id: 'page-field-types', source: { document: 'page', section: 'Body Params' }, quote: 'string optional / integer optional', verbatim: true, strength: 'definition', duty: 'provider', consequence: rule('field-type') },
+  { id: 'page-phone-e164', source: { document: 'page', section: 'Body Params, phoneNumber' }, quote: 'A phone number has to follow the telephone number standard E.164', verbatim: true, strength: 'page: has to', duty: 'provider', consequence: rule('field-format') },
+  { id: 'page-match-in-search', source: { document: 'page', section: 'Body Params' }, quote: 'Phone number to match in a search. / Last name to match in a name/address search.', verbatim: true, strength: 'page: to match', duty: 'provider', consequence: rule('results-match-criteria') },
+  { id: 'page-country-code-iso', source: { document: 'page', section: 'Body Params, countryCode' }, quote: 'Country code, in ISO 3166-2 format, to match in a search.', verbatim: true, strength: 'definition', duty: 'provider', consequence: decision('ISO 3166-2 codes cannot fit 3 characters: only the length is asserted.', 'country-code-standard') },
+  { id: 'page-postal-code-string', source: { document: 'page', section: 'Body Params, postalCode' }, quote: 'postalCode string optional <= 10 characters', verbatim: true, strength: 'definition', duty: 'provider', consequence: decision('The examples send postalCode as a number; the contract keeps the string the table gives.', 'postal-code-type') },
+  { id: 'page-responses', source: { document: 'page', section: 'Responses' }, quote: '200 OK, 400 Bad Request, 403 Forbidden, 429, 500 Server Error', verbatim: true, strength: 'definition', duty: 'provider', consequence: rule('status-code-documented') },
+  { id: 'page-response-200-json', source: { document: 'page', section: 'Responses, 200' }, quote: '200 OK application/json', verbatim: true, strength: 'definition', duty: 'provider', consequence: rule('content-type-json') },
+  { id: 'page-response-fields', source: { document: 'page', section: 'Responses, 200, Body' }, quote: 'customers array [object {16}] optional <= 5 items', verbatim: true, strength: 'definition', duty: 'provider', consequence: rule('response-schema') },
+  { id: 'page-error-bodies', source: { document: 'page', section: 'Responses' }, quote: '400 Bad Request (no body documented)', verbatim: true, strength: 'definition', duty: 'provider', consequence: decision('No error body is documented: a JSON one must be an object of strings; other bodies are accepted.', 'error-bodies') },
+];
+
+/** RFC 9110 (HTTP semantics) and RFC 9112 (HTTP/1.1), as far as they apply to one POST operation. */
+const httpClauses: readonly Clause[] = [
+  { id: 'rfc9110-9.1-method-not-allowed', source: { document: 'RFC 9110', section: '9.1' }, quote: 'An origin server that receives a request method that is recognized and implemented, but not allowed for the target resource, SHOULD respond with the 405 (Method Not Allowed) status code.', verbatim: false, strength: 'SHOULD', duty: 'provider', consequence: rule('undocumented-method-refused') },
+  { id: 'rfc9110-15.5.6-allow', source: { document: 'RFC 9110', section: '15.5.6' }, quote: "The origin server MUST generate an Allow header field in a 405 response containing a list of the target resource's currently supported methods.", verbatim: true, strength: 'MUST', duty: 'provider', consequence: rule('allow-header-on-405') },
+  { id: 'rfc9110-9.1-not-implemented', source: { document: 'RFC 9110', section: '9.1' }, quote: 'An origin server that receives a request method that is unrecognized or not implemented SHOULD respond with the 501 (Not Implemented) status code.', verbatim: false, strength: 'SHOULD', duty: 'provider', consequence: variant('method-not-implemented') },
+  { id: 'rfc9110-15.5.5-not-found', source: { document: 'RFC 9110', section: '15.5.5' }, quote: 'The 404 (Not Found) status code indicates that the origin server did not find a current representation for the target resource or is not willing to disclose that one exists.', verbatim: false, strength: 'definition', duty: 'provider', consequence: variant('method-not-found') },
+  { id: 'rfc9110-undocumented-method-statuses', source: { document: 'RFC 9110', section: '15.5.4, 15.5.5, 15.5.6, 15.6.2' }, quote: 'The 403 (Forbidden) status code indicates that the server understood the request but refuses to fulfill it.', verbatim: false, strength: 'definition', duty: 'provider', consequence: decision('An undocumented method may be refused with 405, 404, 501, 403 or 401 (a gateway authorising per method); only a 2xx or 3xx, or another status, breaks undocumented-method-refused, and 501 there is not a server error.') },
+  { id: 'rfc9110-9.3.7-options', source: { document: 'RFC 9110', section: '9.3.7' }, quote: 'The OPTIONS method requests information about the communication options available for the target resource, at either the origin server or an intervening intermediary.', verbatim: false, strength: 'definition', duty: 'provider', consequence: decision('OPTIONS, TRACE and CONNECT ask about the server or the path to it, and a 2xx to them is correct: they are not sent as undocumented methods.') },
+  { id: 'rfc9110-9.3.1-get-content', source: { document: 'RFC 9110', section: '9.3.1' }, quote: 'content received in a GET request has no generally defined semantics, cannot alter the meaning or target of the request, and might lead some implementations to reject the request', verbatim: false, strength: 'definition', duty: 'client', consequence: decision('GET and HEAD are sent without content; PUT, DELETE and PATCH carry the search.') },
+  { id: 'rfc9110-9.2.1-safe-methods', source: { document: 'RFC 9110', section: '9.2.1' }, quote: 'Request methods are considered "safe" if their defined semantics are essentially read-only', verbatim: false, strength: 'definition', duty: 'client', consequence: decision('Production is sent the documented POST only: a firewall may log an undocumented method as an attack, so the method cases stay in the gate.') },
+  { id: 'rfc9110-15.5-client-error', source: { document: 'RFC 9110', section: '15.5' }, quote: 'The 4xx (Client Error) class of status code indicates that the client seems to have erred.', verbatim: false, strength: 'definition', duty: 'provider', consequence: rule('no-server-error') },
+  { id: 'rfc9110-15.5.1-bad-request', source: { document: 'RFC 9110', section: '15.5.1' }, quote: 'The 400 (Bad Request) status code indicates that the server cannot or will not process the request due to something that is perceived to be a client error (e.g., malformed request syntax, invalid request message framing, or deceptive request routing).', verbatim: false, strength: 'definition', duty: 'provider', consequence: rule('invalid-body-refused') },
+  { id: 'rfc9110-15.5.14-content-too-large', source: { document: 'RFC 9110', section: '15.5.14' }, quote: 'The 413 (Content Too Large) status code indicates that the server is refusing to process a request because the request content is larger than the server is willing or able to process.', verbatim: false, strength: 'definition', duty: 'provider', consequence: decision('413 is accepted, beside 400, for any body larger than a valid search can be; the oversized class sends such bodies on every run.', 'request-size') },
+  { id: 'rfc9110-8.3-content-type', source: { document: 'RFC 9110', section: '8.3' }, quote: 'A sender that generates a message containing content SHOULD generate a Content-Type header field in that message unless the intended media type of the enclosed representation is unknown to the sender.', verbatim: false, strength: 'SHOULD', duty: 'provider', consequence: rule('content-type-json') },
+  { id: 'rfc9110-8.3.1-media-type-case', source: { document: 'RFC 9110', section: '8.3.1' }, quote: 'The type and subtype tokens are case-insensitive.', verbatim: false, strength: 'definition', duty: 'provider', consequence: variant('media-type-case') },
+  { id: 'rfc9110-10.2.3-retry-after', source: { document: 'RFC 9110', section: '10.2.3' }, quote: 'The value of this field can be either an HTTP-date or a number of seconds to delay after receiving the response.', verbatim: true, strength: 'definition', duty: 'client', consequence: behaviour('the 429 wait follows Retry-After, then X-RateLimit-Reset (seconds or epoch), then back-off') },
+  { id: 'rfc9112-7.1-chunked', source: { document: 'RFC 9112', section: '7.1' }, quote: 'A recipient MUST be able to parse and decode the chunked transfer coding.', verbatim: false, strength: 'MUST', duty: 'client', consequence: variant('chunked-slow-answers') },
+];
+
+/** RFC 8259 (JSON). */
+const jsonClauses: readonly Clause[] = [
+  { id: 'rfc8259-8.1-utf8', source: { document: 'RFC 8259', section: '8.1' }, quote: 'JSON text exchanged between systems that are not part of a closed ecosystem MUST be encoded using UTF-8 [RFC3629].', verbatim: true, strength: 'MUST', duty: 'provider', consequence: rule('json-utf8') },
+  { id: 'rfc8259-8.1-no-bom', source: { document: 'RFC 8259', section: '8.1' }, quote: 'Implementations MUST NOT add a byte order mark (U+FEFF) to the beginning of a networked-transmitted JSON text.', verbatim: true, strength: 'MUST NOT', duty: 'provider', consequence: rule('response-schema') },
+  { id: 'rfc8259-8.1-ignore-bom', source: { document: 'RFC 8259', section: '8.1' }, quote: 'In the interests of interoperability, implementations that parse JSON texts MAY ignore the presence of a byte order mark rather than treating it as an error.', verbatim: true, strength: 'MAY', duty: 'provider', consequence: decision('A request with a byte-order mark may be read or refused: sent, judged only by "no 5xx".', 'body-encoding') },
+  { id: 'rfc8259-11-no-charset', source: { document: 'RFC 8259', section: '11' }, quote: 'No "charset" parameter is defined for this registration.', verbatim: false, strength: 'definition', duty: 'provider', consequence: variant('charset-absent') },
+  { id: 'rfc8259-2-json-text', source: { document: 'RFC 8259', section: '2' }, quote: 'A JSON text is a sequence of tokens.', verbatim: false, strength: 'definition', duty: 'provider', consequence: rule('error-body') },
+  { id: 'rfc8259-4-unique-names', source: { document: 'RFC 8259', section: '4' }, quote: 'The names within an object SHOULD be unique.', verbatim: false, strength: 'SHOULD', duty: 'client', consequence: decision('A request with a duplicate key is sent to see the provider cope, judged only by "no 5xx".', 'body-encoding') },
+];
+
+/** RFC 6749 (OAuth 2.0), RFC 6750 (bearer tokens) and RFC 6585 (429). */
+const authClauses: readonly Clause[] = [
+  { id: 'rfc6749-2.3.1-client-password', source: { document: 'RFC 6749', section: '2.3.1' }, quote: 'Clients in possession of a client password MAY use the HTTP Basic authentication scheme as defined in [RFC2617] to authenticate with the authorization server.', verbatim: true, strength: 'MAY', duty: 'client', consequence: behaviour('sends client credentials with HTTP Basic when asked') },
+  { id: 'rfc6749-2.3.1-basic-required', source: { document: 'RFC 6749', section: '2.3.1' }, quote: 'The authorization server MUST support the HTTP Basic authentication scheme for authenticating clients that were issued a client password.', verbatim: false, strength: 'MUST', duty: 'provider', consequence: decision('The token endpoint is not the operation under test: the client relies on this sentence instead of judging it.') },
+  { id: 'rfc6749-4.4.2-grant-type', source: { document: 'RFC 6749', section: '4.4.2' }, quote: 'grant_type REQUIRED. Value MUST be set to "client_credentials".', verbatim: false, strength: 'MUST', duty: 'client', consequence: behaviour('sends client credentials as an RFC 6749 form body by default') },
+  { id: 'rfc6749-5.1-expires-in', source: { document: 'RFC 6749', section: '5.1' }, quote: 'expires_in RECOMMENDED. The lifetime in seconds of the access token.', verbatim: false, strength: 'SHOULD', duty: 'client', consequence: behaviour('refreshes shortly before expires_in, even when expires_in is tiny') },
+  { id: 'rfc6749-5.1-access-token', source: { document: 'RFC 6749', section: '5.1' }, quote: 'access_token REQUIRED. The access token issued by the authorization server.', verbatim: false, strength: 'MUST', duty: 'client', consequence: behaviour('a token response without access_token is malformed, and keeps no cause with the body') },
+  { id: 'rfc6749-5.2-invalid-client', source: { document: 'RFC 6749', section: '5.2' }, quote: 'invalid_client Client authentication failed (e.g., unknown client, no client authentication included, or unsupported authentication method).', verbatim: false, strength: 'definition', duty: 'client', consequence: behaviour('a refused client gives a TokenError naming status and error code, never the secret') },
+  { id: 'rfc6750-2.1-authorization-header', source: { document: 'RFC 6750', section: '2.1' }, quote: 'Clients SHOULD make authenticated requests with a bearer token using the "Authorization" request header field with the "Bearer" HTTP authorization scheme.', verbatim: false, strength: 'SHOULD', duty: 'client', consequence: behaviour('every search sends Accept and Content-Type application/json and a bearer token') },
+  { id: 'rfc6750-3.1-invalid-token', source: { document: 'RFC 6750', section: '3.1' }, quote: 'The client MAY request a new access token and retry the protected resource request.', verbatim: true, strength: 'MAY', duty: 'client', consequence: behaviour('a cached token the API refuses is replaced once, then the search goes through') },
+  { id: 'rfc6750-3.1-unauthorized', source: { document: 'RFC 6750', section: '3.1' }, quote: 'The resource SHOULD respond with the HTTP 401 (Unauthorized) status code.', verbatim: true, strength: 'SHOULD', duty: 'provider', consequence: decision('The page documents 403: a refused token may get 403 or 401.', 'forbidden-vs-unauthorized') },
+  { id: 'rfc6750-3-www-authenticate', source: { document: 'RFC 6750', section: '3' }, quote: 'If the protected resource request does not include authentication credentials or does not contain an access token that enables access to the protected resource, the resource server MUST include the HTTP "WWW-Authenticate" response header field', verbatim: true, strength: 'MUST', duty: 'provider', consequence: decision('The page answers a missing token with 403, outside the RFC 6750 challenge; asserting the header would fail the provider as documented.', 'forbidden-vs-unauthorized') },
+  { id: 'rfc6585-4-too-many-requests', source: { document: 'RFC 6585', section: '4' }, quote: 'The 429 status code indicates that the user has sent too many requests in a given amount of time ("rate limiting").', verbatim: true, strength: 'definition', duty: 'client', consequence: behaviour('a bare 429 halves the rate once per burst, and answers win it back additively up to the ceiling') },
+  { id: 'rfc6585-4-retry-after', source: { document: 'RFC 6585', section: '4' }, quote: 'The response representations SHOULD include details explaining the condition, and MAY include a Retry-After header indicating how long to wait before making a new request.', verbatim: true, strength: 'MAY', duty: 'client', consequence: behaviour('a 429 that says how long holds every caller back that long, without slowing the rate') },
+];
+
+/** The vendor's facts, the standards the page names for formats, and the suite's own conventions. */
+const otherClauses: readonly Clause[] = [
+  { id: 'vendor-rate-limit-headers', source: { document: 'vendor facts', section: '3, About the API: Response header' }, quote: 'X-RateLimit-Remaining (requests left before a 429), X-RateLimit-Reset', verbatim: true, strength: 'definition', duty: 'provider', consequence: rule('rate-limit-headers') },
+  { id: 'vendor-rate-limit-headers-optional', source: { document: 'vendor facts', section: '3, About the API: Response header' }, quote: 'response headers X-Mediaconnect-Api-Version (project version the response is based on), X-RateLimit-Remaining, X-RateLimit-Reset', verbatim: true, strength: 'definition', duty: 'provider', consequence: variant('rate-limit-headers-absent') },
+  { id: 'vendor-reset-unit', source: { document: 'vendor facts', section: '3' }, quote: 'remaining epoch seconds before the rate limit resets. Renew every 60 seconds', verbatim: true, strength: 'definition', duty: 'client', consequence: decision('Read as seconds, or as an epoch when larger than a day.', 'rate-limit-reset-unit') },
+  { id: 'vendor-rate-limits', source: { document: 'vendor facts', section: '3' }, quote: 'Limits per client: 100 API calls per second and 2000 API calls per minute; exceeding them throttles calls with 429.', verbatim: true, strength: 'definition', duty: 'client', consequence: behaviour('the rate never falls below 1 call/s, and calls are spaced at the current rate') },
+  { id: 'page-response-schema-open', source: { document: 'vendor facts', section: '3, Versioning' }, quote: 'existing elements stay in new versions, new elements may be added and clients may ignore them', verbatim: true, strength: 'MAY', duty: 'provider', consequence: variant('extra-fields') },
+  { id: 'e164-digits', source: { document: 'ITU-T E.164', section: '6' }, quote: 'The maximum number of digits for international E.164-numbers is 15.', verbatim: false, strength: 'definition', duty: 'provider', consequence: decision('"+", a non-zero first digit and at most 15 digits; other notations are judged only by "no 5xx".', 'phone-number-notation') },
+  { id: 'rfc5322-3.4.1-addr-spec', source: { document: 'RFC 5322', section: '3.4.1' }, quote: 'An addr-spec is a specific Internet identifier that contains a locally interpreted string followed by the at-sign character ("@", ASCII value 64) followed by an Internet domain.', verbatim: false, strength: 'definition', duty: 'provider', consequence: decision('Addresses every reading refuses must be refused (field-format); readings that differ are judged only by "no 5xx".', 'email-readings') },
+  { id: 'rfc5321-4.5.3.1.1-local-part', source: { document: 'RFC 5321', section: '4.5.3.1.1' }, quote: 'The maximum total length of a user name or other local-part is 64 octets.', verbatim: false, strength: 'definition', duty: 'provider', consequence: decision('A 64-character local part must be accepted.', 'email-readings') },
+  { id: 'rfc2606-2-invalid-tld', source: { document: 'RFC 2606', section: '2' }, quote: '".invalid" is intended for use in online construction of domain names that are sure to be invalid and which it is obvious at a glance are invalid.', verbatim: false, strength: 'definition', duty: 'client', consequence: decision('The gate knows a search finds nobody by searching an address at .invalid.', 'empty-result-shape') },
+  { id: 'mock-prefer-code', source: { document: 'mock convention', section: 'Prism: Prefer: code=NNN' }, quote: 'Prefer: code=NNN asks a mock server for the documented response NNN.', verbatim: false, strength: 'convention', duty: 'provider', consequence: rule('forced-error-status') },
+];
+
+/**
+ * Every normative statement that applies to this operation, with its source and what follows from
+ * it. `npm run contract:clauses` prints it as a table; tests/contract-clauses.spec.ts fails when a
+ * clause has no consequence, a consequence names nothing that exists, or a rule follows from no clause.
+ */
+export const clauseRegistry: readonly Clause[] = [...pageClauses, ...httpClauses, ...jsonClauses, ...authClauses, ...otherClauses];

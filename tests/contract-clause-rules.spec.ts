@@ -1,0 +1,91 @@
+import { expect, test } from '@playwright/test';
+import { decodedBody } from '../client/http-transport';
+import { documentedProfile } from '../client/target-profile';
+import { checkExchange } from '../contracts/check-exchange';
+import { documentedMethods } from '../contracts/contract-reader';
+import { LARGEST_VALID_BODY_BYTES } from '../contracts/contract-rules';
+import { RESOURCE_METHODS, type Exchange, type ExchangeRequest, type Expectation } from '../contracts/exchange';
+import { clauseCases, UNMATCHABLE_EMAIL } from '../engine/clause-cases';
+import { buildContractCases } from '../engine/contract-cases';
+import { curlLine } from '../engine/reproduction';
+import { rotationPool } from '../monitor/monitor-probes';
+
+/*
+ * The rules that follow from clauses beyond the schema, checked on their own: which methods are sent,
+ * how a method case is reproduced, how UTF-8 is told from replaced bytes, and where 413 is accepted.
+ */
+const answer = (request: ExchangeRequest, status: number, headers: Record<string, string>, bodyText: string, extra: { invalidUtf8?: true } = {}): Exchange => ({
+  request,
+  response: { status, headers, bodyText, durationMs: 1, attempts: 1, ...extra },
+});
+const search: ExchangeRequest = { body: { phoneNumber: '+4712345678' }, auth: 'valid' };
+const accepted: Expectation = { kind: 'accepted', rule: 'valid-search-accepted' };
+const rulesBroken = (exchange: Exchange, expectation: Expectation = accepted): string[] => checkExchange(exchange, expectation).violations.map((violation) => violation.rule);
+
+test('the method cases are every resource method the contract does not document on the path, OPTIONS and TRACE left out', () => {
+  const methods = clauseCases(documentedProfile).flatMap((item) => (item.request.method ? [item.request.method] : []));
+  expect(documentedMethods()).toEqual(['POST']);
+  expect(methods).toEqual(RESOURCE_METHODS.filter((method) => method !== 'POST'));
+  expect(methods).toEqual(['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH']);
+});
+
+test('a method case is reproduced with its method: GET without content, HEAD as --head, PUT with the search', () => {
+  const byMethod = new Map(clauseCases(documentedProfile).map((item) => [item.request.method, item]));
+  const line = (method: 'GET' | 'HEAD' | 'PUT'): string => {
+    const item = byMethod.get(method);
+    if (!item) throw new Error(`no ${method} case`);
+    return curlLine('http://127.0.0.1:1/capi', item, item.request, true);
+  };
+  expect(line('GET')).toContain('curl -sS -X GET ');
+  expect(line('GET')).not.toContain('--data');
+  expect(line('HEAD')).toContain('curl -sS --head ');
+  expect(line('PUT')).toContain(`-X PUT `);
+  expect(line('PUT')).toContain(`--data-raw '{"phoneNumber":"+4712345678"}'`);
+});
+
+test('a served undocumented method breaks its rule alone; a 405 without Allow breaks allow-header-on-405', () => {
+  const get: ExchangeRequest = { ...search, method: 'GET' };
+  const method: Expectation = { kind: 'method', rule: 'undocumented-method-refused' };
+  expect(rulesBroken(answer(get, 200, { 'content-type': 'text/html' }, '<html></html>'), method)).toEqual(['undocumented-method-refused']);
+  expect(rulesBroken(answer(get, 405, { 'content-type': 'application/json' }, '{}'), method)).toEqual(['allow-header-on-405']);
+  expect(rulesBroken(answer(get, 405, { allow: 'GET, POST' }, ''), method)).toEqual([]);
+  expect(rulesBroken(answer(get, 501, {}, ''), method)).toEqual([]);
+  expect(rulesBroken(answer(get, 302, {}, ''), method)).toEqual(['undocumented-method-refused']);
+});
+
+test('UTF-8 is judged on the bytes: Latin-1 is flagged, a U+FFFD really sent is not', () => {
+  expect(decodedBody(Buffer.from('{"lastName":"Ødegård"}', 'latin1')).invalidUtf8).toBe(true);
+  expect(decodedBody(Buffer.from('{"lastName":"\uFFFD"}', 'utf8'))).toEqual({ bodyText: '{"lastName":"\uFFFD"}' });
+  const body = JSON.stringify({ customers: [] });
+  expect(rulesBroken(answer(search, 200, { 'content-type': 'application/json; charset=ISO-8859-1' }, body))).toEqual(['json-utf8']);
+  expect(rulesBroken(answer(search, 200, { 'content-type': 'Application/JSON; Charset="utf-8"' }, body))).toEqual([]);
+  expect(rulesBroken(answer(search, 200, { 'content-type': 'application/json' }, body, { invalidUtf8: true }))).toEqual(['json-utf8']);
+});
+
+test('a customer listed twice breaks customers-unique, a body without the list breaks customers-list-present', () => {
+  const twice = JSON.stringify({ customers: [{ customerNumber: 1 }, { customerNumber: 2 }, { customerNumber: 1 }] });
+  expect(rulesBroken(answer(search, 200, { 'content-type': 'application/json' }, twice))).toEqual(['customers-unique']);
+  const nobody: ExchangeRequest = { body: { email: UNMATCHABLE_EMAIL }, auth: 'valid' };
+  const none: Expectation = { kind: 'accepted', rule: 'valid-search-accepted', results: { none: true } };
+  const { violations } = checkExchange(answer(nobody, 200, { 'content-type': 'application/json' }, '{}'), none);
+  expect(violations).toEqual([
+    { rule: 'customers-list-present', contractPath: '#/components/schemas/SearchCustomerResponse/properties/customers', expected: 'a customers list, empty for a search no customer can match', received: 'a body without customers' },
+  ]);
+});
+
+test('413 is accepted for a body larger than any valid search, and only there', () => {
+  const refused: Expectation = { kind: 'refused', rule: 'field-max-length' };
+  const huge: ExchangeRequest = { body: { companyName: 'x'.repeat(LARGEST_VALID_BODY_BYTES) }, auth: 'valid' };
+  const small: ExchangeRequest = { body: { companyName: 'x'.repeat(41) }, auth: 'valid' };
+  expect(rulesBroken(answer(huge, 413, {}, ''), refused)).toEqual([]);
+  expect(rulesBroken(answer(small, 413, {}, ''), refused)).toEqual(['status-code-documented', 'field-max-length']);
+});
+
+test('the monitor sends neither undocumented methods nor bodies larger than a valid search', () => {
+  const cases = buildContractCases(documentedProfile);
+  expect(cases.some((item) => item.request.method !== undefined)).toBe(true);
+  const pool = rotationPool(documentedProfile, cases);
+  expect(pool.filter((item) => item.request.method !== undefined).map((item) => item.title)).toEqual([]);
+  expect(pool.filter((item) => item.title.includes('far past every bound')).map((item) => item.title)).toEqual([]);
+  expect(pool.some((item) => item.title.startsWith('results: a search no customer can match'))).toBe(true);
+});
