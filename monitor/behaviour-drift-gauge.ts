@@ -27,23 +27,25 @@ export interface ProbeDrift {
  * an aspect it found noisy, is never drift. A 429 or an unanswered probe changes nothing: rate
  * limiting and outages are not behaviour.
  */
+/** Registers `customer_search_behaviour_drift{probe,severity}` on the monitor's registry, every label set zeroed. */
+export function createBehaviourDriftGauge(registry: Registry, probes: readonly string[]): Gauge<'probe' | 'severity'> {
+  const gauge = new Gauge({
+    name: 'customer_search_behaviour_drift',
+    help: "Cases of the probe whose last answer differs from the target's recorded behaviour baseline, by severity (breaking, change, additive).",
+    labelNames: ['probe', 'severity'] as const,
+    registers: [registry],
+  });
+  for (const probe of probes) for (const severity of DRIFT_SEVERITIES) gauge.set({ probe, severity }, 0);
+  return gauge;
+}
+
 export class BehaviourDriftGauge {
-  readonly gauge: Gauge<'probe' | 'severity'>;
   private readonly last = new Map<string, Map<string, DriftEntry>>();
 
   constructor(
-    registry: Registry,
+    readonly gauge: Gauge<'probe' | 'severity'>,
     private readonly baseline: TargetBaseline | undefined,
-    probes: readonly string[],
-  ) {
-    this.gauge = new Gauge({
-      name: 'customer_search_behaviour_drift',
-      help: "Cases of the probe whose last answer differs from the target's recorded behaviour baseline, by severity (breaking, change, additive).",
-      labelNames: ['probe', 'severity'] as const,
-      registers: [registry],
-    });
-    for (const probe of probes) for (const severity of DRIFT_SEVERITIES) this.gauge.set({ probe, severity }, 0);
-  }
+  ) {}
 
   /** Judges one answered case of a probe against the baseline and updates the probe's gauge. */
   observe(probe: string, caseTitle: string, exchange: Exchange, wider?: Exchange): void {
@@ -90,17 +92,11 @@ export interface BehaviourDriftWatch {
   readonly section: () => string;
 }
 
-/** Reads the target's baseline (a problem is logged, never fatal) and registers the drift gauge on the monitor's registry. */
-export function watchBehaviourDrift(
-  config: BaselineConfig,
-  targetKey: string,
-  registry: Registry,
-  probes: readonly string[],
-  warn: (problem: string) => void,
-): BehaviourDriftWatch {
+/** Reads the target's baseline (a problem is logged, never fatal) and feeds the monitor's drift gauge from it. */
+export function watchBehaviourDrift(config: BaselineConfig, targetKey: string, metric: Gauge<'probe' | 'severity'>, warn: (problem: string) => void): BehaviourDriftWatch {
   const recorded = loadMonitorBaseline(config, targetKey);
   if (recorded.problem) warn(recorded.problem);
-  const gauge = new BehaviourDriftGauge(registry, recorded.baseline, probes);
+  const gauge = new BehaviourDriftGauge(metric, recorded.baseline);
   return {
     gauge,
     onAnswer: (probe, caseTitle, exchange, wider) => gauge.observe(probe, caseTitle, exchange, wider),

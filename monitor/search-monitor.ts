@@ -73,7 +73,7 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
       if (outcome !== 'success') log({ level: 'warn', msg: 'token fetch failed', outcome });
     },
   });
-  const drift = watchBehaviourDrift(config.baseline, targetKey(config.target, target.baseUrl), metrics.registry, probeNames, (problem) => log({ level: 'warn', msg: 'behaviour baseline not compared', problem }));
+  const drift = watchBehaviourDrift(config.baseline, targetKey(config.target, target.baseUrl), metrics.behaviourDrift, (problem) => log({ level: 'warn', msg: 'behaviour baseline not compared', problem }));
   const cases = buildContractCases(config.target.profile);
   const probes = monitorProbes(config.target.profile, cases);
   const pool = rotationPool(config.target.profile, cases);
