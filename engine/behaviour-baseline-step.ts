@@ -78,6 +78,9 @@ export function writeDriftReport(dir: string, outcome: BaselineOutcome): string 
   return path;
 }
 
+/** A changed value as a header line shows it: body shapes can be long; the JSON report keeps them whole. */
+const clip = (text: string): string => (text.length > 160 ? `${text.slice(0, 157)}...` : text);
+
 /** The run's header lines about the baseline: what was recorded, or each drift entry with how to accept it. */
 export function baselineLines(outcome: BaselineOutcome): string[] {
   switch (outcome.mode) {
@@ -91,7 +94,7 @@ export function baselineLines(outcome: BaselineOutcome): string[] {
     case 'checked':
       return [
         `Behaviour baseline ${outcome.file}: ${outcome.entries.length} cases drifted of ${outcome.cases} recorded, ${outcome.failing} at or above ${outcome.failOn}`,
-        ...outcome.entries.map((entry) => `Drift (${entry.severity}): ${entry.case}: ${entry.changes.map((change) => `${change.aspect} ${change.old} -> ${change.new}`).join('; ')}`),
+        ...outcome.entries.map((entry) => `Drift (${entry.severity}): ${entry.case}: ${entry.changes.map((change) => `${change.aspect} ${clip(change.old)} -> ${clip(change.new)}`).join('; ')}`),
         ...(outcome.entries.length > 0 ? [`Accept it: ${outcome.accept}`] : []),
       ];
   }

@@ -9,6 +9,7 @@ import type { BehaviourObservation } from '../engine/behaviour-observation';
 import { providerVariantNames, providerVariants, type ProviderVariant } from '../simulator/provider-variants';
 import { documentationContradictions } from '../contracts/documentation-contradictions';
 import { runContractCli } from './fixtures/run-contract-cli';
+import { seedCustomers } from '../simulator/seed-customers';
 
 /*
  * The behaviour baseline: what the target did where the page leaves the choice open, recorded in
@@ -111,6 +112,15 @@ test.describe('against the default simulator', () => {
     expect(Object.keys(baseline.cases).length).toBeGreaterThan(150);
     expect(baseline.noise).toEqual({});
     expect(behaviourDrift(baseline, await observe())).toEqual([]);
+  });
+
+  test('the recorded observations hold no customer value: names, addresses, phone numbers and emails stay out', () => {
+    // Case titles are the suite's own (free of customer data by ContractCase's contract, literals such as "+4712345678A" aside).
+    const text = stableJson(Object.values(baseline.cases));
+    const values = seedCustomers.flatMap(({ customer }) => [customer.firstName, customer.lastName, customer.companyName, customer.streetAddress, customer.postalPlace, ...(customer.emails?.email ?? []), ...(customer.phoneNumbers ?? []).map((phone) => phone.phoneNumber)]);
+    const texts = [...new Set(values.filter((value): value is string => typeof value === 'string' && value.length > 3))];
+    expect(texts.length).toBeGreaterThan(5);
+    expect(texts.filter((value) => text.includes(value))).toEqual([]);
   });
 
   for (const variant of providerVariantNames) {
