@@ -8,8 +8,8 @@ export type CountClass = 'none' | 'one' | 'several' | 'capped';
 /** How a narrower search's answer relates to its wider search's answer. */
 export type RelationOutcome = 'narrowed' | 'unchanged' | 'widened';
 
-/** The form of a header a rule or the client reads. */
-export type HeaderForm = 'absent' | 'integer' | 'text';
+/** The form of a header a rule or the client reads: `epoch` is an integer past a day, which the client reads as a Unix time. */
+export type HeaderForm = 'absent' | 'integer' | 'epoch' | 'text';
 
 /**
  * What the target did for one case, normalised so that it survives data changes and holds no
@@ -87,9 +87,12 @@ export function countClass(count: number, cap: number = resultCap()): CountClass
   return count >= cap ? 'capped' : 'several';
 }
 
+const SECONDS_PER_DAY = 86_400;
+
 function headerForm(value: string | undefined): HeaderForm {
   if (value === undefined) return 'absent';
-  return /^\s*\d+\s*$/.test(value) ? 'integer' : 'text';
+  if (!/^\s*\d+\s*$/.test(value)) return 'text';
+  return Number(value) > SECONDS_PER_DAY ? 'epoch' : 'integer';
 }
 
 /** The observation of one exchange, the relation outcome given by the caller (it needs the wider answer). */

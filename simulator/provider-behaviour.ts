@@ -48,6 +48,8 @@ export interface ProviderBehaviour {
   readonly results?: (matched: readonly Customer[], context: SearchContext) => readonly Customer[];
   /** How one customer is serialised. */
   readonly presentCustomer?: (customer: Customer) => Record<string, unknown>;
+  /** The body of a 200, from the customers as presented. Default `{ customers }`. */
+  readonly presentResult?: (customers: readonly Record<string, unknown>[]) => unknown;
   /** Content-Type of a 200. */
   readonly successContentType?: string;
 }

@@ -228,7 +228,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const cap = resultCap();
     const found = fault.results ? fault.results(matched, { search, customers, cap, match }) : matched.slice(0, cap);
     const present = fault.presentCustomer ?? ((customer) => ({ ...customer }));
-    return send(response, 200, JSON.stringify({ customers: found.map(present) }), fault.successContentType, rateHeaders());
+    const presented = found.map(present);
+    const result = fault.presentResult ? fault.presentResult(presented) : { customers: presented };
+    return send(response, 200, JSON.stringify(result), fault.successContentType, rateHeaders());
   };
 
   const handleToken = async (request: IncomingMessage, response: ServerResponse): Promise<{ status: number; auth: 'body' | 'basic' | 'none' }> => {

@@ -81,6 +81,21 @@ export const providerVariants = {
     description: 'Answers errors with a text/plain body, where the simulator sends a JSON object.',
     behaviour: { errorAnswer: (status, body) => ({ status, body: Object.values(JSON.parse(body) as Record<string, string>).join(': '), contentType: 'text/plain; charset=utf-8' }) },
   },
+  'postal-code-number-read': {
+    clause: 'postal-code-type',
+    description: 'Reads a numeric postalCode (the page example\'s 179) as the four-digit string ("0179"), where the simulator refuses it.',
+    behaviour: { readsBody: rewriting('postalCode', (value) => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? String(value).padStart(4, '0') : value)) },
+  },
+  'empty-result-without-list': {
+    clause: 'empty-result-shape',
+    description: 'Answers a search that finds no customer with {} instead of {"customers": []}; both are conforming.',
+    behaviour: { presentResult: (customers) => (customers.length === 0 ? {} : { customers }) },
+  },
+  'rate-limit-reset-epoch': {
+    clause: 'rate-limit-reset-unit',
+    description: 'Sends X-RateLimit-Reset as the epoch second of the reset, where the simulator sends the seconds remaining.',
+    behaviour: { rateHeaders: (headers) => (headers['x-ratelimit-reset'] === undefined ? headers : { ...headers, 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + Number(headers['x-ratelimit-reset'])) }) },
+  },
   'unauthorized-401': {
     clause: 'forbidden-vs-unauthorized',
     description: 'Refuses a missing, malformed, unknown or expired token with 401, where the simulator answers the documented 403.',
