@@ -98,6 +98,7 @@ const expectedSeverity: Record<ProviderVariant, DriftSeverity> = {
   'phone-without-plus-read': 'change',
   'country-code-not-compared': 'change',
   'product-code-not-compared': 'change',
+  'care-of-address-compared': 'change',
   'street-number-range-refused': 'breaking',
   'error-body-text': 'change',
   'unauthorized-401': 'change',
