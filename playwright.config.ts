@@ -7,7 +7,7 @@ import { providerVariantNames } from './simulator/provider-variants';
 import { CAMPAIGN_VARIABLES, loadCampaignConfig } from './engine/campaign-config';
 import { loadDeviationConfig } from './engine/accepted-deviations';
 import { outputDir, reportDir } from './tests/fixtures/report-dir';
-import { CAMPAIGN_RUN_ID, CAMPAIGN_STARTED_AT } from './tests/fixtures/campaign-cache';
+import { CAMPAIGN_RUN_ID, CAMPAIGN_SEED_DRAWN, CAMPAIGN_STARTED_AT } from './tests/fixtures/campaign-cache';
 import { preflight, UNREACHABLE_EXIT_CODE } from './client/preflight';
 import { createNodeTransport } from './client/http-transport';
 
@@ -17,7 +17,10 @@ try {
   const campaign = loadCampaignConfig(process.env);
   loadDeviationConfig(process.env);
   // One seed for every worker of this run: chosen here, where the run starts, and handed down.
-  if (!campaign.seedGiven) process.env.CONTRACT_SEED = String(campaign.seed);
+  if (!campaign.seedGiven) {
+    process.env.CONTRACT_SEED = String(campaign.seed);
+    process.env[CAMPAIGN_SEED_DRAWN] = '1';
+  }
   // The gate's deadline counts from here when the run is the gate alone (npm run contract); in a run
   // of every project it counts from the campaign's start. Workers load this file too: set once.
   const gateAlone = process.argv.some((arg, index, all) => arg === '--project=contract' || (arg === '--project' && all[index + 1] === 'contract'));

@@ -49,8 +49,8 @@ export function readmeFigures(): ReadmeFigure[] {
   const pool = rotationPool(documentedProfile, fixed);
   const slice = rotationSlice(pool, 0, loadMonitorConfig({}).rotationRuns);
   const rules = String(ruleNames.length);
-  // The gate's tests: one per rule, and `every case judged`.
-  const gateTests = String(ruleNames.length + 1);
+  // The gate's tests: one per rule, `every case judged` and `behaviour baseline`.
+  const gateTests = String(ruleNames.length + 2);
   const cases = String(fixed.length);
   const named = probeNames.length - 1;
   const spec = readFileSync(GATE_SPEC, 'utf8');

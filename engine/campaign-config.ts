@@ -1,6 +1,7 @@
 import { ConfigError, type ConfigProblem } from '../client/config-error';
 import { readInteger, type Environment } from '../client/environment-reader';
 import { DEVIATION_VARIABLES } from './accepted-deviations';
+import { BASELINE_VARIABLES } from './baseline-config';
 import type { CaseOrigin } from './contract-case';
 
 /** The engine's settings: how many cases to generate, from which seed, and where found counterexamples are kept. */
@@ -32,6 +33,7 @@ export const CAMPAIGN_VARIABLES = [
   'CONTRACT_DEADLINE_S',
   'CONTRACT_SHRINK_TIME_S',
   ...DEVIATION_VARIABLES,
+  ...BASELINE_VARIABLES,
 ] as const;
 
 const DEFAULT_GENERATED_CASES = 60;

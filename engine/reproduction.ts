@@ -59,7 +59,7 @@ export function curlLine(baseUrl: string, item: ContractCase, request: ExchangeR
 /**
  * Set variables that do not shape what a run sends or how it is judged, or that must never be
  * printed: credentials (the user has them already), where reports go, masking. The seed and the
- * replayed case are written by `rerunCommand` itself.
+ * replayed case are written by `rerunCommand` itself. A rerun never records a behaviour baseline.
  */
 const NOT_IN_RERUN: ReadonlySet<string> = new Set([
   'CONNECTID_CLIENT_ID',
@@ -69,6 +69,7 @@ const NOT_IN_RERUN: ReadonlySet<string> = new Set([
   'CONTRACT_SHOW_PII',
   'CONTRACT_SEED',
   'CONTRACT_REPLAY',
+  'CONTRACT_BASELINE',
 ]);
 
 /** Every set variable that shaped this run (target, fault mode, case counts, limits, deadline...), as `NAME=value` words for a shell. */

@@ -3,6 +3,7 @@ import { ConfigError, type ConfigProblem } from '../client/config-error';
 import { readInteger, unknownVariables, type Environment } from '../client/environment-reader';
 import { loadTargetConfig, type TargetConfig, type TargetConfigOptions } from '../client/target-config';
 import { DEVIATION_VARIABLES, loadDeviationConfig, type DeviationConfig } from '../engine/accepted-deviations';
+import { BASELINE_VARIABLES, loadBaselineConfig, type BaselineConfig } from '../engine/baseline-config';
 import { loadMaintenanceWindows, type MaintenanceWindow } from './maintenance-windows';
 
 export interface MonitorConfig {
@@ -25,6 +26,8 @@ export interface MonitorConfig {
   readonly rotationRuns: number;
   /** The suite's accepted deviations (CONTRACT_DEVIATIONS), counted apart from failures. */
   readonly deviations: DeviationConfig;
+  /** The gate's behaviour baseline (CONTRACT_BASELINE, CONTRACT_BASELINE_FILE), compared with every probe answer. */
+  readonly baseline: BaselineConfig;
   /** Declared maintenance windows (MONITOR_MAINTENANCE). Default none. */
   readonly maintenance: readonly MaintenanceWindow[];
   /** Exporter-toolkit web configuration (MONITOR_WEB_CONFIG): TLS and basic auth. Default none (plain HTTP, open). */
@@ -66,7 +69,14 @@ export function loadMonitorConfig(env: Environment, options: { requireExternal?:
   const problems: ConfigProblem[] = unknownVariables(env, ['MONITOR_'], MONITOR_VARIABLES);
   let target: TargetConfig | undefined;
   try {
-    target = loadTargetConfig(env, { ...options, knownVariables: [...(options.knownVariables ?? []), ...DEVIATION_VARIABLES] });
+    target = loadTargetConfig(env, { ...options, knownVariables: [...(options.knownVariables ?? []), ...DEVIATION_VARIABLES, ...BASELINE_VARIABLES] });
+  } catch (error) {
+    if (error instanceof ConfigError) problems.push(...error.problems);
+    else throw error;
+  }
+  let baseline: BaselineConfig = { mode: 'off', file: undefined, failOn: 'change' };
+  try {
+    baseline = loadBaselineConfig(env);
   } catch (error) {
     if (error instanceof ConfigError) problems.push(...error.problems);
     else throw error;
@@ -107,5 +117,5 @@ export function loadMonitorConfig(env: Environment, options: { requireExternal?:
     problems.push({ variable: 'MONITOR_DEGRADED_MS', message: `must be below MONITOR_TIMEOUT_MS (${timeoutMs} ms)` });
   }
   if (problems.length > 0 || !target) throw new ConfigError(problems);
-  return { target, schedule, intervalMs, host, port, timeoutMs, degradedMs, historySize, rotationRuns, deviations, maintenance, webConfigFile };
+  return { target, schedule, intervalMs, host, port, timeoutMs, degradedMs, historySize, rotationRuns, deviations, baseline, maintenance, webConfigFile };
 }

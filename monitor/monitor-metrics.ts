@@ -2,6 +2,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import { ruleNames, type RuleName } from '../contracts/contract-rules';
 import { isCorrectOutcome, probeOutcomes, tokenOutcomes, type ProbeOutcome, type TokenOutcome } from './probe-outcome';
 import type { ProbeName } from './monitor-probes';
+import { createBehaviourDriftGauge } from './behaviour-drift-gauge';
 
 /** Histogram buckets in seconds, dense around the degraded and timeout thresholds. */
 export function durationBuckets(degradedMs: number, timeoutMs: number): number[] {
@@ -31,6 +32,7 @@ export class MonitorMetrics {
   readonly lastRun: Gauge<never>;
   readonly runDuration: Histogram<never>;
   readonly maintenance: Gauge<never>;
+  readonly behaviourDrift: Gauge<'probe' | 'severity'>;
 
   /**
    * @param maintenanceActive whether a declared maintenance window is in force now; read at every
@@ -73,6 +75,7 @@ export class MonitorMetrics {
       },
     });
 
+    this.behaviourDrift = createBehaviourDriftGauge(this.registry, probes);
     for (const probe of probes) {
       this.probeSuccess.set({ probe }, 0);
       this.lastSuccess.set({ probe }, 0);

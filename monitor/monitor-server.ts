@@ -27,6 +27,8 @@ export async function startMonitorServer(options: {
   readonly maintenance?: () => MaintenanceWindow | undefined;
   /** TLS and basic auth from MONITOR_WEB_CONFIG; none serves plain HTTP to anyone. */
   readonly security?: WebSecurity;
+  /** The page's behaviour drift section (monitor/behaviour-drift-gauge.ts). Default none. */
+  readonly behaviourDrift?: () => string;
 }): Promise<MonitorServer> {
   const serve = (request: IncomingMessage, response: ServerResponse): void => {
     const path = (request.url ?? '/').split('?')[0];
@@ -51,7 +53,7 @@ export async function startMonitorServer(options: {
     if (path === '/') {
       response
         .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
-        .end(renderStatusPage(options.history, { ...options.info, maintenance: options.maintenance?.(), hasEvidence: (probe) => options.evidence?.has(probe) ?? false }));
+        .end(renderStatusPage(options.history, { ...options.info, maintenance: options.maintenance?.(), hasEvidence: (probe) => options.evidence?.has(probe) ?? false, behaviourDrift: options.behaviourDrift?.() }));
       return;
     }
     const evidence = /^\/evidence\/([a-z-]+)\.har$/.exec(path ?? '');

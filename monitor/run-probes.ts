@@ -36,6 +36,8 @@ export interface ProbeRunDeps {
   readonly now?: () => Date;
   /** Where each probe's last violating exchanges are kept for /evidence. */
   readonly evidence?: ProbeEvidence;
+  /** Sees every answered probe case (the behaviour baseline's drift gauge). Default none. */
+  readonly onAnswer?: (probe: ProbeName, caseTitle: string, exchange: Exchange, wider?: Exchange) => void;
 }
 
 type Attempt =
@@ -99,7 +101,7 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | 'deadline'> 
 }
 
 /** Sends one probe (its wider search first, when it has one) under the deadline and judges it. */
-async function attemptProbe(deps: ProbeRunDeps, probe: MonitorProbe): Promise<AttemptResult> {
+async function attemptProbe(deps: ProbeRunDeps, probe: MonitorProbe, name: ProbeName): Promise<AttemptResult> {
   const started = performance.now();
   // One trace per probe run: its wider search and its search share it, each with its own span.
   const traceId = newTraceId();
@@ -121,6 +123,7 @@ async function attemptProbe(deps: ProbeRunDeps, probe: MonitorProbe): Promise<At
   }
   const elapsedMs = performance.now() - started;
   if (attempt.kind === 'answered') {
+    deps.onAnswer?.(name, probe.title, attempt.exchange, attempt.wider);
     const remaining = attempt.exchange.response.headers['x-ratelimit-remaining'];
     if (remaining !== undefined && /^\d+$/.test(remaining)) deps.metrics.rateLimitRemaining.set(Number(remaining));
   }
@@ -166,7 +169,7 @@ function record(deps: ProbeRunDeps, name: ProbeName, at: Date, result: AttemptRe
 async function runRotation(deps: ProbeRunDeps, slice: readonly MonitorProbe[]): Promise<ProbeRecord> {
   const at = (deps.now ?? systemClock)();
   const results = [];
-  for (const probe of slice) results.push({ probe, ...(await attemptProbe(deps, probe)) });
+  for (const probe of slice) results.push({ probe, ...(await attemptProbe(deps, probe, 'rotation')) });
   const worst = worstOutcome(results.map((result) => result.classified.outcome));
   const failing = results.find((result) => result.classified.outcome === worst && worst !== 'success' && worst !== 'degraded');
   const rules = [...new Set(results.flatMap((result) => result.classified.rules))];
@@ -191,7 +194,7 @@ export async function runProbes(deps: ProbeRunDeps): Promise<ProbeRecord[]> {
   const entries = Object.entries(deps.probes) as [NamedProbe, MonitorProbe][];
   const named = entries.map(async ([name, probe]) => {
     const at = (deps.now ?? systemClock)();
-    return record(deps, name, at, await attemptProbe(deps, probe));
+    return record(deps, name, at, await attemptProbe(deps, probe, name));
   });
   const rotation = deps.rotation && deps.rotation.length > 0 ? [runRotation(deps, deps.rotation)] : [];
   const records = await Promise.all([...named, ...rotation]);

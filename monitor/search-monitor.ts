@@ -14,6 +14,8 @@ import { isExpired } from '../engine/accepted-deviations';
 import { activeMaintenance } from './maintenance-windows';
 import { ProbeEvidence } from './probe-evidence';
 import type { WebSecurity } from './web-config';
+import { watchBehaviourDrift, type BehaviourDriftWatch } from './behaviour-drift-gauge';
+import { targetKey } from '../engine/counterexample-store';
 
 export interface SearchMonitor<P extends EmbeddedProvider = EmbeddedProvider> {
   readonly url: string;
@@ -21,6 +23,8 @@ export interface SearchMonitor<P extends EmbeddedProvider = EmbeddedProvider> {
   readonly history: ProbeHistory;
   /** Each probe's last violating exchanges, served as HAR at /evidence/<probe>.har. */
   readonly evidence: ProbeEvidence;
+  /** Drift of probe answers from the gate's behaviour baseline of this target. */
+  readonly drift: BehaviourDriftWatch;
   readonly target: OpenTarget<P>;
   /** Runs every probe once now. */
   runOnce(): Promise<ProbeRecord[]>;
@@ -69,6 +73,7 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
       if (outcome !== 'success') log({ level: 'warn', msg: 'token fetch failed', outcome });
     },
   });
+  const drift = watchBehaviourDrift(config.baseline, targetKey(config.target, target.baseUrl), metrics.behaviourDrift, (problem) => log({ level: 'warn', msg: 'behaviour baseline not compared', problem }));
   const cases = buildContractCases(config.target.profile);
   const probes = monitorProbes(config.target.profile, cases);
   const pool = rotationPool(config.target.profile, cases);
@@ -78,7 +83,7 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
 
   const runOnce = (): Promise<ProbeRecord[]> => {
     const rotation = rotationSlice(pool, runs++, config.rotationRuns);
-    const run = runProbes({ target, probes, rotation, metrics, history, log, timeoutMs: config.timeoutMs, degradedMs: config.degradedMs, deviations: config.deviations.deviations, maintenance: config.maintenance, now, evidence })
+    const run = runProbes({ target, probes, rotation, metrics, history, log, timeoutMs: config.timeoutMs, degradedMs: config.degradedMs, deviations: config.deviations.deviations, maintenance: config.maintenance, now, evidence, onAnswer: drift.onAnswer })
       .catch((error: unknown) => {
         // runProbes does not throw; this guard keeps the scheduler alive if that ever changes.
         log({ level: 'error', msg: 'run failed', error: error instanceof Error ? error.name : 'unknown' });
@@ -121,6 +126,7 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
       },
       lastRunAt: () => lastRunAt,
       maintenance: maintenanceNow,
+      behaviourDrift: drift.section,
       ...(security ? { security } : {}),
     });
   } catch (error) {
@@ -152,6 +158,7 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
     metrics,
     history,
     evidence,
+    drift,
     target,
     runOnce,
     tick,

@@ -98,7 +98,7 @@ function budgetSection(records: readonly ProbeRecord[]): string {
  */
 export function renderStatusPage(
   history: ProbeHistory,
-  info: { target: string; schedule: string; refreshSeconds: number; maintenance?: MaintenanceWindow | undefined; hasEvidence?: (probe: string) => boolean },
+  info: { target: string; schedule: string; refreshSeconds: number; maintenance?: MaintenanceWindow | undefined; hasEvidence?: (probe: string) => boolean; behaviourDrift?: string },
 ): string {
   const summaries = history
     .probes()
@@ -146,6 +146,7 @@ ${
     : ''
 }
 ${budgetSection(history.list())}
+${info.behaviourDrift ?? ''}
 <h2>Probes</h2>
 ${summaries.length === 0 ? '<p id="empty">No probe has run yet.</p>' : ''}
 <table id="summary"><thead><tr><th>Probe</th><th>Latest</th><th>Last runs</th><th>Uptime</th><th>p50</th><th>p95</th><th>Last violation</th></tr></thead>

@@ -1,4 +1,5 @@
-import type { ProviderBehaviour } from './provider-behaviour';
+import type { SearchRequestBody } from '../contracts/search-customer-types';
+import type { ProviderBehaviour, SearchContext } from './provider-behaviour';
 
 /**
  * One choice the documentation page and the standards leave to the provider, made the other way than
@@ -17,6 +18,29 @@ const withUndocumentedProperties = (customer: object): Record<string, unknown> =
 
 /** An answer refusing an undocumented method, other than the simulator's own 405. */
 const refusedMethod = (status: number, exceptionType: string) => () => ({ status, body: JSON.stringify({ exceptionType, errorMessage: 'Method not supported' }) });
+/** A body whose property `field` the reader rewrites, when it is an object holding one. */
+const rewriting = (field: string, rewrite: (value: unknown) => unknown) => (parsed: unknown): unknown => {
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed) || !Object.hasOwn(parsed, field)) return parsed;
+  return { ...parsed, [field]: rewrite((parsed as Record<string, unknown>)[field]) };
+};
+
+/** A phone number written without "+" (digits alone, the "00" prefix, spaces or hyphens between digits) read as E.164 with "+". */
+const withPlus = (value: unknown): unknown => {
+  if (typeof value !== 'string') return value;
+  const digits = value.trim().replace(/[ -]/g, '');
+  if (!/^\d+$/.test(digits)) return value;
+  return `+${digits.startsWith('00') ? digits.slice(2) : digits}`;
+};
+
+/** The customers found when the provider does not compare `field` at all. */
+const ignoring = (field: keyof SearchRequestBody) => (_matched: readonly unknown[], { search, cap, match }: SearchContext) => {
+  const { [field]: _ignored, ...rest } = search;
+  return match(rest as SearchRequestBody).slice(0, cap);
+};
+
+/** Street numbers a provider that holds real addresses may refuse: below 1, or past a 32-bit integer. */
+const outsideStreetNumbers = (search: SearchRequestBody): boolean =>
+  typeof search.streetNumber === 'number' && (search.streetNumber < 1 || search.streetNumber > 2 ** 31 - 1);
 
 /**
  * Named correct variants of the provider, made of the same hooks as the fault modes. Selected with
@@ -59,6 +83,58 @@ export const providerVariants = {
     clause: 'rfc9110-9.1-not-implemented',
     description: 'Answers an undocumented method on the path with 501 Not Implemented.',
     behaviour: { otherMethod: refusedMethod(501, 'NotImplementedException') },
+  },
+  // The other choice wherever a recorded decision leaves one open (documentation-contradictions.ts):
+  // correct providers, which the behaviour baseline reports as drift from the simulator's own.
+  'fraction-street-number-read': {
+    clause: 'scalar-coercion',
+    description: 'Reads a fractional streetNumber (6.5) as its integer part, as lenient binders do, where the simulator refuses it.',
+    behaviour: { readsBody: rewriting('streetNumber', (value) => (typeof value === 'number' && !Number.isInteger(value) ? Math.trunc(value) : value)) },
+  },
+  'phone-without-plus-read': {
+    clause: 'phone-number-notation',
+    description: 'Reads a phone number without "+" (digits alone, "00", spaces, hyphens, surrounding whitespace) as E.164 with "+", where the simulator refuses it.',
+    behaviour: { readsBody: rewriting('phoneNumber', withPlus) },
+  },
+  'country-code-not-compared': {
+    clause: 'country-code-standard',
+    description: 'Does not compare a sent countryCode with the customers it holds, where the simulator does.',
+    behaviour: { results: ignoring('countryCode') },
+  },
+  'product-code-not-compared': {
+    clause: 'name-address-matching',
+    description: 'Ignores productCode, a criterion no Customer property shows, where the simulator narrows by the products it holds beside each customer.',
+    behaviour: { results: ignoring('productCode') },
+  },
+  'care-of-address-compared': {
+    clause: 'name-address-matching',
+    description: 'Compares careOfAddress, a criterion no Customer property shows, with data it holds and does not return (none of its customers has one), where the simulator ignores it.',
+    behaviour: { results: (matched, { search, cap }) => (typeof search.careOfAddress === 'string' && search.careOfAddress.trim() !== '' ? [] : matched.slice(0, cap)) },
+  },
+  'street-number-range-refused': {
+    clause: 'integer-range',
+    description: 'Refuses street numbers below 1 and past 32 bits, where the simulator accepts any integer.',
+    behaviour: { refuses: outsideStreetNumbers },
+  },
+  'error-body-text': {
+    clause: 'error-bodies',
+    description: 'Answers errors with a text/plain body, where the simulator sends a JSON object.',
+    behaviour: { errorAnswer: (status, body) => ({ status, body: Object.values(JSON.parse(body) as Record<string, string>).join(': '), contentType: 'text/plain; charset=utf-8' }) },
+  },
+  'postal-code-number-read': {
+    clause: 'postal-code-type',
+    description: 'Reads a numeric postalCode (the page example\'s 179) as the four-digit string ("0179"), where the simulator refuses it.',
+    behaviour: { readsBody: rewriting('postalCode', (value) => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? String(value).padStart(4, '0') : value)) },
+  },
+  'rate-limit-reset-epoch': {
+    clause: 'rate-limit-reset-unit',
+    description: 'Sends X-RateLimit-Reset as the epoch second of the reset, where the simulator sends the seconds remaining.',
+    behaviour: { rateHeaders: (headers) => (headers['x-ratelimit-reset'] === undefined ? headers : { ...headers, 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + Number(headers['x-ratelimit-reset'])) }) },
+  },
+  'unauthorized-401': {
+    clause: 'forbidden-vs-unauthorized',
+    description: 'Refuses a missing, malformed, unknown or expired token with 401, where the simulator answers the documented 403.',
+    behaviour: { errorAnswer: (status, body) => ({ status: status === 403 ? 401 : status, body }) },
   },
 } as const satisfies Record<string, ProviderVariantDefinition>;
 

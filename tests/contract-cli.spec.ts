@@ -18,8 +18,8 @@ test.describe.configure({ timeout: 120_000 });
 test('against the correct embedded simulator the contract run exits 0', async () => {
   const run = await runContractCli({});
   expect(run.stderr).toBe('');
-  // One test per rule, and "every case judged".
-  expect(run.stdout).toContain(`${ruleNames.length + 1} passed`);
+  // One test per rule, "every case judged" and "behaviour baseline".
+  expect(run.stdout).toContain(`${ruleNames.length + 2} passed`);
   expect(run.code).toBe(0);
 });
 

@@ -67,6 +67,16 @@ test('a contract violation opens a ticket, never a page; a 5xx is left to the av
   expect(availabilitySlo.uncountedOutcomes).toContain('contract_violation');
 });
 
+test('behaviour drift opens a ticket, never a page, and additive drift opens nothing', () => {
+  const rules = readFileSync(ALERT_RULES, 'utf8');
+  const start = rules.indexOf('- alert: CustomerSearchBehaviourDrift');
+  const drift = rules.slice(start, rules.indexOf('- alert: ', start + 1));
+  expect(drift).toContain('severity: ticket');
+  expect(drift).toContain('severity=~"breaking|change"');
+  // The SLO counts runs by outcome; drift is no outcome, so it never burns the budget that pages.
+  expect(readFileSync(SLO_RULES, 'utf8')).not.toContain('customer_search_behaviour_drift');
+});
+
 /** One group of the committed unit tests, run against the given rules; promtool's exit status and output. */
 function runUnitTest(rules: string, name: string): { status: number | null; output: string } {
   const promtool = requireBinary('promtool', 'prometheus');
