@@ -1,0 +1,94 @@
+import { expect, test } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CampaignProgress } from '../engine/campaign-progress';
+import type { CaseResult } from '../engine/run-campaign';
+import { TerminalRelay } from '../gate/terminal-relay';
+import { gateExitCode, readGateReports, type GateReports } from '../gate/gate-verdict';
+import { runContractCli } from './fixtures/run-contract-cli';
+
+/*
+ * What the gate shows while it works and how it ends: progress lines from the first moment, drawn
+ * in place on a terminal, and an exit code per cause read from the run's reports.
+ */
+
+const answered = (attempts: number): CaseResult => ({ exchange: { response: { attempts } } }) as unknown as CaseResult;
+
+test('progress: the seed and plan come first, then per phase done of total, the rate, 429s and retries', async () => {
+  const lines: string[] = [];
+  let now = 0;
+  const progress = new CampaignProgress({ write: (line) => lines.push(line), intervalMs: 60_000, now: () => now });
+  let sent = 0;
+  // Every other answer is a 429.
+  const transport = progress.countingTransport(async () => ({ status: (sent += 1) % 2 ? 429 : 200, headers: {}, bodyText: '', durationMs: 1 }));
+  progress.plan(7, { replayed: 0, coverage: 2, fixed: 1, generated: 3 });
+  expect(lines).toEqual(['Contract campaign: seed 7 (CONTRACT_SEED=7 repeats it), plan: 0 replayed, 2 coverage, 1 fixed, 3 generated, ? relations cases\n']);
+  for (let index = 0; index < 4; index += 1) await transport({ method: 'POST', url: 'http://127.0.0.1/', headers: {}, timeoutMs: 1 });
+  now = 2000;
+  progress.caseDone('coverage', answered(1));
+  progress.caseDone('coverage', answered(3));
+  // The coverage phase is complete: a line at once, with the rate measured at the last beat.
+  expect(lines[1]).toBe('Progress: coverage 2/2, fixed 0/1, generated 0/3, relations 0/?; 0.0 req/s, 2 429s, 2 retries\n');
+  progress.tick();
+  expect(lines[2]).toBe('Progress: coverage 2/2, fixed 0/1, generated 0/3, relations 0/?; 2.0 req/s, 2 429s, 2 retries\n');
+  progress.total('relations', 0);
+  progress.stop();
+  expect(lines[3]).toBe('Progress: coverage 2/2, fixed 0/1, generated 0/3; 2.0 req/s, 2 429s, 2 retries\n');
+});
+
+test('on a terminal progress lines replace each other in place; the last stays when other output comes', () => {
+  let shown = '';
+  const relay = new TerminalRelay({ write: (text: string) => (shown += text) }, true, () => 40);
+  relay.write('Running 19 tests\nProgress: coverage 1/2; 1.0 req/s\nProg');
+  relay.write('ress: coverage 2/2 and a tail far wider than the terminal is\nContract campaign done\n');
+  relay.end();
+  expect(shown).toBe('Running 19 tests\nProgress: coverage 1/2; 1.0 req/s\r\u001b[2KProgress: coverage 2/2 and a tail far w\nContract campaign done\n');
+
+  let logged = '';
+  const pipe = new TerminalRelay({ write: (text: string) => (logged += text) }, false);
+  pipe.write('Progress: coverage 1/2\nProgress: coverage 2/2\n');
+  pipe.end();
+  expect(logged).toBe('Progress: coverage 1/2\nProgress: coverage 2/2\n');
+});
+
+test('exit codes: a broken rule wins over drift, drift over cases not judged; 2 and 3 pass through', () => {
+  const reports = (overrides: Partial<GateReports>): GateReports => ({ failedTests: [], brokenInSummary: [], notJudged: 0, driftFailing: 0, ...overrides });
+  expect(gateExitCode(0, reports({}))).toBe(0);
+  expect(gateExitCode(1, reports({ failedTests: ['result-cap', 'every case judged'], notJudged: 3, driftFailing: 2 }))).toBe(1);
+  expect(gateExitCode(1, reports({ failedTests: ['behaviour unchanged', 'every case judged'], notJudged: 3, driftFailing: 2 }))).toBe(5);
+  expect(gateExitCode(0, reports({ driftFailing: 1 }))).toBe(5);
+  expect(gateExitCode(1, reports({ failedTests: ['every case judged'], notJudged: 3 }))).toBe(4);
+  // Without Playwright's JSON report (another --reporter given), the summary decides.
+  expect(gateExitCode(1, reports({ failedTests: undefined, brokenInSummary: ['result-cap'], notJudged: 1 }))).toBe(1);
+  // A failure nothing explains is not passed over.
+  expect(gateExitCode(1, reports({ failedTests: ['a test that threw'] }))).toBe(1);
+  expect(gateExitCode(2, reports({}))).toBe(2);
+  expect(gateExitCode(3, reports({}))).toBe(3);
+});
+
+test('the verdict is read from the reports: results.json, contract-summary.json and behaviour-drift.json', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'capi-gate-verdict-'));
+  expect(readGateReports(dir)).toEqual({ failedTests: undefined, brokenInSummary: [], notJudged: 0, driftFailing: 0 });
+  const spec = (title: string, ok: boolean): object => ({ title, ok, tests: [] });
+  writeFileSync(join(dir, 'results.json'), JSON.stringify({ suites: [{ specs: [], suites: [{ specs: [spec('result-cap', false), spec('error-body', true)] }] }] }));
+  writeFileSync(
+    join(dir, 'contract-summary.json'),
+    JSON.stringify({ 'result-cap': { violations: [{}], notJudged: [], expiredDeviations: [] }, 'error-body': { violations: [], notJudged: [{}, {}], expiredDeviations: [] } }),
+  );
+  writeFileSync(join(dir, 'behaviour-drift.json'), JSON.stringify({ failing: 4 }));
+  expect(readGateReports(dir)).toEqual({ failedTests: ['result-cap'], brokenInSummary: ['result-cap'], notJudged: 2, driftFailing: 4 });
+  writeFileSync(join(dir, 'behaviour-drift.json'), JSON.stringify({ failing: '4' }));
+  expect(readGateReports(dir).driftFailing).toBe(0);
+});
+
+test('the gate prints its seed and plan before any request, and a progress line per phase', async () => {
+  const run = await runContractCli({ CONTRACT_GENERATED_CASES: '10', CONTRACT_SEED: '5' });
+  expect(run.code).toBe(0);
+  const lines = run.stdout.split('\n');
+  const plan = lines.findIndex((line) => line.startsWith('Contract campaign: seed 5 (CONTRACT_SEED=5 repeats it), plan: 0 replayed, '));
+  const firstProgress = lines.findIndex((line) => line.startsWith('Progress: '));
+  expect(plan, run.stdout).toBeGreaterThanOrEqual(0);
+  expect(firstProgress).toBeGreaterThan(plan);
+  expect(run.stdout).toMatch(/^Progress: coverage (\d+)\/\1, fixed (\d+)\/\2, generated 10\/10, relations (\d+)\/\3; [\d.]+ req\/s, \d+ 429s, \d+ retries$/m);
+});
