@@ -95,15 +95,22 @@ export class CampaignProgress {
     this.emit();
   }
 
-  /** The timer's beat: the rate over the time since the previous beat, then a line. */
+  /** The timer's beat: a line, with the rate over the time since the previous beat. */
   tick(): void {
-    const at = this.now();
-    if (at > this.mark.at) this.rate = ((this.requests - this.mark.requests) * 1000) / (at - this.mark.at);
-    this.mark = { at, requests: this.requests };
+    this.measure(0);
     this.emit();
   }
 
+  /** Measures the rate since the previous measure once at least `windowMs` have passed; a shorter window keeps the last rate. */
+  private measure(windowMs: number): void {
+    const at = this.now();
+    if (at - this.mark.at <= windowMs) return;
+    this.rate = ((this.requests - this.mark.requests) * 1000) / (at - this.mark.at);
+    this.mark = { at, requests: this.requests };
+  }
+
   private emit(): void {
+    this.measure(1000);
     this.options.write(`${this.line()}\n`);
   }
 }

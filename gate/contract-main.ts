@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { constants } from 'node:os';
 import { TerminalRelay } from './terminal-relay';
 import { gateExitCode, readGateReports } from './gate-verdict';
+import { gateSummaryLines } from './gate-summary';
 
 /*
  * `npm run contract`: the gate's front door. It runs `playwright test --project=contract` with the
@@ -44,5 +45,7 @@ child.on('close', (code, signal) => {
     process.exitCode = 128 + (signal ? constants.signals[signal] : 0);
     return;
   }
-  process.exitCode = gateExitCode(code, readGateReports(reportDir));
+  const exitCode = gateExitCode(code, readGateReports(reportDir));
+  for (const line of gateSummaryLines(reportDir, exitCode)) process.stdout.write(`${line}\n`);
+  process.exitCode = exitCode;
 });

@@ -28,8 +28,8 @@ test('progress: the seed and plan come first, then per phase done of total, the 
   now = 2000;
   progress.caseDone('coverage', answered(1));
   progress.caseDone('coverage', answered(3));
-  // The coverage phase is complete: a line at once, with the rate measured at the last beat.
-  expect(lines[1]).toBe('Progress: coverage 2/2, fixed 0/1, generated 0/3, relations 0/?; 0.0 req/s, 2 429s, 2 retries\n');
+  // The coverage phase is complete: a line at once, with the rate over the 2 s since the start.
+  expect(lines[1]).toBe('Progress: coverage 2/2, fixed 0/1, generated 0/3, relations 0/?; 2.0 req/s, 2 429s, 2 retries\n');
   progress.tick();
   expect(lines[2]).toBe('Progress: coverage 2/2, fixed 0/1, generated 0/3, relations 0/?; 2.0 req/s, 2 429s, 2 retries\n');
   progress.total('relations', 0);
