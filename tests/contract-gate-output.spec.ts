@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CampaignProgress } from '../engine/campaign-progress';
 import type { CaseResult } from '../engine/run-campaign';
 import { TerminalRelay } from '../gate/terminal-relay';
 import { gateExitCode, readGateReports, type GateReports } from '../gate/gate-verdict';
+import { resetReportDir } from '../gate/report-dir-reset';
 import { runContractCli } from './fixtures/run-contract-cli';
 
 /*
@@ -91,4 +92,17 @@ test('the gate prints its seed and plan before any request, and a progress line 
   expect(plan, run.stdout).toBeGreaterThanOrEqual(0);
   expect(firstProgress).toBeGreaterThan(plan);
   expect(run.stdout).toMatch(/^Progress: coverage (\d+)\/\1, fixed (\d+)\/\2, generated 10\/10, relations (\d+)\/\3; [\d.]+ req\/s, \d+ 429s, \d+ retries$/m);
+});
+
+test('the report folder is emptied at the start, unless it holds the working directory or a project', () => {
+  const root = mkdtempSync(join(tmpdir(), 'capi-gate-reset-'));
+  mkdirSync(join(root, 'reports', 'har'), { recursive: true });
+  writeFileSync(join(root, 'reports', 'har', 'earlier.har'), '{}');
+  resetReportDir('reports', root);
+  expect(readdirSync(join(root, 'reports'))).toEqual([]);
+  expect(() => resetReportDir('.', root)).toThrow('Invalid configuration: CONTRACT_REPORT_DIR: . holds the working directory; every run empties its report folder');
+  mkdirSync(join(root, 'project'));
+  writeFileSync(join(root, 'project', 'package.json'), '{}');
+  expect(() => resetReportDir('project', root)).toThrow('CONTRACT_REPORT_DIR: project holds package.json');
+  expect(readdirSync(join(root, 'project'))).toEqual(['package.json']);
 });
