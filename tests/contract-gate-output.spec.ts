@@ -8,6 +8,12 @@ import { TerminalRelay } from '../gate/terminal-relay';
 import { gateExitCode, readGateReports, type GateReports } from '../gate/gate-verdict';
 import { resetReportDir } from '../gate/report-dir-reset';
 import { runContractCli } from './fixtures/run-contract-cli';
+import { loadTargetConfig } from '../client/target-config';
+import { openTarget } from '../client/open-target';
+import { createNodeTransport } from '../client/http-transport';
+import { runContractCampaign, type ContractCampaign } from '../engine/contract-campaign';
+import { DEFAULT_TEST_CAMPAIGN } from '../harness/simulator-campaign';
+import { embeddedSimulator } from '../simulator/embedded-simulator';
 
 /*
  * What the gate shows while it works and how it ends: progress lines from the first moment, drawn
@@ -105,4 +111,32 @@ test('the report folder is emptied at the start, unless it holds the working dir
   writeFileSync(join(root, 'project', 'package.json'), '{}');
   expect(() => resetReportDir('project', root)).toThrow('CONTRACT_REPORT_DIR: project holds package.json');
   expect(readdirSync(join(root, 'project'))).toEqual(['package.json']);
+});
+
+test('a rerun with the seed that found the counterexamples does not replay them: no failure counted twice', async () => {
+  test.setTimeout(120_000);
+  const examplesFile = join(mkdtempSync(join(tmpdir(), 'capi-examples-')), 'counterexamples.json');
+  const campaignWith = async (seed: number): Promise<ContractCampaign> => {
+    const config = loadTargetConfig({});
+    const target = await openTarget(config, { transport: createNodeTransport(), startEmbedded: embeddedSimulator({ fault: 'limit-counted-in-utf16' }) });
+    try {
+      return await runContractCampaign(target, config.profile, { ...DEFAULT_TEST_CAMPAIGN, seed, examplesFile, generatedCases: 20 }, { targetKey: 'simulator under test' });
+    } finally {
+      await target.close();
+    }
+  };
+  const violations = (campaign: ContractCampaign): number => campaign.results.reduce((sum, result) => sum + result.check.violations.length, 0);
+  const found = await campaignWith(1);
+  expect(found.counts.replayed).toBe(0);
+  expect(found.stored).toBeGreaterThan(0);
+
+  const again = await campaignWith(1);
+  expect(again.counts.replayed).toBe(0);
+  expect(again.notes).toContain(`${found.stored} stored counterexamples not replayed: seed 1 generates them again`);
+  expect(violations(again)).toBe(violations(found));
+  expect(again.stored).toBe(found.stored);
+
+  // Another seed does not generate them: they are replayed first.
+  const other = await campaignWith(2);
+  expect(other.counts.replayed).toBe(found.stored);
 });
