@@ -11,6 +11,8 @@ import { runContractCli } from './fixtures/run-contract-cli';
 import { loadTargetConfig } from '../client/target-config';
 import { openTarget } from '../client/open-target';
 import { createNodeTransport } from '../client/http-transport';
+import { credentialHint } from '../client/preflight';
+import { TokenError } from '../client/token-error';
 import { runContractCampaign, type ContractCampaign } from '../engine/contract-campaign';
 import { DEFAULT_TEST_CAMPAIGN } from '../harness/simulator-campaign';
 import { embeddedSimulator } from '../simulator/embedded-simulator';
@@ -139,4 +141,13 @@ test('a rerun with the seed that found the counterexamples does not replay them:
   // Another seed does not generate them: they are replayed first.
   const other = await campaignWith(2);
   expect(other.counts.replayed).toBe(found.stored);
+});
+
+test('a token endpoint refusing the client names the variables to check; other refusals do not', () => {
+  const refused = (status: number, code: string): TokenError => new TokenError(status >= 500 ? 'unavailable' : 'rejected', `Token request to http://127.0.0.1/token answered ${status} (${code})`, { status });
+  expect(credentialHint(refused(401, 'invalid_client'))).toBe('; check CONNECTID_CLIENT_ID and CONNECTID_CLIENT_SECRET');
+  expect(credentialHint(refused(400, 'invalid_client'))).toBe('; check CONNECTID_CLIENT_ID and CONNECTID_CLIENT_SECRET');
+  expect(credentialHint(refused(400, 'invalid_scope'))).toBe('');
+  expect(credentialHint(refused(503, 'temporarily_unavailable'))).toBe('');
+  expect(credentialHint(new Error('ECONNREFUSED'))).toBe('');
 });

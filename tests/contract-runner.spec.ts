@@ -112,7 +112,7 @@ test('an unreachable target or token endpoint stops the run before the campaign 
     expect(noToken.code).toBe(3);
 
     const refused = await runContractCli({ ...credentials, CONNECTID_CLIENT_SECRET: 'wrong-secret-77', CAPI_BASE_URL: simulator.baseUrl, CONNECTID_TOKEN_URL: simulator.tokenUrl });
-    expect(refused.stderr.trim()).toBe(`Preflight: the token endpoint ${simulator.tokenUrl} (CONNECTID_TOKEN_URL) gave no token: Token request to ${simulator.tokenUrl} answered 401 (invalid_client)`);
+    expect(refused.stderr.trim()).toBe(`Preflight: the token endpoint ${simulator.tokenUrl} (CONNECTID_TOKEN_URL) gave no token: Token request to ${simulator.tokenUrl} answered 401 (invalid_client); check CONNECTID_CLIENT_ID and CONNECTID_CLIENT_SECRET`);
     expect(refused.code).toBe(3);
     // CI shows the cause, not an empty or an earlier run's report.
     expect(readFileSync(join(refused.reportDir, 'junit.xml'), 'utf8')).toMatch(/<testcase name="preflight" classname="contract gate">\s*<failure message="Preflight: the token endpoint /);
