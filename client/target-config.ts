@@ -1,6 +1,7 @@
 import { clientCredentialsScheme } from '../contracts/contract-reader';
 import { ConfigError, type ConfigProblem } from './config-error';
 import { readFlag, readInteger, unknownVariables, type Environment } from './environment-reader';
+import { nearestName } from './nearest-name';
 
 export type { Environment } from './environment-reader';
 import { documentedProfile, readTargetProfile, type TargetProfile } from './target-profile';
@@ -94,6 +95,44 @@ function readUrl(env: Environment, name: string, problems: ConfigProblem[]): str
   return raw.replace(/\/+$/, '');
 }
 
+/** CONTRACT_SIMULATOR_FAULT: one of the simulator's fault modes (a near miss gets "did you mean"), and only without CAPI_BASE_URL. */
+function readSimulatorFault(env: Environment, known: readonly string[], problems: ConfigProblem[]): string | undefined {
+  const raw = env.CONTRACT_SIMULATOR_FAULT?.trim();
+  if (!raw) return undefined;
+  if (env.CAPI_BASE_URL?.trim()) {
+    problems.push({ variable: 'CONTRACT_SIMULATOR_FAULT', message: 'applies to the embedded simulator only; unset CAPI_BASE_URL' });
+  } else if (!known.includes(raw)) {
+    const meant = nearestName(raw, known);
+    problems.push({ variable: 'CONTRACT_SIMULATOR_FAULT', message: meant ? `is not a fault mode; did you mean ${meant}?` : `must be one of ${known.join(', ')}` });
+  } else {
+    return raw;
+  }
+  return undefined;
+}
+
+/**
+ * The variables that go together: a real environment (CAPI_BASE_URL, whose presence, valid or not,
+ * says the user means one) needs credentials and, off the documented hosts, its own token URL; the
+ * embedded simulator takes none of them.
+ */
+function checkTargetVariables(env: Environment, baseUrl: string | undefined, tokenUrlSet: string | undefined, problems: ConfigProblem[]): void {
+  if (!env.CAPI_BASE_URL?.trim()) {
+    const stray = (['CONNECTID_TOKEN_URL', 'CONNECTID_CLIENT_ID', 'CONNECTID_CLIENT_SECRET', 'CONTRACT_EXPIRED_TOKEN'] as const).find((name) => env[name]?.trim());
+    if (stray) problems.push({ variable: 'CAPI_BASE_URL', message: `is required when ${stray} is set (without it the embedded simulator is used)` });
+    return;
+  }
+  if (!env.CONNECTID_CLIENT_ID?.trim()) problems.push({ variable: 'CONNECTID_CLIENT_ID', message: 'is required with CAPI_BASE_URL' });
+  if (!env.CONNECTID_CLIENT_SECRET) problems.push({ variable: 'CONNECTID_CLIENT_SECRET', message: 'is required with CAPI_BASE_URL' });
+  // The secret goes only where it was meant to: a default token URL exists for the documented hosts alone.
+  const host = baseUrl ? new URL(baseUrl).hostname : undefined;
+  if (host && !tokenUrlSet && !env.CONNECTID_TOKEN_URL?.trim() && !(host in DOCUMENTED_HOSTS)) {
+    problems.push({
+      variable: 'CONNECTID_TOKEN_URL',
+      message: `is required when CAPI_BASE_URL is on ${host} (a default exists only for ${Object.keys(DOCUMENTED_HOSTS).join(' and ')}), so the client secret never goes to a login server it was not meant for`,
+    });
+  }
+}
+
 /** Parses the target variables, collecting every problem into one ConfigError. */
 export interface TargetConfigOptions {
   /**
@@ -135,36 +174,8 @@ export function loadTargetConfig(env: Environment, options: TargetConfigOptions 
   const maxPerMinute = readInteger(env, 'CONTRACT_MAX_RPM', 1800, { min: 1, max: 6_000_000 }, problems);
   const rateLimitWaitMs = readInteger(env, 'CONTRACT_RATE_LIMIT_WAIT_S', 30, { min: 0, max: 600 }, problems) * 1000;
 
-  const faultRaw = env.CONTRACT_SIMULATOR_FAULT?.trim();
-  let simulatorFault: string | undefined;
-  if (faultRaw) {
-    const known = options.faultModes ?? [];
-    if (env.CAPI_BASE_URL?.trim()) problems.push({ variable: 'CONTRACT_SIMULATOR_FAULT', message: 'applies to the embedded simulator only; unset CAPI_BASE_URL' });
-    else if (!known.includes(faultRaw)) problems.push({ variable: 'CONTRACT_SIMULATOR_FAULT', message: `must be one of ${known.join(', ')}` });
-    else simulatorFault = faultRaw;
-  }
-
-  // The presence of CAPI_BASE_URL, valid or not, says the user means a real environment.
-  const external = Boolean(env.CAPI_BASE_URL?.trim());
-  if (!external) {
-    for (const name of ['CONNECTID_TOKEN_URL', 'CONNECTID_CLIENT_ID', 'CONNECTID_CLIENT_SECRET', 'CONTRACT_EXPIRED_TOKEN'] as const) {
-      if (env[name]?.trim()) {
-        problems.push({ variable: 'CAPI_BASE_URL', message: `is required when ${name} is set (without it the embedded simulator is used)` });
-        break;
-      }
-    }
-  } else {
-    if (!clientId) problems.push({ variable: 'CONNECTID_CLIENT_ID', message: 'is required with CAPI_BASE_URL' });
-    if (!clientSecret) problems.push({ variable: 'CONNECTID_CLIENT_SECRET', message: 'is required with CAPI_BASE_URL' });
-    // The secret goes only where it was meant to: a default token URL exists for the documented hosts alone.
-    const host = baseUrl ? new URL(baseUrl).hostname : undefined;
-    if (host && !tokenUrlSet && !env.CONNECTID_TOKEN_URL?.trim() && !(host in DOCUMENTED_HOSTS)) {
-      problems.push({
-        variable: 'CONNECTID_TOKEN_URL',
-        message: `is required when CAPI_BASE_URL is on ${host} (a default exists only for ${Object.keys(DOCUMENTED_HOSTS).join(' and ')}), so the client secret never goes to a login server it was not meant for`,
-      });
-    }
-  }
+  const simulatorFault = readSimulatorFault(env, options.faultModes ?? [], problems);
+  checkTargetVariables(env, baseUrl, tokenUrlSet, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const common = {
