@@ -13,6 +13,9 @@ import { openTarget } from '../client/open-target';
 import { createNodeTransport } from '../client/http-transport';
 import { credentialHint } from '../client/preflight';
 import { TokenError } from '../client/token-error';
+import { maskPii } from '../engine/mask-pii';
+import { curlLine } from '../engine/reproduction';
+import type { ContractCase } from '../engine/contract-case';
 import { runContractCampaign, type ContractCampaign } from '../engine/contract-campaign';
 import { DEFAULT_TEST_CAMPAIGN } from '../harness/simulator-campaign';
 import { embeddedSimulator } from '../simulator/embedded-simulator';
@@ -150,4 +153,25 @@ test('a token endpoint refusing the client names the variables to check; other r
   expect(credentialHint(refused(400, 'invalid_scope'))).toBe('');
   expect(credentialHint(refused(503, 'temporarily_unavailable'))).toBe('');
   expect(credentialHint(new Error('ECONNREFUSED'))).toBe('');
+});
+
+test('masking never splits a character: astral text keeps its first character whole and its length in code points', () => {
+  const fraktur = '\u{1D504}\u{1D505}\u{1D506}'; // 𝔄𝔅𝔆: three characters, six UTF-16 units
+  const family = '\u{1F469}\u200D\u{1F469}\u200D\u{1F467}'; // one emoji of five code points
+  expect(maskPii({ lastName: fraktur, companyName: `${family}AS`, postalCode: '0179', entrance: 'e\u0301' })).toEqual({
+    lastName: '\u{1D504}**',
+    companyName: `${family}**`,
+    postalCode: '0***',
+    entrance: '**',
+  });
+  const item: ContractCase = {
+    title: 'lastName: astral text accepted',
+    request: { body: { lastName: fraktur, streetAddress: 'Grubbegata', postalCode: '0179' }, auth: 'valid' },
+    expectation: { kind: 'accepted', rule: 'valid-search-accepted' } as unknown as ContractCase['expectation'],
+    contractPath: '#/components/schemas/SearchCustomerRequest/properties/lastName',
+  };
+  const curl = curlLine('http://127.0.0.1:1/capi', item, item.request, false);
+  expect(curl).toContain('"lastName":"\u{1D504}**"');
+  // No lone surrogate, raw or escaped, anywhere in the line.
+  expect(curl).not.toMatch(/\\ud[89a-f][0-9a-f]{2}|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/i);
 });
