@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { randomInt } from 'node:crypto';
 import { constants } from 'node:os';
 import { TerminalRelay } from './terminal-relay';
 import { gateExitCode, readGateReports } from './gate-verdict';
@@ -17,10 +18,22 @@ import { gateSummaryLines } from './gate-summary';
 const TERMINAL_PROGRESS_MS = 1000;
 
 const reportDir = process.env.CONTRACT_REPORT_DIR ?? 'reports';
+
+/*
+ * The seed is chosen here when none is given, so the first line comes at once, before Playwright
+ * has even started (that takes seconds), and survives a job killed before the campaign ends.
+ * A replay needs the seed of the run that printed it: without one, Playwright's configuration says so.
+ */
+const seedGiven = process.env.CONTRACT_SEED?.trim();
+const seed = seedGiven || (process.env.CONTRACT_REPLAY?.trim() ? undefined : String(randomInt(2 ** 31)));
+process.stdout.write(
+  `Contract gate: ${seed ? `seed ${seed} (CONTRACT_SEED=${seed} repeats it)` : 'the seed of CONTRACT_REPLAY'}; reports go to ${reportDir}/; Playwright is starting, the campaign's plan and progress follow\n`,
+);
 const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
 const terminal = process.stdout.isTTY === true;
 const env: NodeJS.ProcessEnv = {
   ...process.env,
+  ...(seed ? { CONTRACT_SEED: seed } : {}),
   ...(terminal ? { CAMPAIGN_PROGRESS_MS: String(TERMINAL_PROGRESS_MS) } : {}),
   // The child writes into a pipe; colours stay as they would on this terminal.
   ...(terminal && process.env.NO_COLOR === undefined && process.env.FORCE_COLOR === undefined ? { FORCE_COLOR: '1' } : {}),
