@@ -64,7 +64,7 @@ export function gateSummaryLines(reportDir: string, code: GateExitCode): string[
   const rows = [
     ...ruleRows(summary),
     ...notJudgedRows(summary),
-    ...(driftFailing > 0 ? [`  behaviour drift: ${driftFailing} difference${driftFailing === 1 ? '' : 's'} from the baseline fail the gate (${join(reportDir, 'behaviour-drift.json')})`] : []),
+    ...(driftFailing > 0 ? [`  behaviour drift: ${driftFailing} difference${driftFailing === 1 ? ' fails' : 's fail'} the gate (${join(reportDir, 'behaviour-drift.json')})`] : []),
   ];
-  return ['', 'Contract gate summary', ...rows, `Exit ${code}: ${MEANING[code]}. Full detail: ${join(reportDir, 'junit.xml')}, ${join(reportDir, 'html')}, ${join(reportDir, 'contract-summary.json')}`];
+  return ['', rows.length > 0 ? 'Contract gate summary' : 'Contract gate summary: no rule broken, every case judged, no drift', ...rows, `Exit ${code}: ${MEANING[code]}. Full detail: ${join(reportDir, 'junit.xml')}, ${join(reportDir, 'html')}, ${join(reportDir, 'contract-summary.json')}`];
 }

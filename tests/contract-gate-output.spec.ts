@@ -7,6 +7,7 @@ import type { CaseResult } from '../engine/run-campaign';
 import { TerminalRelay } from '../gate/terminal-relay';
 import { gateExitCode, readGateReports, type GateReports } from '../gate/gate-verdict';
 import { resetReportDir } from '../gate/report-dir-reset';
+import { gateSummaryLines } from '../gate/gate-summary';
 import { runContractCli } from './fixtures/run-contract-cli';
 import { loadTargetConfig } from '../client/target-config';
 import { openTarget } from '../client/open-target';
@@ -174,4 +175,33 @@ test('masking never splits a character: astral text keeps its first character wh
   expect(curl).toContain('"lastName":"\u{1D504}**"');
   // No lone surrogate, raw or escaped, anywhere in the line.
   expect(curl).not.toMatch(/\\ud[89a-f][0-9a-f]{2}|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/i);
+});
+
+test('the summary table: a row per broken rule with its cases, first case and Rerun line, then the causes outside the contract and the drift', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'capi-gate-summary-'));
+  const violation = (title: string): object => ({ case: title, contractPath: '#/x', expected: 'e', received: 'r', rerun: `CONTRACT_SEED=1 npm run contract -- --grep ${title}` });
+  writeFileSync(
+    join(dir, 'contract-summary.json'),
+    JSON.stringify({
+      'result-cap': { violations: [violation('first'), violation('second')], notJudged: [{ case: 'a', reason: 'rate-limited' }], expiredDeviations: [] },
+      'error-body': { violations: [], notJudged: [{ case: 'b', reason: 'rate-limited' }, { case: 'c', reason: 'deadline' }], expiredDeviations: [] },
+      'response-schema': { violations: [], notJudged: [], expiredDeviations: ['numeric-postal-code'] },
+    }),
+  );
+  writeFileSync(join(dir, 'behaviour-drift.json'), JSON.stringify({ failing: 1 }));
+  expect(gateSummaryLines(dir, 1)).toEqual([
+    '',
+    'Contract gate summary',
+    '  rule             cases  first case',
+    '  result-cap           2  first',
+    '                          Rerun: CONTRACT_SEED=1 npm run contract -- --grep first',
+    '  response-schema      0  expired deviation numeric-postal-code',
+    '  not judged: rate-limited: 2 cases (a cause outside the contract)',
+    '  not judged: deadline: 1 case (a cause outside the contract)',
+    `  behaviour drift: 1 difference fails the gate (${join(dir, 'behaviour-drift.json')})`,
+    `Exit 1: a contract rule is broken. Full detail: ${join(dir, 'junit.xml')}, ${join(dir, 'html')}, ${join(dir, 'contract-summary.json')}`,
+  ]);
+  // Bad configuration and the preflight have said their one line already.
+  expect(gateSummaryLines(dir, 2)).toEqual([]);
+  expect(gateSummaryLines(dir, 3)).toEqual([]);
 });
