@@ -66,7 +66,7 @@ test('on a terminal progress lines replace each other in place; the last stays w
 });
 
 test('exit codes: a broken rule wins over drift, drift over cases not judged; 2 and 3 pass through', () => {
-  const reports = (overrides: Partial<GateReports>): GateReports => ({ failedTests: [], brokenInSummary: [], notJudged: 0, driftFailing: 0, ...overrides });
+  const reports = (overrides: Partial<GateReports>): GateReports => ({ failedTests: [], rules: ['result-cap', 'error-body'], brokenInSummary: [], notJudged: 0, driftFailing: 0, ...overrides });
   expect(gateExitCode(0, reports({}))).toBe(0);
   expect(gateExitCode(1, reports({ failedTests: ['result-cap', 'every case judged'], notJudged: 3, driftFailing: 2 }))).toBe(1);
   expect(gateExitCode(1, reports({ failedTests: ['behaviour unchanged', 'every case judged'], notJudged: 3, driftFailing: 2 }))).toBe(5);
@@ -82,7 +82,7 @@ test('exit codes: a broken rule wins over drift, drift over cases not judged; 2 
 
 test('the verdict is read from the reports: results.json, contract-summary.json and behaviour-drift.json', () => {
   const dir = mkdtempSync(join(tmpdir(), 'capi-gate-verdict-'));
-  expect(readGateReports(dir)).toEqual({ failedTests: undefined, brokenInSummary: [], notJudged: 0, driftFailing: 0 });
+  expect(readGateReports(dir)).toEqual({ failedTests: undefined, rules: [], brokenInSummary: [], notJudged: 0, driftFailing: 0 });
   const spec = (title: string, ok: boolean): object => ({ title, ok, tests: [] });
   writeFileSync(join(dir, 'results.json'), JSON.stringify({ suites: [{ specs: [], suites: [{ specs: [spec('result-cap', false), spec('error-body', true)] }] }] }));
   writeFileSync(
@@ -90,7 +90,7 @@ test('the verdict is read from the reports: results.json, contract-summary.json 
     JSON.stringify({ 'result-cap': { violations: [{}], notJudged: [], expiredDeviations: [] }, 'error-body': { violations: [], notJudged: [{}, {}], expiredDeviations: [] } }),
   );
   writeFileSync(join(dir, 'behaviour-drift.json'), JSON.stringify({ failing: 4 }));
-  expect(readGateReports(dir)).toEqual({ failedTests: ['result-cap'], brokenInSummary: ['result-cap'], notJudged: 2, driftFailing: 4 });
+  expect(readGateReports(dir)).toEqual({ failedTests: ['result-cap'], rules: ['result-cap', 'error-body'], brokenInSummary: ['result-cap'], notJudged: 2, driftFailing: 4 });
   writeFileSync(join(dir, 'behaviour-drift.json'), JSON.stringify({ failing: '4' }));
   expect(readGateReports(dir).driftFailing).toBe(0);
 });
