@@ -95,6 +95,18 @@ function readUrl(env: Environment, name: string, problems: ConfigProblem[]): str
   return raw.replace(/\/+$/, '');
 }
 
+/** CONTRACT_PROFILE: the target's test data, read from its file; the documentation's example when unset. */
+function readProfile(env: Environment, problems: ConfigProblem[]): TargetProfile {
+  const path = env.CONTRACT_PROFILE?.trim();
+  if (!path) return documentedProfile;
+  try {
+    return readTargetProfile(path);
+  } catch (error) {
+    problems.push({ variable: 'CONTRACT_PROFILE', message: (error as Error).message });
+    return documentedProfile;
+  }
+}
+
 /** CONTRACT_SIMULATOR_FAULT: one of the simulator's fault modes (a near miss gets "did you mean"), and only without CAPI_BASE_URL. */
 function readSimulatorFault(env: Environment, known: readonly string[], problems: ConfigProblem[]): string | undefined {
   const raw = env.CONTRACT_SIMULATOR_FAULT?.trim();
@@ -151,14 +163,7 @@ export function loadTargetConfig(env: Environment, options: TargetConfigOptions 
   const clientId = env.CONNECTID_CLIENT_ID?.trim() || undefined;
   const clientSecret = env.CONNECTID_CLIENT_SECRET || undefined;
 
-  let profile = documentedProfile;
-  if (env.CONTRACT_PROFILE?.trim()) {
-    try {
-      profile = readTargetProfile(env.CONTRACT_PROFILE.trim());
-    } catch (error) {
-      problems.push({ variable: 'CONTRACT_PROFILE', message: (error as Error).message });
-    }
-  }
+  const profile = readProfile(env, problems);
 
   const authMethodRaw = env.CONNECTID_AUTH_METHOD?.trim().toLowerCase() || 'body';
   if (authMethodRaw !== 'body' && authMethodRaw !== 'basic') {
