@@ -18,6 +18,9 @@ const MEANING: Record<GateExitCode, string> = {
   5: 'behaviour drift, no rule broken',
 };
 
+/** A code the gate itself decides: not one Playwright gave for an interrupt or a crash. */
+const isVerdict = (code: number): code is GateExitCode => code in MEANING;
+
 function readJson<T>(path: string): T | undefined {
   try {
     return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : undefined;
@@ -54,10 +57,11 @@ function notJudgedRows(summary: Record<string, SummaryRule>): string[] {
 /**
  * The end-of-run table the gate prints after Playwright's own output: the broken rules, the cases
  * not judged and the behaviour drift, read from the reports, then the exit code and what it means.
- * Nothing for exit codes 2 and 3: their one line naming the cause has been printed already.
+ * Nothing for exit codes 2 and 3 (their one line naming the cause has been printed already), nor
+ * for a run interrupted before it ended.
  */
-export function gateSummaryLines(reportDir: string, code: GateExitCode): string[] {
-  if (code === GATE_EXIT.badConfiguration || code === GATE_EXIT.unreachable) return [];
+export function gateSummaryLines(reportDir: string, code: number): string[] {
+  if (!isVerdict(code) || code === GATE_EXIT.badConfiguration || code === GATE_EXIT.unreachable) return [];
   const summary = readJson<Record<string, SummaryRule>>(join(reportDir, 'contract-summary.json')) ?? {};
   const drift = readJson<{ failing?: unknown }>(join(reportDir, 'behaviour-drift.json'));
   const driftFailing = typeof drift?.failing === 'number' ? drift.failing : 0;

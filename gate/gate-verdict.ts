@@ -70,10 +70,12 @@ export function readGateReports(reportDir: string): GateReports {
 /**
  * The gate's exit code from Playwright's and the reports'. When several causes hold, a broken rule
  * wins, then drift, then cases not judged. A run Playwright passed holds (a filtered run judges what
- * it was asked to), unless the behaviour baseline reported drift that fails the gate.
+ * it was asked to), unless the behaviour baseline reported drift that fails the gate. Codes
+ * Playwright gives for other reasons (an interrupted run) pass through unchanged.
  */
-export function gateExitCode(playwrightCode: number, reports: GateReports): GateExitCode {
-  if (playwrightCode === GATE_EXIT.badConfiguration || playwrightCode === GATE_EXIT.unreachable) return playwrightCode;
+export function gateExitCode(playwrightCode: number, reports: GateReports): number {
+  // 2 and 3 are the configuration's own; anything else but 0 and 1 (130 after an interrupt) is not a verdict.
+  if (playwrightCode !== 0 && playwrightCode !== 1) return playwrightCode;
   // The rule names come with the reports, so the front door loads nothing of the contract to start.
   const rules = new Set<string>(reports.rules);
   const broken = reports.failedTests ? reports.failedTests.some((title) => rules.has(title)) : reports.brokenInSummary.length > 0;

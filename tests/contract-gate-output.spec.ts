@@ -78,6 +78,8 @@ test('exit codes: a broken rule wins over drift, drift over cases not judged; 2 
   expect(gateExitCode(1, reports({ failedTests: ['a test that threw'] }))).toBe(1);
   expect(gateExitCode(2, reports({}))).toBe(2);
   expect(gateExitCode(3, reports({}))).toBe(3);
+  // An interrupted run is no verdict, whatever its reports say so far.
+  expect(gateExitCode(130, reports({ failedTests: ['result-cap'], notJudged: 2 }))).toBe(130);
 });
 
 test('the verdict is read from the reports: results.json, contract-summary.json and behaviour-drift.json', () => {
@@ -204,4 +206,5 @@ test('the summary table: a row per broken rule with its cases, first case and Re
   // Bad configuration and the preflight have said their one line already.
   expect(gateSummaryLines(dir, 2)).toEqual([]);
   expect(gateSummaryLines(dir, 3)).toEqual([]);
+  expect(gateSummaryLines(dir, 130)).toEqual([]);
 });
