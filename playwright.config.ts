@@ -10,9 +10,22 @@ import { outputDir, reportDir } from './tests/fixtures/report-dir';
 import { CAMPAIGN_RUN_ID, CAMPAIGN_SEED_DRAWN, CAMPAIGN_STARTED_AT } from './tests/fixtures/campaign-cache';
 import { preflight, UNREACHABLE_EXIT_CODE } from './client/preflight';
 import { createNodeTransport } from './client/http-transport';
+import { resetReportDir } from './gate/report-dir-reset';
+import { writeStartupJunit, type StartupFailure } from './gate/startup-junit';
+
+// The process that starts a test run (not its workers, not `--list`): it empties the reports first.
+const runStart = process.env.TEST_WORKER_INDEX === undefined && process.argv[2] === 'test' && !process.argv.includes('--list');
+
+/** Stops the run before any worker starts: one line, a JUnit file naming the cause, the cause's exit code. */
+function stopAtStart(failure: StartupFailure, message: string, code: number): never {
+  process.stderr.write(`${message}\n`);
+  if (runStart) writeStartupJunit(reportDir, failure, message);
+  process.exit(code);
+}
 
 // Bad configuration stops the run here, before any worker starts, with one line naming the variable.
 try {
+  if (runStart) resetReportDir(reportDir);
   const target = loadTargetConfig(process.env, { faultModes: faultModeNames, providerVariants: providerVariantNames, knownVariables: CAMPAIGN_VARIABLES });
   const campaign = loadCampaignConfig(process.env);
   loadDeviationConfig(process.env);
@@ -29,17 +42,11 @@ try {
   if (!process.env[CAMPAIGN_RUN_ID] && target.kind === 'external') {
     // Both requests together take at most half the run's deadline.
     const problem = await preflight(target, createNodeTransport(), { timeoutMs: campaign.deadlineS * 250 });
-    if (problem) {
-      process.stderr.write(`${problem}\n`);
-      process.exit(UNREACHABLE_EXIT_CODE);
-    }
+    if (problem) stopAtStart('preflight', problem, UNREACHABLE_EXIT_CODE);
   }
   process.env[CAMPAIGN_RUN_ID] ??= `${Date.now()}-${process.pid}`;
 } catch (error) {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(2);
-  }
+  if (error instanceof ConfigError) stopAtStart('configuration', error.message, 2);
   throw error;
 }
 

@@ -1,4 +1,5 @@
 import type { ConfigProblem } from './config-error';
+import { nearestName } from './nearest-name';
 
 /** Process environment, or any map of variables (tests pass their own). */
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -36,9 +37,16 @@ export function readFlag(env: Environment, name: string, problems: ConfigProblem
   return undefined;
 }
 
-/** Refuses variables of our prefixes that nothing reads: a typo must not silently fall back to a default. */
+/**
+ * Refuses variables of our prefixes that nothing reads: a typo must not silently fall back to a
+ * default. A name close to a known one gets "did you mean"; any other, the list of known names.
+ */
 export function unknownVariables(env: Environment, prefixes: readonly string[], known: readonly string[]): ConfigProblem[] {
+  const ours = known.filter((name) => prefixes.some((prefix) => name.startsWith(prefix)));
   return Object.keys(env)
     .filter((name) => prefixes.some((prefix) => name.startsWith(prefix)) && !known.includes(name))
-    .map((name) => ({ variable: name, message: `is not a known setting (known: ${known.filter((k) => prefixes.some((p) => k.startsWith(p))).join(', ')})` }));
+    .map((name) => {
+      const meant = nearestName(name, ours);
+      return { variable: name, message: meant ? `is not a known setting; did you mean ${meant}?` : `is not a known setting (known: ${ours.join(', ')})` };
+    });
 }

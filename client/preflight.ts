@@ -19,6 +19,16 @@ function reasonOf(error: unknown): string {
 }
 
 /**
+ * What to check when the token endpoint refused the client itself: RFC 6749 §5.2 answers a client
+ * that failed to authenticate with 401, or 400 `invalid_client`. Other refusals name their own code.
+ */
+export function credentialHint(error: unknown): string {
+  if (!(error instanceof TokenError) || error.kind !== 'rejected') return '';
+  const clientRefused = error.status === 401 || /\((invalid_client|unauthorized_client)\)$/.test(error.message);
+  return clientRefused ? '; check CONNECTID_CLIENT_ID and CONNECTID_CLIENT_SECRET' : '';
+}
+
+/**
  * One token and one documented search (the profile's known customer by phone) before the campaign,
  * so that a target that cannot be reached stops the run with one message naming which endpoint and
  * why, instead of reading as every rule broken. Undefined when both answered.
@@ -31,7 +41,7 @@ export async function preflight(config: ExternalTarget, transport: HttpTransport
     await tokens.token();
   } catch (error) {
     const why = error instanceof TokenError && error.kind !== 'transport' ? error.message : reasonOf(error);
-    return `Preflight: the token endpoint ${describeUrl(config.tokenUrl)} (CONNECTID_TOKEN_URL) gave no token: ${why}`;
+    return `Preflight: the token endpoint ${describeUrl(config.tokenUrl)} (CONNECTID_TOKEN_URL) gave no token: ${why}${credentialHint(error)}`;
   }
   const search = new SearchClient({ baseUrl: config.baseUrl, transport, tokens, timeoutMs, rateLimitWaitMs: 0 });
   try {

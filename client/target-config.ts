@@ -1,6 +1,7 @@
 import { clientCredentialsScheme } from '../contracts/contract-reader';
 import { ConfigError, type ConfigProblem } from './config-error';
 import { readFlag, readInteger, unknownVariables, type Environment } from './environment-reader';
+import { nearestName } from './nearest-name';
 
 export type { Environment } from './environment-reader';
 import { documentedProfile, readTargetProfile, type TargetProfile } from './target-profile';
@@ -97,14 +98,55 @@ function readUrl(env: Environment, name: string, problems: ConfigProblem[]): str
   return raw.replace(/\/+$/, '');
 }
 
-/** A mode of the embedded simulator named by `variable`: one of `known`, and only without CAPI_BASE_URL. */
+/** CONTRACT_PROFILE: the target's test data, read from its file; the documentation's example when unset. */
+function readProfile(env: Environment, problems: ConfigProblem[]): TargetProfile {
+  const path = env.CONTRACT_PROFILE?.trim();
+  if (!path) return documentedProfile;
+  try {
+    return readTargetProfile(path);
+  } catch (error) {
+    problems.push({ variable: 'CONTRACT_PROFILE', message: (error as Error).message });
+    return documentedProfile;
+  }
+}
+
+/** A mode of the embedded simulator named by `variable`: one of `known` (a near miss gets "did you mean"), and only without CAPI_BASE_URL. */
 function readSimulatorMode(env: Environment, variable: 'CONTRACT_SIMULATOR_FAULT' | 'CONTRACT_SIMULATOR_VARIANT', known: readonly string[], problems: ConfigProblem[]): string | undefined {
   const raw = env[variable]?.trim();
   if (!raw) return undefined;
-  if (env.CAPI_BASE_URL?.trim()) problems.push({ variable, message: 'applies to the embedded simulator only; unset CAPI_BASE_URL' });
-  else if (!known.includes(raw)) problems.push({ variable, message: `must be one of ${known.join(', ')}` });
-  else return raw;
+  if (env.CAPI_BASE_URL?.trim()) {
+    problems.push({ variable, message: 'applies to the embedded simulator only; unset CAPI_BASE_URL' });
+  } else if (!known.includes(raw)) {
+    const meant = nearestName(raw, known);
+    const kind = variable === 'CONTRACT_SIMULATOR_FAULT' ? 'a fault mode' : 'a provider variant';
+    problems.push({ variable, message: meant ? `is not ${kind}; did you mean ${meant}?` : `must be one of ${known.join(', ')}` });
+  } else {
+    return raw;
+  }
   return undefined;
+}
+
+/**
+ * The variables that go together: a real environment (CAPI_BASE_URL, whose presence, valid or not,
+ * says the user means one) needs credentials and, off the documented hosts, its own token URL; the
+ * embedded simulator takes none of them.
+ */
+function checkTargetVariables(env: Environment, baseUrl: string | undefined, tokenUrlSet: string | undefined, problems: ConfigProblem[]): void {
+  if (!env.CAPI_BASE_URL?.trim()) {
+    const stray = (['CONNECTID_TOKEN_URL', 'CONNECTID_CLIENT_ID', 'CONNECTID_CLIENT_SECRET', 'CONTRACT_EXPIRED_TOKEN'] as const).find((name) => env[name]?.trim());
+    if (stray) problems.push({ variable: 'CAPI_BASE_URL', message: `is required when ${stray} is set (without it the embedded simulator is used)` });
+    return;
+  }
+  if (!env.CONNECTID_CLIENT_ID?.trim()) problems.push({ variable: 'CONNECTID_CLIENT_ID', message: 'is required with CAPI_BASE_URL' });
+  if (!env.CONNECTID_CLIENT_SECRET) problems.push({ variable: 'CONNECTID_CLIENT_SECRET', message: 'is required with CAPI_BASE_URL' });
+  // The secret goes only where it was meant to: a default token URL exists for the documented hosts alone.
+  const host = baseUrl ? new URL(baseUrl).hostname : undefined;
+  if (host && !tokenUrlSet && !env.CONNECTID_TOKEN_URL?.trim() && !(host in DOCUMENTED_HOSTS)) {
+    problems.push({
+      variable: 'CONNECTID_TOKEN_URL',
+      message: `is required when CAPI_BASE_URL is on ${host} (a default exists only for ${Object.keys(DOCUMENTED_HOSTS).join(' and ')}), so the client secret never goes to a login server it was not meant for`,
+    });
+  }
 }
 
 /** Parses the target variables, collecting every problem into one ConfigError. */
@@ -127,14 +169,7 @@ export function loadTargetConfig(env: Environment, options: TargetConfigOptions 
   const clientId = env.CONNECTID_CLIENT_ID?.trim() || undefined;
   const clientSecret = env.CONNECTID_CLIENT_SECRET || undefined;
 
-  let profile = documentedProfile;
-  if (env.CONTRACT_PROFILE?.trim()) {
-    try {
-      profile = readTargetProfile(env.CONTRACT_PROFILE.trim());
-    } catch (error) {
-      problems.push({ variable: 'CONTRACT_PROFILE', message: (error as Error).message });
-    }
-  }
+  const profile = readProfile(env, problems);
 
   const authMethodRaw = env.CONNECTID_AUTH_METHOD?.trim().toLowerCase() || 'body';
   if (authMethodRaw !== 'body' && authMethodRaw !== 'basic') {
@@ -152,28 +187,7 @@ export function loadTargetConfig(env: Environment, options: TargetConfigOptions 
 
   const simulatorFault = readSimulatorMode(env, 'CONTRACT_SIMULATOR_FAULT', options.faultModes ?? [], problems);
   const simulatorVariant = readSimulatorMode(env, 'CONTRACT_SIMULATOR_VARIANT', options.providerVariants ?? [], problems);
-
-  // The presence of CAPI_BASE_URL, valid or not, says the user means a real environment.
-  const external = Boolean(env.CAPI_BASE_URL?.trim());
-  if (!external) {
-    for (const name of ['CONNECTID_TOKEN_URL', 'CONNECTID_CLIENT_ID', 'CONNECTID_CLIENT_SECRET', 'CONTRACT_EXPIRED_TOKEN'] as const) {
-      if (env[name]?.trim()) {
-        problems.push({ variable: 'CAPI_BASE_URL', message: `is required when ${name} is set (without it the embedded simulator is used)` });
-        break;
-      }
-    }
-  } else {
-    if (!clientId) problems.push({ variable: 'CONNECTID_CLIENT_ID', message: 'is required with CAPI_BASE_URL' });
-    if (!clientSecret) problems.push({ variable: 'CONNECTID_CLIENT_SECRET', message: 'is required with CAPI_BASE_URL' });
-    // The secret goes only where it was meant to: a default token URL exists for the documented hosts alone.
-    const host = baseUrl ? new URL(baseUrl).hostname : undefined;
-    if (host && !tokenUrlSet && !env.CONNECTID_TOKEN_URL?.trim() && !(host in DOCUMENTED_HOSTS)) {
-      problems.push({
-        variable: 'CONNECTID_TOKEN_URL',
-        message: `is required when CAPI_BASE_URL is on ${host} (a default exists only for ${Object.keys(DOCUMENTED_HOSTS).join(' and ')}), so the client secret never goes to a login server it was not meant for`,
-      });
-    }
-  }
+  checkTargetVariables(env, baseUrl, tokenUrlSet, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const common = {

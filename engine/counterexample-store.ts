@@ -72,3 +72,14 @@ export function writeCounterexamples(file: string, counterexamples: readonly Sto
 
 /** Prefix of the title of a case replayed from the store. */
 export const REPLAYED_PREFIX = 'replayed: ';
+
+/**
+ * Whether the run's own cases already hold a stored case: the same request, or a generated case of
+ * the same generator, seed and sample (its shrinking finds the stored minimal again).
+ */
+export function regeneratedBy(cases: readonly ContractCase[]): (stored: ContractCase) => boolean {
+  const requests = new Set(cases.map((item) => JSON.stringify(item.request)));
+  const sampleOf = (origin: ContractCase['origin']): string | undefined => (origin ? `${origin.generator} ${origin.seed} ${origin.path.split(':')[0] ?? ''}` : undefined);
+  const samples = new Set(cases.map((item) => sampleOf(item.origin)).filter((sample) => sample !== undefined));
+  return (stored) => requests.has(JSON.stringify(stored.request)) || samples.has(sampleOf(stored.origin) ?? '');
+}

@@ -16,6 +16,8 @@ const allowed: Record<string, readonly string[]> = {
   engine: ['contracts', 'client'],
   'contract-diff': ['contracts'],
   monitor: ['contracts', 'client', 'engine'],
+  // The gate's front door: runs Playwright and reads its reports.
+  gate: ['contracts', 'client', 'engine'],
   // Local setups that tests and benchmarks share: processes, ports, a campaign on the simulator.
   harness: ['contracts', 'client', 'engine', 'simulator'],
   simulator: ['contracts', 'client'],

@@ -2,11 +2,11 @@ import { expect, test } from '@playwright/test';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadTargetConfig, type Environment } from '../client/target-config';
+import { loadTargetConfig, type Environment, type TargetConfigOptions } from '../client/target-config';
 import { documentedProfile } from '../client/target-profile';
 import { configErrorMessage } from './fixtures/config-error-message';
 
-const problemsOf = (env: Environment): string => configErrorMessage(() => loadTargetConfig(env));
+const problemsOf = (env: Environment, options: TargetConfigOptions = {}): string => configErrorMessage(() => loadTargetConfig(env, options));
 
 test('nothing set means the embedded simulator with Prefer fault injection', () => {
   const config = loadTargetConfig({});
@@ -81,5 +81,15 @@ test('every problem is reported at once, typos included', () => {
     'Invalid configuration: CONNECTID_AUTH_METHOD: must be body or basic, got "jwt"; CONTRACT_SHOW_PII: must be 1 or 0, got "maybe"; ' +
       'CONTRACT_TIMEOUT_MS: must be a whole number from 100 to 120000, got "soon"',
   );
-  expect(problemsOf({ CONTRACT_PROFIL: 'x.json' })).toMatch(/^Invalid configuration: CONTRACT_PROFIL: is not a known setting \(known: /);
+  expect(problemsOf({ CONTRACT_PROFIL: 'x.json' })).toBe('Invalid configuration: CONTRACT_PROFIL: is not a known setting; did you mean CONTRACT_PROFILE?');
+  expect(problemsOf({ CONNECTID_CLIENTSECRET: 'x' })).toBe('Invalid configuration: CONNECTID_CLIENTSECRET: is not a known setting; did you mean CONNECTID_CLIENT_SECRET?');
+  // Nothing close: the known names, rather than a guess.
+  expect(problemsOf({ CONTRACT_WHATEVER: '1' })).toMatch(/^Invalid configuration: CONTRACT_WHATEVER: is not a known setting \(known: CAPI_BASE_URL, /);
+});
+
+test('a mistyped fault mode gets the nearest one; a name close to none gets the list', () => {
+  const modes = ['six-customers', 'max-length-unenforced', 'text-content-type'];
+  expect(problemsOf({ CONTRACT_SIMULATOR_FAULT: 'six-customer' }, { faultModes: modes })).toBe('Invalid configuration: CONTRACT_SIMULATOR_FAULT: is not a fault mode; did you mean six-customers?');
+  expect(problemsOf({ CONTRACT_SIMULATOR_FAULT: 'Max-Length-Unenforce' }, { faultModes: modes })).toContain('did you mean max-length-unenforced?');
+  expect(problemsOf({ CONTRACT_SIMULATOR_FAULT: 'slow' }, { faultModes: modes })).toBe(`Invalid configuration: CONTRACT_SIMULATOR_FAULT: must be one of ${modes.join(', ')}`);
 });

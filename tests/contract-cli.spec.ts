@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ruleNames } from '../contracts/contract-rules';
@@ -50,14 +50,23 @@ test('against a provider returning 6 customers it exits 1 and names the rule, in
   );
 });
 
-test('bad configuration stops the run at once with one line naming the variable', async () => {
-  const run = await runContractCli({ CAPI_BASE_URL: 'api.mediaconnect.no/capi', CONNECTID_CLIENT_SECRET: 'x' });
+test('bad configuration stops the run at once with one line naming the variable, and a JUnit file naming it in place of the last run\'s', async () => {
+  // What an earlier run left: it must not pass for this run's results.
+  const reportDir = mkdtempSync(join(tmpdir(), 'capi-contract-report-'));
+  writeFileSync(join(reportDir, 'junit.xml'), '<testsuites name="an earlier run"/>');
+  mkdirSync(join(reportDir, 'har'));
+  writeFileSync(join(reportDir, 'har', 'earlier.har'), '{}');
+  const run = await runContractCli({ CAPI_BASE_URL: 'api.mediaconnect.no/capi', CONNECTID_CLIENT_SECRET: 'x', CONTRACT_REPORT_DIR: reportDir });
   expect(run.code).toBe(2);
-  expect(run.stderr.trim().split('\n')).toEqual([
-    'Invalid configuration: CAPI_BASE_URL: is not a URL (expected e.g. https://api-test.mediaconnect.no/capi); ' +
-      'CONNECTID_CLIENT_ID: is required with CAPI_BASE_URL',
-  ]);
-  expect(run.stdout).toBe('');
+  const message =
+    'Invalid configuration: CAPI_BASE_URL: is not a URL (expected e.g. https://api-test.mediaconnect.no/capi); ' + 'CONNECTID_CLIENT_ID: is required with CAPI_BASE_URL';
+  expect(run.stderr.trim().split('\n')).toEqual([message]);
+  // The gate's first line, printed before Playwright starts, and nothing after it.
+  expect(run.stdout).toMatch(/^Contract gate: seed \d+ \(CONTRACT_SEED=\d+ repeats it\); reports go to \S+\/; Playwright is starting, the campaign's plan and progress follow\n$/);
+  expect(readdirSync(reportDir)).toEqual(['junit.xml']);
+  const junit = readFileSync(join(reportDir, 'junit.xml'), 'utf8');
+  expect(junit).toContain('<testsuite name="contract gate" tests="1" failures="1" errors="0" skipped="0">');
+  expect(junit).toContain(`<testcase name="configuration" classname="contract gate">\n      <failure message="${message}" type="configuration">`);
 });
 
 test('reports carry no client secret, no access token and no unmasked customer data', async () => {

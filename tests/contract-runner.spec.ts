@@ -38,7 +38,8 @@ test('a case answered only 429 is not judged: rate-limited, a line of its own, a
   const provider = await startProxiedProvider({ rateLimitPastLength: 35 });
   try {
     const run = await runContractCli({ ...provider.env, CONTRACT_RATE_LIMIT_WAIT_S: '1', CONTRACT_GENERATED_CASES: '0' });
-    expect(run.code).toBe(1);
+    // Not judged, no rule broken: the gate's own exit code for causes outside the contract.
+    expect(run.code).toBe(4);
     expect(run.stdout).toMatch(/^Not judged: rate-limited: companyName: 41 characters \(maxLength 40 \+ 1\) refused \(field-max-length\): only 429 \(\d+ attempts, within the time the client may wait out 429s\)$/m);
     expect(run.stdout).not.toContain('Not judged: deadline');
     expect(run.stdout).not.toMatch(/Rule [a-z-]+ broken/);
@@ -63,7 +64,7 @@ test('past CONTRACT_DEADLINE_S the run reports what it judged and fails naming t
   const provider = await startProxiedProvider({ holdPastLength: 35 });
   try {
     const run = await runContractCli({ ...provider.env, CONTRACT_TIMEOUT_MS: '120000', CONTRACT_DEADLINE_S: '10' });
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(4);
     expect(run.stdout).toMatch(/^Not judged: deadline: CONTRACT_DEADLINE_S=10 reached with \d+ of \d+ cases not judged; raise it or lower CONTRACT_GENERATED_CASES$/m);
     expect(run.stdout).not.toMatch(/Rule [a-z-]+ broken/);
     const junit = readFileSync(join(run.reportDir, 'junit.xml'), 'utf8');
@@ -112,8 +113,10 @@ test('an unreachable target or token endpoint stops the run before the campaign 
     expect(noToken.code).toBe(3);
 
     const refused = await runContractCli({ ...credentials, CONNECTID_CLIENT_SECRET: 'wrong-secret-77', CAPI_BASE_URL: simulator.baseUrl, CONNECTID_TOKEN_URL: simulator.tokenUrl });
-    expect(refused.stderr.trim()).toBe(`Preflight: the token endpoint ${simulator.tokenUrl} (CONNECTID_TOKEN_URL) gave no token: Token request to ${simulator.tokenUrl} answered 401 (invalid_client)`);
+    expect(refused.stderr.trim()).toBe(`Preflight: the token endpoint ${simulator.tokenUrl} (CONNECTID_TOKEN_URL) gave no token: Token request to ${simulator.tokenUrl} answered 401 (invalid_client); check CONNECTID_CLIENT_ID and CONNECTID_CLIENT_SECRET`);
     expect(refused.code).toBe(3);
+    // CI shows the cause, not an empty or an earlier run's report.
+    expect(readFileSync(join(refused.reportDir, 'junit.xml'), 'utf8')).toMatch(/<testcase name="preflight" classname="contract gate">\s*<failure message="Preflight: the token endpoint /);
     for (const run of [noTarget, noToken, refused]) expect(`${run.stdout}${run.stderr}`).not.toMatch(/unreachable-secret-3e1|wrong-secret-77/);
   } finally {
     await simulator.close();
