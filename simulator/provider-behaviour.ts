@@ -10,6 +10,15 @@ export interface FaultAnswer {
   readonly contentType?: string;
 }
 
+/** Why a search's credentials were refused: no Authorization header, not a bearer token, or a token the provider does not accept. */
+export type TokenRefusalReason = 'missing' | 'malformed' | 'unknown' | 'expired' | 'revoked';
+
+/** How a refusal is answered: its status and, for 401, the RFC 6750 §3 `WWW-Authenticate` challenge. */
+export interface TokenRefusal {
+  readonly status: number;
+  readonly challenge?: string;
+}
+
 /** What a fault's `results` hook sees of one valid search. */
 export interface SearchContext {
   readonly search: SearchRequestBody;
@@ -30,6 +39,10 @@ export interface SearchContext {
 export interface ProviderBehaviour {
   /** Answers 200 to a search that carries no Authorization header at all. */
   readonly acceptsAnonymous?: true;
+  /** How a search with refused credentials is answered; default 403, and 401 `invalid_token` for a revoked token. */
+  readonly tokenRefusal?: (reason: TokenRefusalReason) => TokenRefusal;
+  /** Whether every token issued so far is revoked after the nth search that carried a valid token (n from 1). */
+  readonly revokesTokens?: (validSearches: number) => boolean;
   /** Ignores `Prefer: code=NNN`. */
   readonly ignoresPrefer?: true;
   /** Rewrites the rate-limit headers of every answer. */

@@ -7,7 +7,7 @@ import { RateWindow } from '../client/rate-window';
 import { matchCustomers } from './customer-matcher';
 import { faultBehaviour, type FaultMode } from './fault-modes';
 import type { OutageMode } from './outage-modes';
-import type { ProviderBehaviour } from './provider-behaviour';
+import type { ProviderBehaviour, TokenRefusal, TokenRefusalReason } from './provider-behaviour';
 import { variantBehaviour, type ProviderVariant } from './provider-variants';
 import { seedCustomers, type SeedCustomer } from './seed-customers';
 import { TokenStore } from './token-store';
@@ -72,6 +72,21 @@ export interface RunningSimulator {
 
 const API_VERSION = '1.0.0-simulator';
 const TOKEN_PATH = '/user/oauth/token';
+
+const REFUSAL_MESSAGES: Record<TokenRefusalReason, string> = {
+  missing: 'No access token',
+  malformed: 'Malformed access token',
+  unknown: 'Access token unknown',
+  expired: 'Access token expired',
+  revoked: 'Access token revoked',
+};
+
+/**
+ * The simulator's own refusals: 403 as the page documents; a revoked token (only a variant revokes)
+ * gets RFC 6750 §3.1's 401 `invalid_token`, which tells the client a new token may succeed.
+ */
+const defaultTokenRefusal = (reason: TokenRefusalReason): TokenRefusal =>
+  reason === 'revoked' ? { status: 401, challenge: 'Bearer error="invalid_token", error_description="The access token was revoked"' } : { status: 403 };
 const API_PREFIX = '/capi';
 
 function readBody(request: IncomingMessage, limit = 1024 * 1024): Promise<Buffer> {
@@ -117,6 +132,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   let outage = options.outage;
   let latencyMs = options.latencyMs ?? 0;
   let tokenLifetimeS = options.tokenLifetimeS ?? 43_200;
+  let validSearches = 0;
   const makeWindow = (): RateWindow | undefined =>
     options.rateLimit === false ? undefined : new RateWindow(options.rateLimit ?? { perSecond: 100, perMinute: 2000 });
   let window = makeWindow();
@@ -145,10 +161,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     return status;
   };
 
-  const sendError = (response: ServerResponse, status: number, exceptionType: string, errorMessage: string): number => {
+  const sendError = (response: ServerResponse, status: number, exceptionType: string, errorMessage: string, extra: Record<string, string> = {}): number => {
     const body = JSON.stringify({ exceptionType, errorMessage });
     const answer = fault.errorAnswer ? fault.errorAnswer(status, body) : { status, body };
-    return send(response, answer.status, answer.body, answer.contentType, rateHeaders());
+    return send(response, answer.status, answer.body, answer.contentType, { ...rateHeaders(), ...extra });
+  };
+
+  const refuseToken = (response: ServerResponse, reason: TokenRefusalReason): number => {
+    const refusal = (fault.tokenRefusal ?? defaultTokenRefusal)(reason);
+    const exceptionType = refusal.status === 401 ? 'UnauthorizedException' : 'AccessDeniedException';
+    return sendError(response, refusal.status, exceptionType, REFUSAL_MESSAGES[reason], refusal.challenge ? { 'www-authenticate': refusal.challenge } : {});
   };
 
   /** The request's schema violations, less the ones the active fault pretends not to see. */
@@ -171,10 +193,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const bearer = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/.exec(authorization)?.[1];
     const tokenStatus = bearer ? tokens.status(bearer) : 'unknown';
     const anonymousAllowed = fault.acceptsAnonymous === true && authorization === '';
-    if (tokenStatus !== 'valid' && !anonymousAllowed) {
-      const why = !authorization ? 'No access token' : !bearer ? 'Malformed access token' : `Access token ${tokenStatus}`;
-      return sendError(response, 403, 'AccessDeniedException', why);
-    }
+    if (tokenStatus !== 'valid' && !anonymousAllowed) return refuseToken(response, !authorization ? 'missing' : !bearer ? 'malformed' : tokenStatus);
+    // This search is answered; the tokens that were valid for it may not be for the next.
+    if (tokenStatus === 'valid' && fault.revokesTokens?.(++validSearches)) tokens.revokeAll();
 
     if (window && !window.tryTake()) {
       return send(
@@ -326,6 +347,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       outage = options.outage;
       latencyMs = options.latencyMs ?? 0;
       tokenLifetimeS = options.tokenLifetimeS ?? 43_200;
+      validSearches = 0;
       window = makeWindow();
     },
     close: () =>

@@ -16,6 +16,13 @@ export interface ProviderVariantDefinition {
 const withUndocumentedProperties = (customer: object): Record<string, unknown> => ({ ...customer, customerType: 'private', links: { self: '/v1/client/customer' } });
 
 /**
+ * Searches (with a valid token) after which the tokens-revoked variant invalidates every token: often
+ * enough that one gate run and one monitor run both meet a revocation, rarely enough (above the
+ * campaign's 8 workers) that the one search a client sends again with a new token is answered.
+ */
+export const REVOKE_TOKENS_EVERY = 10;
+
+/**
  * Named correct variants of the provider, made of the same hooks as the fault modes. Selected with
  * CONTRACT_SIMULATOR_VARIANT (gate and monitor alike); tests run the gate and the monitor against
  * each and expect no rule broken and every probe ok.
@@ -25,6 +32,12 @@ export const providerVariants = {
     clause: 'page-response-schema-open',
     description: 'Answers customers with properties the page does not list (the schema does not forbid them).',
     behaviour: { presentCustomer: withUndocumentedProperties },
+  },
+  // Variants of the client's side of the standards: token handling, client authentication, rate limits.
+  'tokens-revoked': {
+    clause: 'rfc6750-3.1-invalid-token',
+    description: `Invalidates every token issued so far after every ${REVOKE_TOKENS_EVERY} searches, as a key rotation or a restart does, and answers the old token 401 with WWW-Authenticate: Bearer error="invalid_token".`,
+    behaviour: { revokesTokens: (validSearches: number) => validSearches % REVOKE_TOKENS_EVERY === 0 },
   },
 } as const satisfies Record<string, ProviderVariantDefinition>;
 

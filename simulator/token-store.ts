@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
 
+/** What the provider knows of a bearer token it is shown. */
+export type TokenStatus = 'valid' | 'expired' | 'revoked' | 'unknown';
+
 /** Access tokens the simulator issued, with their expiry. */
 export class TokenStore {
   private readonly expiries = new Map<string, number>();
+  private readonly revoked = new Set<string>();
 
   /** Issues a token valid for `lifetimeS` seconds (negative: already expired). */
   issue(lifetimeS: number, now = Date.now()): string {
@@ -11,11 +15,16 @@ export class TokenStore {
     return token;
   }
 
-  /** 'valid', 'expired' or 'unknown'. */
-  status(token: string, now = Date.now()): 'valid' | 'expired' | 'unknown' {
+  status(token: string, now = Date.now()): TokenStatus {
     const expiry = this.expiries.get(token);
     if (expiry === undefined) return 'unknown';
+    if (this.revoked.has(token)) return 'revoked';
     return now < expiry ? 'valid' : 'expired';
+  }
+
+  /** Invalidates every token issued so far, as a key rotation or a restart of the provider does. */
+  revokeAll(): void {
+    for (const token of this.expiries.keys()) this.revoked.add(token);
   }
 
   issued(): string[] {
@@ -24,5 +33,6 @@ export class TokenStore {
 
   clear(): void {
     this.expiries.clear();
+    this.revoked.clear();
   }
 }

@@ -3,8 +3,12 @@ import { createNodeTransport, type HttpResponse, type HttpTransport } from '../c
 import { rateLimitDelayMs } from '../client/rate-limit-delay';
 import { SearchClient } from '../client/search-client';
 import { DeadlineError } from '../client/deadline-error';
+import { isInvalidTokenChallenge } from '../client/bearer-challenge';
 import { TokenClient } from '../client/token-client';
 import { startSimulator, type RunningSimulator } from '../simulator/provider-simulator';
+import { REVOKE_TOKENS_EVERY } from '../simulator/provider-variants';
+import { embeddedSimulator } from '../simulator/embedded-simulator';
+import { startTestMonitor } from './fixtures/monitor-harness';
 
 let simulator: RunningSimulator;
 test.beforeAll(async () => {
@@ -69,6 +73,67 @@ test('a freshly fetched token that is refused is not retried in a loop', async (
   const exchange = await clients(transport).search.send({ body: { phoneNumber: '+4712345678' }, auth: 'valid' });
   expect(exchange.response.status).toBe(403);
   expect(searches()).toBe(1);
+});
+
+test('a token the provider revokes (401 invalid_token) is replaced once and the search sent again, even a token just fetched', async () => {
+  simulator.setVariant('tokens-revoked');
+  const { search, tokens } = clients();
+  // Every search shares the one fetch, so every token is fresh; the provider revokes it mid-burst.
+  const exchanges = await Promise.all(Array.from({ length: REVOKE_TOKENS_EVERY + 3 }, () => search.send({ body: { phoneNumber: '+4712345678' }, auth: 'valid' })));
+  expect(simulator.requests.filter((request) => request.path.endsWith('/search') && request.status === 401)).toHaveLength(3);
+  expect(exchanges.map((exchange) => exchange.response.status)).toEqual(exchanges.map(() => 200));
+  expect(exchanges.filter((exchange) => exchange.response.attempts === 2)).toHaveLength(3);
+  expect(tokens.fetches).toBe(2);
+});
+
+test('the monitor, through the same client, recovers from a revocation between and within its runs', async () => {
+  let provider: RunningSimulator | undefined;
+  const { monitor } = await startTestMonitor({}, {
+    startEmbedded: async (modes) => (provider = await embeddedSimulator({ variant: 'tokens-revoked' })(modes)),
+  });
+  try {
+    const outcomes: string[] = [];
+    for (let run = 0; run < 3; run++) outcomes.push(...(await monitor.runOnce()).map((record) => `${record.probe}: ${record.outcome}`));
+    expect(provider?.requests.filter((request) => request.status === 401).length).toBeGreaterThan(0);
+    expect(outcomes.filter((outcome) => !outcome.endsWith(': success'))).toEqual([]);
+  } finally {
+    await monitor.stop();
+  }
+});
+
+const invalidToken = { status: 401, headers: { 'www-authenticate': 'Bearer realm="capi", error="invalid_token"' } };
+
+test('a case that forces a status gets a new token too when the provider checks the token first', async () => {
+  const { transport, searches } = scripted([invalidToken, { status: 500 }]);
+  const exchange = await clients(transport).search.send({ body: { phoneNumber: '+4712345678' }, auth: 'valid', prefer: 500 });
+  expect(exchange.response.status).toBe(500);
+  expect(searches()).toBe(2);
+});
+
+test('only a second refusal counts: a new token refused again is returned, not retried further', async () => {
+  const { transport, searches } = scripted([invalidToken]);
+  const { search, tokens } = clients(transport);
+  const exchange = await search.send({ body: { phoneNumber: '+4712345678' }, auth: 'valid' });
+  expect(exchange.response.status).toBe(401);
+  expect(searches()).toBe(2);
+  expect(tokens.fetches).toBe(2);
+});
+
+test('a case that sends a bad token on purpose is judged on the first answer, never with a new token', async () => {
+  for (const auth of ['none', 'malformed', 'unknown'] as const) {
+    const { transport, searches } = scripted([invalidToken]);
+    const exchange = await clients(transport).search.send({ body: { phoneNumber: '+4712345678' }, auth });
+    expect(exchange.response.status).toBe(401);
+    expect(searches()).toBe(1);
+  }
+});
+
+test('the invalid_token challenge is read whatever the order, case and quoting of its parameters', () => {
+  expect(isInvalidTokenChallenge({ 'www-authenticate': 'Bearer error="invalid_token"' })).toBe(true);
+  expect(isInvalidTokenChallenge({ 'www-authenticate': 'bearer realm="x", error_description="gone", error=invalid_token' })).toBe(true);
+  expect(isInvalidTokenChallenge({ 'www-authenticate': 'Bearer realm="capi"' })).toBe(false);
+  expect(isInvalidTokenChallenge({ 'www-authenticate': 'Bearer error="insufficient_scope"' })).toBe(false);
+  expect(isInvalidTokenChallenge({})).toBe(false);
 });
 
 test('after 429 it waits per Retry-After, then retries', async () => {

@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { runSimulatorCampaign } from '../harness/simulator-campaign';
 import { embeddedSimulator } from '../simulator/embedded-simulator';
-import { startSimulator } from '../simulator/provider-simulator';
-import { providerVariantNames } from '../simulator/provider-variants';
+import { startSimulator, type RunningSimulator } from '../simulator/provider-simulator';
+import { REVOKE_TOKENS_EVERY, providerVariantNames } from '../simulator/provider-variants';
 import { startTestMonitor } from './fixtures/monitor-harness';
 
 /*
@@ -40,6 +40,32 @@ test('variant extra-fields answers customers with properties the page does not l
     });
     const body = (await answer.json()) as { customers: Record<string, unknown>[] };
     expect(body.customers[0]).toHaveProperty('customerType');
+  } finally {
+    await simulator.close();
+  }
+});
+
+/** A token from the simulator's endpoint, the credentials in the body; and one search with it. */
+const tokenOf = async (simulator: RunningSimulator): Promise<string> =>
+  ((await (await fetch(simulator.tokenUrl, { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', client_id: simulator.clientId, client_secret: simulator.clientSecret }) })).json()) as { access_token: string }).access_token;
+const searchWith = (simulator: RunningSimulator, authorization: string | undefined): Promise<Response> =>
+  fetch(`${simulator.baseUrl}/v1/client/customer/search`, {
+    method: 'POST',
+    headers: { ...(authorization ? { authorization } : {}), 'content-type': 'application/json' },
+    body: JSON.stringify({ phoneNumber: '+4712345678' }),
+  });
+
+test(`variant tokens-revoked answers every ${REVOKE_TOKENS_EVERY} searches, then refuses the token 401 invalid_token and accepts a new one`, async () => {
+  const simulator = await startSimulator({ variant: 'tokens-revoked' });
+  try {
+    const token = await tokenOf(simulator);
+    const statuses: number[] = [];
+    for (let i = 0; i < REVOKE_TOKENS_EVERY; i++) statuses.push((await searchWith(simulator, `Bearer ${token}`)).status);
+    expect(statuses).toEqual(statuses.map(() => 200));
+    const refused = await searchWith(simulator, `Bearer ${token}`);
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('www-authenticate')).toMatch(/^Bearer error="invalid_token"/);
+    expect((await searchWith(simulator, `Bearer ${await tokenOf(simulator)}`)).status).toBe(200);
   } finally {
     await simulator.close();
   }
