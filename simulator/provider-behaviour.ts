@@ -43,6 +43,8 @@ export interface ProviderBehaviour {
   readonly tokenRefusal?: (reason: TokenRefusalReason) => TokenRefusal;
   /** Whether every token issued so far is revoked after the nth search that carried a valid token (n from 1). */
   readonly revokesTokens?: (validSearches: number) => boolean;
+  /** Whether the token endpoint accepts client credentials sent this way (RFC 6749 §2.3.1); default both. */
+  readonly acceptsClientAuth?: (method: 'basic' | 'body') => boolean;
   /** Ignores `Prefer: code=NNN`. */
   readonly ignoresPrefer?: true;
   /** Rewrites the rate-limit headers of every answer. */

@@ -259,16 +259,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     let secret = form.get('client_secret');
     let auth: 'body' | 'basic' | 'none' = id ? 'body' : 'none';
     if (basic) {
+      // RFC 6749 §2.3.1: each part was form-encoded before Base64, so `+` is a space.
       const [user, pass] = Buffer.from(basic, 'base64').toString('utf8').split(':');
-      id = decodeURIComponent(user ?? '');
-      secret = decodeURIComponent(pass ?? '');
+      const formDecoded = (part: string | undefined): string => decodeURIComponent((part ?? '').replace(/\+/g, ' '));
+      id = formDecoded(user);
+      secret = formDecoded(pass);
       auth = 'basic';
     }
     const json = (status: number, body: object): number => send(response, status, JSON.stringify(body), undefined, { 'cache-control': 'no-store' });
     if (outage === 'token-endpoint-down') return { status: send(response, 503, 'Service Unavailable', 'text/plain'), auth };
     if (outage === 'token-rejected') return { status: json(401, { error: 'invalid_client' }), auth };
     if (form.get('grant_type') !== 'client_credentials') return { status: json(400, { error: 'unsupported_grant_type' }), auth };
-    if (id !== clientId || secret !== clientSecret) return { status: json(401, { error: 'invalid_client' }), auth };
+    const refusedMethod = auth !== 'none' && fault.acceptsClientAuth?.(auth) === false;
+    if (refusedMethod || id !== clientId || secret !== clientSecret) return { status: json(401, { error: 'invalid_client' }), auth };
     const token = tokens.issue(tokenLifetimeS);
     return { status: json(200, { access_token: token, token_type: 'Bearer', expires_in: tokenLifetimeS, scope: 'read' }), auth };
   };

@@ -39,6 +39,16 @@ export const providerVariants = {
     description: `Invalidates every token issued so far after every ${REVOKE_TOKENS_EVERY} searches, as a key rotation or a restart does, and answers the old token 401 with WWW-Authenticate: Bearer error="invalid_token".`,
     behaviour: { revokesTokens: (validSearches: number) => validSearches % REVOKE_TOKENS_EVERY === 0 },
   },
+  'basic-auth-only': {
+    clause: 'rfc6749-2.3.1-client-password',
+    description: 'The token endpoint accepts client credentials only through HTTP Basic, the one method RFC 6749 §2.3.1 makes every server support; credentials in the body get 401 invalid_client.',
+    behaviour: { acceptsClientAuth: (method: 'basic' | 'body') => method === 'basic' },
+  },
+  'body-auth-only': {
+    clause: 'rfc6749-2.3.1-client-password',
+    description: 'The token endpoint accepts client credentials only in the form body, as many deployed servers do; HTTP Basic gets 401 invalid_client.',
+    behaviour: { acceptsClientAuth: (method: 'basic' | 'body') => method === 'body' },
+  },
 } as const satisfies Record<string, ProviderVariantDefinition>;
 
 export type ProviderVariant = keyof typeof providerVariants;
