@@ -32,6 +32,8 @@ export interface SearchClientOptions {
 export interface SendOptions {
   /** Retry after 429 (default true; off when a case expects the 429). */
   readonly retryRateLimited?: boolean;
+  /** Most retries after 429, however short the waits (a bound in count beside the time budget). Default none. */
+  readonly maxRateLimitRetries?: number;
   /** Clock time (ms) past which no attempt starts and no wait reaches: the run's deadline. Default none. */
   readonly notAfter?: number;
   /**
@@ -58,6 +60,7 @@ interface SendRun {
   readonly request: ExchangeRequest;
   readonly notAfter: number;
   readonly retryRateLimited: boolean;
+  readonly maxRateLimitRetries: number;
   readonly giveUpAt: number;
   readonly traceId: string;
   readonly body: Buffer | undefined;
@@ -112,6 +115,7 @@ export class SearchClient {
       request,
       notAfter,
       retryRateLimited: sendOptions.retryRateLimited ?? true,
+      maxRateLimitRetries: sendOptions.maxRateLimitRetries ?? Number.POSITIVE_INFINITY,
       // The 429 budget is time, not a count: a strict provider may refuse many times within a second.
       giveUpAt: this.now() + (this.options.rateLimitWaitMs ?? 30_000),
       traceId: sendOptions.traceId ?? newTraceId(),
@@ -132,13 +136,22 @@ export class SearchClient {
     }
   }
 
-  /** One attempt of a send: its turn, its token, the request and the pacer told of the answer. */
+  /** One attempt of a send: its turn and slot of the pacer, then the request; the slot is freed whatever happens. */
   private async attempt(run: SendRun): Promise<{ exchange: Exchange; auth: Authorization }> {
-    const { request, notAfter } = run;
-    if (this.now() >= notAfter) throw new DeadlineError('The run reached its deadline before this search was sent');
+    if (this.now() >= run.notAfter) throw new DeadlineError('The run reached its deadline before this search was sent');
     run.attempts++;
-    // The turn first, the token then: a token taken before a long wait may expire in it.
     const sentAt = (await this.options.pace?.take()) ?? this.now();
+    try {
+      return await this.sendOnce(run, sentAt);
+    } finally {
+      this.options.pace?.release();
+    }
+  }
+
+  /** The request of one attempt, with a token taken now, and the pacer told of the answer. */
+  private async sendOnce(run: SendRun, sentAt: number): Promise<{ exchange: Exchange; auth: Authorization }> {
+    const { request, notAfter } = run;
+    // The turn first, the token then: a token taken before a long wait may expire in it.
     const auth = await this.authorization(request);
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     if (auth.header) headers.authorization = auth.header;
@@ -183,6 +196,7 @@ export class SearchClient {
   /** Sleeps out a 429 when the wait ends inside both the 429 budget and the run's deadline; false when it would not. */
   private async waitedOutRateLimit(run: SendRun, exchange: Exchange): Promise<boolean> {
     run.rateLimitRetries++;
+    if (run.rateLimitRetries > run.maxRateLimitRetries) return false;
     const delay = rateLimitDelayMs(exchange.response.headers, run.rateLimitRetries);
     const resumeAt = this.now() + delay;
     if (resumeAt >= run.giveUpAt || resumeAt >= run.notAfter) return false;

@@ -45,6 +45,10 @@ export interface ProviderBehaviour {
   readonly revokesTokens?: (validSearches: number) => boolean;
   /** Whether the token endpoint accepts client credentials sent this way (RFC 6749 §2.3.1); default both. */
   readonly acceptsClientAuth?: (method: 'basic' | 'body') => boolean;
+  /** Searches answered at once; one more gets 429 with `Retry-After: 1` (RFC 6585 §4). Default unlimited. */
+  readonly maxInFlight?: number;
+  /** Time every search takes the provider before it is answered, in milliseconds. Default 0. */
+  readonly holdsSearchMs?: number;
   /** Ignores `Prefer: code=NNN`. */
   readonly ignoresPrefer?: true;
   /** Rewrites the rate-limit headers of every answer. */

@@ -133,6 +133,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   let latencyMs = options.latencyMs ?? 0;
   let tokenLifetimeS = options.tokenLifetimeS ?? 43_200;
   let validSearches = 0;
+  let searchesInFlight = 0;
   const makeWindow = (): RateWindow | undefined =>
     options.rateLimit === false ? undefined : new RateWindow(options.rateLimit ?? { perSecond: 100, perMinute: 2000 });
   let window = makeWindow();
@@ -295,7 +296,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         request.socket.destroy();
         return;
       }
-      const delay = outage === 'slow' ? 30_000 : latencyMs;
+      if (searchesInFlight >= (fault.maxInFlight ?? Number.POSITIVE_INFINITY)) {
+        request.resume();
+        const body = JSON.stringify({ exceptionType: 'TooManyRequestsException', errorMessage: 'Too many concurrent requests' });
+        record(send(response, 429, body, undefined, { ...rateHeaders(), 'retry-after': '1' }));
+        return;
+      }
+      searchesInFlight++;
+      response.on('close', () => searchesInFlight--);
+      const delay = outage === 'slow' ? 30_000 : latencyMs + (fault.holdsSearchMs ?? 0);
       const run = (): void => {
         handleSearch(request, response).then((status) => record(status), fail);
       };

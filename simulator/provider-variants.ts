@@ -22,6 +22,10 @@ const withUndocumentedProperties = (customer: object): Record<string, unknown> =
  */
 export const REVOKE_TOKENS_EVERY = 10;
 
+/** Searches the concurrency-limited variant answers at once, and how long each takes it (ms): long enough that the campaign's 8 workers overlap. */
+export const CONCURRENCY_LIMIT = 3;
+const CONCURRENCY_HOLD_MS = 20;
+
 /**
  * Named correct variants of the provider, made of the same hooks as the fault modes. Selected with
  * CONTRACT_SIMULATOR_VARIANT (gate and monitor alike); tests run the gate and the monitor against
@@ -48,6 +52,11 @@ export const providerVariants = {
     clause: 'rfc6749-2.3.1-client-password',
     description: 'The token endpoint accepts client credentials only in the form body, as many deployed servers do; HTTP Basic gets 401 invalid_client.',
     behaviour: { acceptsClientAuth: (method: 'basic' | 'body') => method === 'body' },
+  },
+  'concurrency-limited': {
+    clause: 'rfc6585-4-too-many-requests',
+    description: `Answers at most ${CONCURRENCY_LIMIT} searches at once, each taking ${CONCURRENCY_HOLD_MS} ms; one more gets 429 with Retry-After: 1.`,
+    behaviour: { maxInFlight: CONCURRENCY_LIMIT, holdsSearchMs: CONCURRENCY_HOLD_MS },
   },
 } as const satisfies Record<string, ProviderVariantDefinition>;
 

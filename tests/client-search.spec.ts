@@ -145,6 +145,13 @@ test('after 429 it waits per Retry-After, then retries', async () => {
   expect(sleeps).toEqual([2000]);
 });
 
+test('a count bound on 429 retries holds however short the waits (the monitor sends 3 at most)', async () => {
+  const { transport, searches } = scripted([{ status: 429, headers: { 'retry-after': '0' } }]);
+  const exchange = await clients(transport).search.send({ body: { phoneNumber: '+4712345678' }, auth: 'valid' }, { maxRateLimitRetries: 3 });
+  expect(exchange.response.status).toBe(429);
+  expect(searches()).toBe(4);
+});
+
 test('never retries a 500', async () => {
   const { transport, searches } = scripted([{ status: 500, bodyText: 'oops' }]);
   const exchange = await clients(transport).search.send({ body: { email: 'a@b.no' }, auth: 'valid' });
