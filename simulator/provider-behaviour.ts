@@ -51,6 +51,10 @@ export interface ProviderBehaviour {
   readonly holdsSearchMs?: number;
   /** Ignores `Prefer: code=NNN`. */
   readonly ignoresPrefer?: true;
+  /** The provider's own rate limits, in calls per rolling second and minute; default the documented 100 and 2000. */
+  readonly rateLimit?: { readonly perSecond: number; readonly perMinute: number };
+  /** The hint headers of a 429 of that limit, from the wait until a call is allowed (ms); default X-RateLimit-Remaining 0 and X-RateLimit-Reset in whole seconds. */
+  readonly rateLimitHint?: (waitMs: number) => Record<string, string>;
   /** Rewrites the rate-limit headers of every answer. */
   readonly rateHeaders?: (headers: Readonly<Record<string, string>>) => Record<string, string>;
   /** Replaces a documented error answer (status and JSON error body as the simulator would send them). */

@@ -73,6 +73,9 @@ export interface RunningSimulator {
 const API_VERSION = '1.0.0-simulator';
 const TOKEN_PATH = '/user/oauth/token';
 
+/** The hint of the simulator's own 429s: the vendor's headers, the wait rounded up to whole seconds. */
+const defaultRateLimitHint = (waitMs: number): Record<string, string> => ({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.max(1, Math.ceil(waitMs / 1000))) });
+
 const REFUSAL_MESSAGES: Record<TokenRefusalReason, string> = {
   missing: 'No access token',
   malformed: 'Malformed access token',
@@ -134,18 +137,21 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   let tokenLifetimeS = options.tokenLifetimeS ?? 43_200;
   let validSearches = 0;
   let searchesInFlight = 0;
+  // A variant's own limits replace the documented ones; the option can still lift every limit.
   const makeWindow = (): RateWindow | undefined =>
-    options.rateLimit === false ? undefined : new RateWindow(options.rateLimit ?? { perSecond: 100, perMinute: 2000 });
+    options.rateLimit === false ? undefined : new RateWindow(fault.rateLimit ?? options.rateLimit ?? { perSecond: 100, perMinute: 2000 });
   let window = makeWindow();
   const receivedBodies = new WeakMap<IncomingMessage, Buffer>();
 
-  const rateHeaders = (): Record<string, string> => {
+  /** The rate-limit headers of an answer, with `overrides` (a 429's), as the active mode rewrites them. */
+  const rateHeaders = (overrides: Record<string, string> = {}): Record<string, string> => {
     const headers: Record<string, string> = !window
-      ? { 'x-mediaconnect-api-version': API_VERSION }
+      ? { 'x-mediaconnect-api-version': API_VERSION, ...overrides }
       : {
           'x-mediaconnect-api-version': API_VERSION,
           'x-ratelimit-remaining': String(window.remaining()),
           'x-ratelimit-reset': String(Math.ceil(window.waitMs() / 1000)),
+          ...overrides,
         };
     return fault.rateHeaders ? fault.rateHeaders(headers) : headers;
   };
@@ -204,7 +210,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         429,
         JSON.stringify({ exceptionType: 'TooManyRequestsException', errorMessage: 'Rate limit exceeded' }),
         undefined,
-        { ...rateHeaders(), 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.max(1, Math.ceil(window.waitMs() / 1000))) },
+        rateHeaders((fault.rateLimitHint ?? defaultRateLimitHint)(window.waitMs())),
       );
     }
 
@@ -299,7 +305,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       if (searchesInFlight >= (fault.maxInFlight ?? Number.POSITIVE_INFINITY)) {
         request.resume();
         const body = JSON.stringify({ exceptionType: 'TooManyRequestsException', errorMessage: 'Too many concurrent requests' });
-        record(send(response, 429, body, undefined, { ...rateHeaders(), 'retry-after': '1' }));
+        record(send(response, 429, body, undefined, rateHeaders({ 'retry-after': '1' })));
         return;
       }
       searchesInFlight++;
@@ -334,10 +340,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     setFault: (next) => {
       faultMode = next;
       fault = behaviourOf(faultMode, variant);
+      window = makeWindow();
     },
     setVariant: (next) => {
       variant = next;
       fault = behaviourOf(faultMode, variant);
+      window = makeWindow();
     },
     setOutage: (next) => {
       outage = next;

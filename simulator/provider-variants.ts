@@ -1,4 +1,4 @@
-import type { ProviderBehaviour } from './provider-behaviour';
+import type { ProviderBehaviour, TokenRefusal, TokenRefusalReason } from './provider-behaviour';
 
 /**
  * One choice the documentation page and the standards leave to the provider, made the other way than
@@ -25,6 +25,20 @@ export const REVOKE_TOKENS_EVERY = 10;
 /** Searches the concurrency-limited variant answers at once, and how long each takes it (ms): long enough that the campaign's 8 workers overlap. */
 export const CONCURRENCY_LIMIT = 3;
 const CONCURRENCY_HOLD_MS = 20;
+
+/** The headers of an answer less every X-RateLimit-* (the page's headers are optional: a provider may send none). */
+const withoutRateLimitHeaders = (headers: Readonly<Record<string, string>>): Record<string, string> =>
+  Object.fromEntries(Object.entries(headers).filter(([name]) => !name.startsWith('x-ratelimit-')));
+
+/**
+ * Retry-After as an IMF-fixdate: whole seconds, so rounded up, or the client would come back early.
+ * The clock is read when the 429 is sent.
+ */
+const retryAfterDate = (waitMs: number): Record<string, string> => ({ 'retry-after': new Date(Math.ceil((Date.now() + Math.max(1, waitMs)) / 1000) * 1000).toUTCString() });
+
+/** RFC 6750 §3.1: no error code when the request had no credentials; `invalid_token` for a token that is not good. */
+const unauthorized = (reason: TokenRefusalReason): TokenRefusal =>
+  reason === 'missing' ? { status: 401, challenge: 'Bearer realm="capi"' } : { status: 401, challenge: `Bearer realm="capi", error="invalid_token"` };
 
 /**
  * Named correct variants of the provider, made of the same hooks as the fault modes. Selected with
@@ -57,6 +71,21 @@ export const providerVariants = {
     clause: 'rfc6585-4-too-many-requests',
     description: `Answers at most ${CONCURRENCY_LIMIT} searches at once, each taking ${CONCURRENCY_HOLD_MS} ms; one more gets 429 with Retry-After: 1.`,
     behaviour: { maxInFlight: CONCURRENCY_LIMIT, holdsSearchMs: CONCURRENCY_HOLD_MS },
+  },
+  'strict-rate-limit': {
+    clause: 'rfc6585-4-too-many-requests',
+    description: 'Allows 15 calls a second, far under the documented 100, and answers the rest 429 without any hint: no Retry-After, no X-RateLimit-* on any answer.',
+    behaviour: { rateLimit: { perSecond: 15, perMinute: 2000 }, rateHeaders: withoutRateLimitHeaders },
+  },
+  'retry-after-date': {
+    clause: 'rfc9110-10.2.3-retry-after',
+    description: 'Allows 30 calls a second and says when to come back after a 429 with Retry-After as an HTTP-date (RFC 9110 allows it as well as seconds), and with no X-RateLimit-* on any answer.',
+    behaviour: { rateLimit: { perSecond: 30, perMinute: 2000 }, rateLimitHint: retryAfterDate, rateHeaders: withoutRateLimitHeaders },
+  },
+  'unauthorized-401': {
+    clause: 'forbidden-vs-unauthorized',
+    description: 'Answers a search without a valid token 401 with an RFC 6750 §3.1 challenge (WWW-Authenticate: Bearer, with error="invalid_token" when a token was sent) instead of the documented 403.',
+    behaviour: { tokenRefusal: unauthorized },
   },
 } as const satisfies Record<string, ProviderVariantDefinition>;
 

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { createNodeTransport, type HttpResponse, type HttpTransport } from '../client/http-transport';
-import { rateLimitDelayMs } from '../client/rate-limit-delay';
+import { parseHttpDate } from '../client/http-date';
+import { rateLimitDelayMs, rateLimitHintMs } from '../client/rate-limit-delay';
 import { SearchClient } from '../client/search-client';
 import { DeadlineError } from '../client/deadline-error';
 import { isInvalidTokenChallenge } from '../client/bearer-challenge';
@@ -194,4 +195,19 @@ test('the 429 wait follows Retry-After, then X-RateLimit-Reset (seconds or epoch
   expect(rateLimitDelayMs({}, 1, now, () => 0)).toBe(125);
   expect(rateLimitDelayMs({}, 3, now, () => 1)).toBe(1000);
   expect(rateLimitDelayMs({ 'retry-after': '99999' }, 1, now)).toBe(60_000);
+});
+
+test('Retry-After is read in both RFC 9110 forms: seconds, or an HTTP-date in any of its three formats, always GMT, and bounded', () => {
+  const now = Date.UTC(2026, 11, 6, 21, 0, 0);
+  // The same instant, 5 s ahead, as IMF-fixdate, the obsolete RFC 850 form and asctime (no zone: GMT, never local time).
+  for (const date of ['Sun, 06 Dec 2026 21:00:05 GMT', 'Sunday, 06-Dec-26 21:00:05 GMT', 'Sun Dec  6 21:00:05 2026']) {
+    expect(rateLimitHintMs({ 'retry-after': date }, now)).toBe(5000);
+  }
+  expect(parseHttpDate('Sun Dec  6 21:00:05 2026')).toBe(now + 5000);
+  // A two-digit year more than 50 years ahead is the last past one with those digits.
+  expect(parseHttpDate('Thursday, 01-Jan-99 00:00:00 GMT', now)).toBe(Date.UTC(1999, 0, 1));
+  expect(rateLimitHintMs({ 'retry-after': 'Sun, 06 Dec 2026 20:59:00 GMT' }, now)).toBe(0);
+  expect(rateLimitHintMs({ 'retry-after': 'Mon, 07 Dec 2026 21:00:00 GMT' }, now)).toBe(60_000);
+  // Not a date in any HTTP form: no hint, so the pacer treats the 429 as bare.
+  for (const text of ['1.5', 'soon', '2026-12-06T21:00:05Z']) expect(rateLimitHintMs({ 'retry-after': text }, now)).toBeUndefined();
 });

@@ -12,6 +12,8 @@ import { startTestMonitor } from './fixtures/monitor-harness';
  */
 for (const variant of providerVariantNames) {
   test(`variant ${variant}: the gate judges every case and breaks no rule`, async () => {
+    // A variant may allow far fewer calls than documented: strict-rate-limit's 15 a second alone make 20 s of a campaign.
+    test.setTimeout(120_000);
     const { results } = await runSimulatorCampaign({ simulator: { variant } });
     expect(results.flatMap((result) => result.check.violations.map((violation) => `${result.case.title}: ${violation.rule}: ${violation.received}`))).toEqual([]);
     expect(results.filter((result) => result.notJudged).map((result) => `${result.case.title}: ${result.notJudged?.detail}`)).toEqual([]);
@@ -65,6 +67,58 @@ test(`variant tokens-revoked answers every ${REVOKE_TOKENS_EVERY} searches, then
     const refused = await searchWith(simulator, `Bearer ${token}`);
     expect(refused.status).toBe(401);
     expect(refused.headers.get('www-authenticate')).toMatch(/^Bearer error="invalid_token"/);
+    expect((await searchWith(simulator, `Bearer ${await tokenOf(simulator)}`)).status).toBe(200);
+  } finally {
+    await simulator.close();
+  }
+});
+
+/** A burst of searches with one token, at once; the answers in the order sent. */
+const burst = async (simulator: RunningSimulator, count: number): Promise<Response[]> => {
+  const authorization = `Bearer ${await tokenOf(simulator)}`;
+  return Promise.all(Array.from({ length: count }, () => searchWith(simulator, authorization)));
+};
+const headerNames = (answer: Response): string[] => {
+  const names: string[] = [];
+  answer.headers.forEach((_value, name) => names.push(name));
+  return names;
+};
+
+test('variant strict-rate-limit refuses past 15 calls a second with bare 429s, and sends no X-RateLimit-* at all', async () => {
+  const simulator = await startSimulator({ variant: 'strict-rate-limit' });
+  try {
+    const answers = await burst(simulator, 20);
+    // 15 at most within the rolling second (fewer only if the burst spread over more than a second).
+    expect(answers.filter((answer) => answer.status === 200).length).toBeLessThanOrEqual(15);
+    expect(answers.filter((answer) => answer.status === 429).length).toBeGreaterThanOrEqual(5);
+    for (const answer of answers) expect(headerNames(answer).filter((name) => name.startsWith('x-ratelimit-') || name === 'retry-after')).toEqual([]);
+  } finally {
+    await simulator.close();
+  }
+});
+
+test('variant retry-after-date answers its 429s with Retry-After as an HTTP-date, in the future, and no other hint', async () => {
+  const simulator = await startSimulator({ variant: 'retry-after-date' });
+  try {
+    const answers = await burst(simulator, 35);
+    const refused = answers.filter((answer) => answer.status === 429);
+    expect(refused.length).toBeGreaterThan(0);
+    const retryAfter = refused[0]?.headers.get('retry-after') ?? '';
+    expect(retryAfter).toMatch(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+    expect(Date.parse(retryAfter)).toBeGreaterThan(Date.now() - 1000);
+    expect(headerNames(refused[0] as Response).filter((name) => name.startsWith('x-ratelimit-'))).toEqual([]);
+  } finally {
+    await simulator.close();
+  }
+});
+
+test('variant unauthorized-401 answers a missing token 401 Bearer without an error code, a bad one 401 invalid_token', async () => {
+  const simulator = await startSimulator({ variant: 'unauthorized-401' });
+  try {
+    const missing = await searchWith(simulator, undefined);
+    expect([missing.status, missing.headers.get('www-authenticate')]).toEqual([401, 'Bearer realm="capi"']);
+    const unknown = await searchWith(simulator, 'Bearer bm90LWlzc3VlZC1ieS10aGlzLXNlcnZlcg');
+    expect([unknown.status, unknown.headers.get('www-authenticate')]).toEqual([401, 'Bearer realm="capi", error="invalid_token"']);
     expect((await searchWith(simulator, `Bearer ${await tokenOf(simulator)}`)).status).toBe(200);
   } finally {
     await simulator.close();
