@@ -187,7 +187,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     return ignored ? violations.filter((violation) => !ignored(violation)) : violations;
   };
 
-  const handleSearch = async (request: IncomingMessage, response: ServerResponse): Promise<number> => {
+  /** The answer a search gets before its body is read (Prefer, credentials, limits, outages), or undefined to go on. */
+  const answerBeforeBody = (request: IncomingMessage, response: ServerResponse): number | undefined => {
     const preferred = /code=(\d{3})/.exec(String(request.headers.prefer ?? ''))?.[1];
     if (preferred && !fault.ignoresPrefer && documentedErrorStatuses().includes(Number(preferred))) {
       const status = Number(preferred);
@@ -227,9 +228,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       case 'huge-body':
         return send(response, 200, `{"customers":[],"padding":"${'x'.repeat(5 * 1024 * 1024)}"}`);
       default:
-        break;
+        return undefined;
     }
+  };
 
+  const handleSearch = async (request: IncomingMessage, response: ServerResponse): Promise<number> => {
+    const early = answerBeforeBody(request, response);
+    if (early !== undefined) return early;
     // A body past the limit is the client's mistake: a 400, never a 5xx.
     const bytes = await readBody(request).catch(() => undefined);
     if (bytes === undefined) return sendError(response, 400, 'BadRequestException', 'Request body too large');
