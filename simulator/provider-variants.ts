@@ -16,11 +16,12 @@ export interface ProviderVariantDefinition {
 const withUndocumentedProperties = (customer: object): Record<string, unknown> => ({ ...customer, customerType: 'private', links: { self: '/v1/client/customer' } });
 
 /**
- * Searches (with a valid token) after which the tokens-revoked variant invalidates every token: often
- * enough that one gate run and one monitor run both meet a revocation, rarely enough (above the
- * campaign's 8 workers) that the one search a client sends again with a new token is answered.
+ * Searches (with a valid token) after which the tokens-revoked variant invalidates every token: more
+ * than the callers one client ever has waiting at once (the campaign's 8 workers, the monitor's 30 or
+ * so searches of one run), so that the search a client sends again with its new token always comes
+ * before the next revocation; few enough that a gate run meets several and the monitor one in two runs.
  */
-export const REVOKE_TOKENS_EVERY = 10;
+export const REVOKE_TOKENS_EVERY = 40;
 
 /** Searches the concurrency-limited variant answers at once, and how long each takes it (ms): long enough that the campaign's 8 workers overlap. */
 export const CONCURRENCY_LIMIT = 3;

@@ -94,7 +94,7 @@ test('the monitor, through the same client, recovers from a revocation between a
   });
   try {
     const outcomes: string[] = [];
-    for (let run = 0; run < 3; run++) outcomes.push(...(await monitor.runOnce()).map((record) => `${record.probe}: ${record.outcome}`));
+    for (let run = 0; run < 4; run++) outcomes.push(...(await monitor.runOnce()).map((record) => `${record.probe}: ${record.outcome}`));
     expect(provider?.requests.filter((request) => request.status === 401).length).toBeGreaterThan(0);
     expect(outcomes.filter((outcome) => !outcome.endsWith(': success'))).toEqual([]);
   } finally {
