@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { createNodeTransport, type HttpTransport } from '../client/http-transport';
+import { preflight } from '../client/preflight';
+import { loadTargetConfig } from '../client/target-config';
 import { TokenClient } from '../client/token-client';
 import { TokenError } from '../client/token-error';
 import { startSimulator, type RunningSimulator } from '../simulator/provider-simulator';
@@ -145,4 +147,25 @@ test('an unreachable token endpoint gives a transport TokenError that keeps its 
   expect(error.kind).toBe('transport');
   expect(error.message).toBe('Token request to http://127.0.0.1:9/user/oauth/token failed: network');
   expect(error.cause).toBeDefined();
+});
+
+test('the preflight against a real target negotiates too, and CONNECTID_CLIENT_AUTH pins it', async () => {
+  const bodyOnly = await startSimulator({ variant: 'body-auth-only' });
+  try {
+    const env = { CAPI_BASE_URL: bodyOnly.baseUrl, CONNECTID_TOKEN_URL: bodyOnly.tokenUrl, CONNECTID_CLIENT_ID: bodyOnly.clientId, CONNECTID_CLIENT_SECRET: bodyOnly.clientSecret };
+    const negotiated = loadTargetConfig(env);
+    if (negotiated.kind !== 'external') throw new Error('expected an external target');
+    expect(await preflight(negotiated, createNodeTransport())).toBeUndefined();
+    expect(bodyOnly.requests.filter((request) => request.clientAuth).map((request) => [request.clientAuth, request.status])).toEqual([
+      ['basic', 401],
+      ['body', 200],
+    ]);
+    const pinned = loadTargetConfig({ ...env, CONNECTID_CLIENT_AUTH: 'basic' });
+    if (pinned.kind !== 'external') throw new Error('expected an external target');
+    expect(await preflight(pinned, createNodeTransport())).toBe(
+      `Preflight: the token endpoint ${bodyOnly.tokenUrl} (CONNECTID_TOKEN_URL) gave no token: Token request to ${bodyOnly.tokenUrl} answered 401 (invalid_client)`,
+    );
+  } finally {
+    await bodyOnly.close();
+  }
 });
