@@ -7,7 +7,11 @@ export interface AdaptivePacerOptions {
   readonly minPerSecond?: number;
   /** Rate regained per second of calls without a 429, in calls per second. Default a twentieth of the ceiling, at least 1. */
   readonly increasePerSecond?: number;
-  /** The most calls in flight at once, the ceiling of the concurrency AIMD. Default 16 (twice the campaign's 8 workers). */
+  /**
+   * The most calls in flight at once, the ceiling of the concurrency AIMD. Default 64: above the
+   * campaign's 8 workers and the monitor's 30 or so searches of one run, so that only a provider's
+   * 429s, never the ceiling, hold them back.
+   */
   readonly maxInFlight?: number;
   /** Calls in flight regained per second of calls without a 429. Default 1. */
   readonly inFlightIncreasePerSecond?: number;
@@ -61,7 +65,7 @@ export class AdaptivePacer {
     this.increasePerSecond = options.increasePerSecond ?? Math.max(1, options.window.perSecond / 20);
     this.now = options.now ?? Date.now;
     this.current = options.window.perSecond;
-    this.maxInFlight = options.maxInFlight ?? 16;
+    this.maxInFlight = options.maxInFlight ?? 64;
     this.inFlightIncreasePerSecond = options.inFlightIncreasePerSecond ?? 1;
     this.inFlightLimit = this.maxInFlight;
   }
