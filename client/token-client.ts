@@ -113,24 +113,25 @@ export class TokenClient {
   }
 
   /**
-   * A token by the pinned method, the one that worked before, or else by negotiation: HTTP Basic
-   * first, since RFC 6749 §2.3.1 makes it the one method every authorization server MUST support
-   * (the body is a MAY, NOT RECOMMENDED), then, once, the form body when Basic was refused as a
-   * client authentication. The method that gave a token is kept for the life of the client.
+   * A token by the pinned method, or else by negotiation: HTTP Basic first, since RFC 6749 §2.3.1
+   * makes it the one method every authorization server MUST support (the body is a MAY, NOT
+   * RECOMMENDED), then, once, the form body when Basic was refused as a client authentication. The
+   * method that gave a token is tried first at the next fetch, so a long-lived client negotiates
+   * once, and again only if the provider changes its mind.
    */
   private async negotiate(): Promise<{ value: string; lifetimeS: number }> {
-    const known = this.options.authMethod ?? this.learnedMethod;
-    if (known) return this.request(known);
-    try {
-      const token = await this.request('basic');
-      this.learnedMethod = 'basic';
-      return token;
-    } catch (error) {
-      if (!refusesClientAuthentication(error)) throw error;
+    if (this.options.authMethod) return this.request(this.options.authMethod);
+    const [first, second]: ClientAuthMethod[] = this.learnedMethod === 'body' ? ['body', 'basic'] : ['basic', 'body'];
+    for (const method of [first, second] as ClientAuthMethod[]) {
+      try {
+        const token = await this.request(method);
+        this.learnedMethod = method;
+        return token;
+      } catch (error) {
+        if (method === second || !refusesClientAuthentication(error)) throw error;
+      }
     }
-    const token = await this.request('body');
-    this.learnedMethod = 'body';
-    return token;
+    throw new Error('unreachable: the second method either gives a token or throws');
   }
 
   /** One token request, the client credentials sent by `method`. */

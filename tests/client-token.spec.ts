@@ -43,6 +43,22 @@ test('falls back once to the form body when Basic is refused, and keeps the meth
   ]);
 });
 
+test('a provider that changes its client authentication is negotiated with again, the method that worked last tried first', async () => {
+  simulator.setVariant('body-auth-only');
+  const client = tokenClient();
+  client.invalidate((await client.token()).value);
+  simulator.setVariant('basic-auth-only');
+  client.invalidate((await client.token()).value);
+  await client.token();
+  expect(simulator.requests.map((sent) => [sent.clientAuth, sent.status])).toEqual([
+    ['basic', 401],
+    ['body', 200],
+    ['body', 401],
+    ['basic', 200],
+    ['basic', 200],
+  ]);
+});
+
 test('a token endpoint that takes only Basic gets Basic, once', async () => {
   simulator.setVariant('basic-auth-only');
   const client = tokenClient();
