@@ -7,9 +7,20 @@ export interface AdaptivePacerOptions {
   readonly minPerSecond?: number;
   /** Rate regained per second of calls without a 429, in calls per second. Default a twentieth of the ceiling, at least 1. */
   readonly increasePerSecond?: number;
+  /**
+   * The most calls in flight at once, the ceiling of the concurrency AIMD. Default 64: above the
+   * campaign's 8 workers and the monitor's 30 or so searches of one run, so that only a provider's
+   * 429s, never the ceiling, hold them back.
+   */
+  readonly maxInFlight?: number;
+  /** Calls in flight regained per second of calls without a 429. Default 1. */
+  readonly inFlightIncreasePerSecond?: number;
   /** Clock in milliseconds; injectable for tests. Default `Date.now`. */
   readonly now?: () => number;
 }
+
+/** Longest a caller waits for a free slot before looking again, in milliseconds: a bound, should a release ever go missing. */
+const SLOT_WAIT_MS = 1_000;
 
 /**
  * Paces every caller of one client together, inside the configured limits, and learns the
@@ -18,6 +29,12 @@ export interface AdaptivePacerOptions {
  * then; a bare one halves the rate, once per burst, since every call already in flight when the
  * limit was hit gets the same 429. Calls without a 429 win the rate back by `increasePerSecond`
  * each second. Waiting is always a timer, never a busy loop.
+ *
+ * The number of calls in flight is paced the same way, since a provider may limit concurrency rather
+ * than rate (RFC 6585 leaves the reason for a 429 to the server): every 429 halves the calls allowed
+ * in flight, to half of those in flight when it came, once per burst; every second without a 429
+ * allows one more, up to `maxInFlight`. Callers `release` their slot when the answer (or the failure)
+ * is in.
  */
 export class AdaptivePacer {
   readonly window: RateWindow;
@@ -32,6 +49,15 @@ export class AdaptivePacer {
   private changedAt = Number.NEGATIVE_INFINITY;
   private pausedUntil = 0;
   private queue: Promise<void> = Promise.resolve();
+  readonly maxInFlight: number;
+  private readonly inFlightIncreasePerSecond: number;
+  private inFlight = 0;
+  /** Calls allowed in flight: a fraction between whole steps, floored when compared. */
+  private inFlightLimit: number;
+  private lastInFlightDecreaseAt = Number.NEGATIVE_INFINITY;
+  private inFlightChangedAt = Number.NEGATIVE_INFINITY;
+  /** The one caller (callers take turns) waiting for a slot. */
+  private slotWaiter: (() => void) | undefined;
 
   constructor(options: AdaptivePacerOptions) {
     this.window = options.window;
@@ -39,6 +65,14 @@ export class AdaptivePacer {
     this.increasePerSecond = options.increasePerSecond ?? Math.max(1, options.window.perSecond / 20);
     this.now = options.now ?? Date.now;
     this.current = options.window.perSecond;
+    this.maxInFlight = options.maxInFlight ?? 64;
+    this.inFlightIncreasePerSecond = options.inFlightIncreasePerSecond ?? 1;
+    this.inFlightLimit = this.maxInFlight;
+  }
+
+  /** Calls the pacer allows in flight at once now. */
+  get allowedInFlight(): number {
+    return Math.max(1, Math.floor(this.inFlightLimit));
   }
 
   /** Calls per second the pacer allows itself now. */
@@ -57,21 +91,44 @@ export class AdaptivePacer {
     return Math.max(0, this.pausedUntil - at, full, this.window.waitMs(at));
   }
 
-  /** Waits for this caller's turn and returns the clock time the call goes out at. Callers are served in order. */
+  /**
+   * Waits for this caller's turn (inside the rate and with a slot free) and returns the clock time the
+   * call goes out at; the caller must `release` the slot once the call is over. Callers are served in order.
+   */
   take(): Promise<number> {
     const turn = this.queue.then(async () => {
       for (;;) {
         const wait = this.waitMs();
-        if (wait <= 0) break;
-        await new Promise((resolve) => setTimeout(resolve, wait));
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        else if (this.inFlight >= this.allowedInFlight) await this.slotFreed();
+        else break;
       }
       const at = this.now();
       this.sent.push(at);
       this.window.tryTake(at);
+      this.inFlight++;
       return at;
     });
     this.queue = turn.then(() => undefined);
     return turn;
+  }
+
+  /** A call taken with `take` is over (answered or failed): its slot is free. */
+  release(): void {
+    this.inFlight = Math.max(0, this.inFlight - 1);
+    const waiter = this.slotWaiter;
+    this.slotWaiter = undefined;
+    waiter?.();
+  }
+
+  private slotFreed(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, SLOT_WAIT_MS);
+      this.slotWaiter = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
   }
 
   /**
@@ -80,6 +137,7 @@ export class AdaptivePacer {
    */
   rateLimited(sentAt: number, waitMs: number | undefined): void {
     const at = this.now();
+    this.fewerInFlight(sentAt, at);
     if (waitMs !== undefined) {
       this.pausedUntil = Math.max(this.pausedUntil, at + waitMs);
       return;
@@ -98,9 +156,25 @@ export class AdaptivePacer {
    * probes, every 30 s) recover as fast in time as a busy campaign.
    */
   answered(): void {
-    if (this.current >= this.window.perSecond) return;
     const at = this.now();
+    this.moreInFlight(at);
+    if (this.current >= this.window.perSecond) return;
     this.current = Math.min(this.window.perSecond, this.current + (this.increasePerSecond * (at - this.changedAt)) / 1000);
     this.changedAt = at;
+  }
+
+  /** Multiplicative decrease of the calls in flight, once per burst: half of those in flight (this one included) when the 429 came. */
+  private fewerInFlight(sentAt: number, at: number): void {
+    if (sentAt < this.lastInFlightDecreaseAt) return;
+    this.inFlightLimit = Math.max(1, Math.floor(Math.min(this.inFlightLimit, Math.max(1, this.inFlight)) / 2));
+    this.lastInFlightDecreaseAt = at;
+    this.inFlightChangedAt = at;
+  }
+
+  /** Additive increase of the calls in flight, by `inFlightIncreasePerSecond` per second since the last change. */
+  private moreInFlight(at: number): void {
+    if (this.inFlightLimit >= this.maxInFlight) return;
+    this.inFlightLimit = Math.min(this.maxInFlight, this.inFlightLimit + (this.inFlightIncreasePerSecond * (at - this.inFlightChangedAt)) / 1000);
+    this.inFlightChangedAt = at;
   }
 }

@@ -41,7 +41,7 @@ export async function openTarget<P extends EmbeddedProvider = EmbeddedProvider>(
         tokenUrl: simulator.tokenUrl,
         clientId: simulator.clientId,
         clientSecret: simulator.clientSecret,
-        authMethod: 'body' as const,
+        authMethod: undefined,
         scope: undefined,
         expiredToken: simulator.expiredToken(),
       }

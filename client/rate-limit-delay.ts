@@ -1,4 +1,6 @@
-/** Longest single wait honoured after a 429, in milliseconds. */
+import { parseHttpDate } from './http-date';
+
+/** Longest single wait honoured after a 429, in milliseconds: a hint further off is cut to it. */
 export const MAX_RATE_LIMIT_WAIT_MS = 60_000;
 
 /**
@@ -29,9 +31,10 @@ const clamp = (ms: number): number => Math.min(MAX_RATE_LIMIT_WAIT_MS, Math.max(
 export function rateLimitHintMs(headers: Readonly<Record<string, string>>, nowMs: number = Date.now()): number | undefined {
   const retryAfter = headers['retry-after']?.trim();
   if (retryAfter) {
+    // RFC 9110 §10.2.3: delay-seconds or an HTTP-date; a date already past means now.
     if (/^\d+$/.test(retryAfter)) return clamp(Number(retryAfter) * 1000);
-    const date = Date.parse(retryAfter);
-    if (!Number.isNaN(date)) return clamp(date - nowMs);
+    const date = parseHttpDate(retryAfter, nowMs);
+    if (date !== undefined) return clamp(date - nowMs);
   }
   const reset = headers['x-ratelimit-reset']?.trim();
   if (reset && /^\d+$/.test(reset)) {

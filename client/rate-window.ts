@@ -9,14 +9,14 @@ export interface RateWindowOptions {
 
 /**
  * Rolling-window call counter for the two documented limits. The simulator asks `tryTake` to decide
- * on 429; the clients `take` to wait their turn and so stay inside the limits of a real provider.
+ * on 429; the clients' pacer asks `waitMs` and records its calls with `tryTake`, and so stays inside
+ * the limits of a real provider.
  */
 export class RateWindow {
   readonly perSecond: number;
   readonly perMinute: number;
   private readonly now: () => number;
   private readonly calls: number[] = [];
-  private queue: Promise<void> = Promise.resolve();
 
   constructor(options: RateWindowOptions = {}) {
     this.perSecond = options.perSecond ?? 100;
@@ -60,19 +60,5 @@ export class RateWindow {
     if (this.waitMs(at) > 0) return false;
     this.calls.push(at);
     return true;
-  }
-
-  /** Waits until the limits allow a call, then records it. Callers are served in order. */
-  take(): Promise<void> {
-    const turn = this.queue.then(async () => {
-      for (;;) {
-        const wait = this.waitMs();
-        if (wait <= 0) break;
-        await new Promise((resolve) => setTimeout(resolve, wait));
-      }
-      this.calls.push(this.now());
-    });
-    this.queue = turn;
-    return turn;
   }
 }

@@ -3,6 +3,7 @@ import { OPERATION_PATH } from '../contracts/contract-reader';
 import { requestBodyBytes, requestMethod, type Exchange, type ExchangeRequest } from '../contracts/exchange';
 import type { HttpTransport } from './http-transport';
 import type { AdaptivePacer } from './adaptive-pacer';
+import { isInvalidTokenChallenge } from './bearer-challenge';
 import { DeadlineError } from './deadline-error';
 import { rateLimitDelayMs, rateLimitHintMs } from './rate-limit-delay';
 import type { TokenClient } from './token-client';
@@ -31,6 +32,8 @@ export interface SearchClientOptions {
 export interface SendOptions {
   /** Retry after 429 (default true; off when a case expects the 429). */
   readonly retryRateLimited?: boolean;
+  /** Most retries after 429, however short the waits (a bound in count beside the time budget). Default none. */
+  readonly maxRateLimitRetries?: number;
   /** Clock time (ms) past which no attempt starts and no wait reaches: the run's deadline. Default none. */
   readonly notAfter?: number;
   /**
@@ -57,6 +60,27 @@ export class MissingTokenError extends Error {
   override readonly name = 'MissingTokenError';
 }
 
+/** The Authorization an attempt sends: the header, the token in it when it is ours, and whether that token was just fetched. */
+interface Authorization {
+  readonly header?: string;
+  readonly token?: string;
+  readonly fresh: boolean;
+}
+
+/** The state of one send across its attempts. */
+interface SendRun {
+  readonly request: ExchangeRequest;
+  readonly notAfter: number;
+  readonly retryRateLimited: boolean;
+  readonly maxRateLimitRetries: number;
+  readonly giveUpAt: number;
+  readonly traceId: string;
+  readonly body: Buffer | undefined;
+  attempts: number;
+  tokenRetried: boolean;
+  rateLimitRetries: number;
+}
+
 const sleepFor = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -78,7 +102,7 @@ export class SearchClient {
     this.now = options.now ?? Date.now;
   }
 
-  private async authorization(request: ExchangeRequest): Promise<{ header?: string; token?: string; fresh: boolean }> {
+  private async authorization(request: ExchangeRequest): Promise<Authorization> {
     switch (request.auth) {
       case 'valid': {
         const token = await this.options.tokens.token();
@@ -102,65 +126,97 @@ export class SearchClient {
   }
 
   async send(request: ExchangeRequest, sendOptions: SendOptions = {}): Promise<Exchange> {
-    const retryRateLimited = sendOptions.retryRateLimited ?? true;
     const notAfter = sendOptions.notAfter ?? Number.POSITIVE_INFINITY;
-    const timeoutMs = this.options.timeoutMs ?? 10_000;
-    // The 429 budget is time, not a count: a strict provider may refuse many times within a second.
-    const giveUpAt = this.now() + (this.options.rateLimitWaitMs ?? 30_000);
-    let attempts = 0;
-    let tokenRetried = false;
-    let rateLimitRetries = 0;
-    const traceId = sendOptions.traceId ?? newTraceId();
-    const body = requestBodyBytes(request);
+    const run: SendRun = {
+      request,
+      notAfter,
+      retryRateLimited: sendOptions.retryRateLimited ?? true,
+      maxRateLimitRetries: sendOptions.maxRateLimitRetries ?? Number.POSITIVE_INFINITY,
+      // The 429 budget is time, not a count: a strict provider may refuse many times within a second.
+      giveUpAt: this.now() + (this.options.rateLimitWaitMs ?? 30_000),
+      traceId: sendOptions.traceId ?? newTraceId(),
+      body: requestBodyBytes(request),
+      attempts: 0,
+      tokenRetried: false,
+      rateLimitRetries: 0,
+    };
     for (;;) {
-      if (this.now() >= notAfter) throw new DeadlineError('The run reached its deadline before this search was sent');
-      attempts++;
-      // The turn first, the token then: a token taken before a long wait may expire in it.
-      const sentAt = (await this.options.pace?.take()) ?? this.now();
-      const auth = await this.authorization(request);
-      const headers: Record<string, string> = {
-        'content-type': 'application/json',
-        accept: 'application/json',
-      };
-      if (auth.header) headers.authorization = auth.header;
-      if (request.prefer !== undefined) headers.prefer = `code=${request.prefer}`;
-      headers.traceparent = traceparent(traceId);
-      const left = notAfter - this.now();
-      if (left <= 0) throw new DeadlineError('The run reached its deadline before this search was sent');
-      const startedAt = new Date().toISOString();
-      const response = await this.options.transport({
-        method: requestMethod(request),
-        url: this.url,
-        headers,
-        ...(body !== undefined ? { body } : {}),
-        timeoutMs: Math.max(1, Math.min(timeoutMs, left)),
-      });
-      // A status forced with Prefer says nothing about the provider's limits.
-      if (response.status === 429 && request.prefer === undefined) this.options.pace?.rateLimited(sentAt, rateLimitHintMs(response.headers));
-      else this.options.pace?.answered();
-      const exchange: Exchange = {
-        request,
-        response: { ...response, attempts },
-        traceId,
-        sent: { method: requestMethod(request), url: this.url, headers: redactedHeaders(headers), startedAt },
-      };
-      const refusedToken = response.status === 401 || response.status === 403;
-      if (refusedToken && request.auth === 'valid' && !auth.fresh && !tokenRetried && request.prefer === undefined) {
-        // A cached token may have been revoked or expired early: fetch one new token, once.
-        tokenRetried = true;
+      const { exchange, auth } = await this.attempt(run);
+      if (this.refetchesToken(run, exchange, auth)) {
+        run.tokenRetried = true;
         if (auth.token) this.options.tokens.invalidate(auth.token);
         continue;
       }
-      if (response.status === 429 && retryRateLimited) {
-        rateLimitRetries++;
-        const delay = rateLimitDelayMs(response.headers, rateLimitRetries);
-        const resumeAt = this.now() + delay;
-        if (resumeAt < giveUpAt && resumeAt < notAfter) {
-          await this.sleep(delay);
-          continue;
-        }
-      }
+      if (exchange.response.status === 429 && run.retryRateLimited && (await this.waitedOutRateLimit(run, exchange))) continue;
       return exchange;
     }
+  }
+
+  /** One attempt of a send: its turn and slot of the pacer, then the request; the slot is freed whatever happens. */
+  private async attempt(run: SendRun): Promise<{ exchange: Exchange; auth: Authorization }> {
+    if (this.now() >= run.notAfter) throw new DeadlineError('The run reached its deadline before this search was sent');
+    run.attempts++;
+    const sentAt = (await this.options.pace?.take()) ?? this.now();
+    try {
+      return await this.sendOnce(run, sentAt);
+    } finally {
+      this.options.pace?.release();
+    }
+  }
+
+  /** The request of one attempt, with a token taken now, and the pacer told of the answer. */
+  private async sendOnce(run: SendRun, sentAt: number): Promise<{ exchange: Exchange; auth: Authorization }> {
+    const { request, notAfter } = run;
+    // The turn first, the token then: a token taken before a long wait may expire in it.
+    const auth = await this.authorization(request);
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+    if (auth.header) headers.authorization = auth.header;
+    if (request.prefer !== undefined) headers.prefer = `code=${request.prefer}`;
+    headers.traceparent = traceparent(run.traceId);
+    const left = notAfter - this.now();
+    if (left <= 0) throw new DeadlineError('The run reached its deadline before this search was sent');
+    const startedAt = new Date().toISOString();
+    const response = await this.options.transport({
+      method: requestMethod(run.request),
+      url: this.url,
+      headers,
+      ...(run.body !== undefined ? { body: run.body } : {}),
+      timeoutMs: Math.max(1, Math.min(this.options.timeoutMs ?? 10_000, left)),
+    });
+    // A status forced with Prefer says nothing about the provider's limits.
+    if (response.status === 429 && request.prefer === undefined) this.options.pace?.rateLimited(sentAt, rateLimitHintMs(response.headers));
+    else this.options.pace?.answered();
+    const exchange: Exchange = {
+      request,
+      response: { ...response, attempts: run.attempts },
+      traceId: run.traceId,
+      sent: { method: requestMethod(run.request), url: this.url, headers: redactedHeaders(headers), startedAt },
+    };
+    return { exchange, auth };
+  }
+
+  /**
+   * Whether a refused valid token is replaced and the search sent again, once per search: when the
+   * provider says the token is invalid (401 with RFC 6750's `invalid_token` challenge: revoked or
+   * expired early, as after a key rotation), or refuses a token that came from the cache. A fresh
+   * token refused without that challenge is the configuration's fault, and a new one would be too.
+   * Only `valid` requests: the auth cases send bad tokens on purpose and are judged on the answer.
+   */
+  private refetchesToken(run: SendRun, exchange: Exchange, auth: Authorization): boolean {
+    const { status, headers } = exchange.response;
+    if (run.request.auth !== 'valid' || run.tokenRetried || status === run.request.prefer) return false;
+    if (status === 401 && isInvalidTokenChallenge(headers)) return true;
+    return (status === 401 || status === 403) && !auth.fresh && run.request.prefer === undefined;
+  }
+
+  /** Sleeps out a 429 when the wait ends inside both the 429 budget and the run's deadline; false when it would not. */
+  private async waitedOutRateLimit(run: SendRun, exchange: Exchange): Promise<boolean> {
+    run.rateLimitRetries++;
+    if (run.rateLimitRetries > run.maxRateLimitRetries) return false;
+    const delay = rateLimitDelayMs(exchange.response.headers, run.rateLimitRetries);
+    const resumeAt = this.now() + delay;
+    if (resumeAt >= run.giveUpAt || resumeAt >= run.notAfter) return false;
+    await this.sleep(delay);
+    return true;
   }
 }

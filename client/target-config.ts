@@ -1,4 +1,5 @@
 import { clientCredentialsScheme } from '../contracts/contract-reader';
+import { readClientAuth } from './client-auth-setting';
 import { ConfigError, type ConfigProblem } from './config-error';
 import { readFlag, readInteger, unknownVariables, type Environment } from './environment-reader';
 import { nearestName } from './nearest-name';
@@ -40,7 +41,8 @@ export interface ExternalTarget extends CommonTarget {
   readonly tokenUrl: string;
   readonly clientId: string;
   readonly clientSecret: string;
-  readonly authMethod: ClientAuthMethod;
+  /** Client authentication pinned by CONNECTID_CLIENT_AUTH; undefined: negotiated. */
+  readonly authMethod: ClientAuthMethod | undefined;
   readonly scope: string | undefined;
   /** A token known to be expired, for the expired-token case; without one that case is skipped. */
   readonly expiredToken: string | undefined;
@@ -52,6 +54,7 @@ export const TARGET_VARIABLES = [
   'CONNECTID_TOKEN_URL',
   'CONNECTID_CLIENT_ID',
   'CONNECTID_CLIENT_SECRET',
+  'CONNECTID_CLIENT_AUTH',
   'CONNECTID_AUTH_METHOD',
   'CONNECTID_SCOPE',
   'CONTRACT_FAULT_INJECTION',
@@ -171,10 +174,7 @@ export function loadTargetConfig(env: Environment, options: TargetConfigOptions 
 
   const profile = readProfile(env, problems);
 
-  const authMethodRaw = env.CONNECTID_AUTH_METHOD?.trim().toLowerCase() || 'body';
-  if (authMethodRaw !== 'body' && authMethodRaw !== 'basic') {
-    problems.push({ variable: 'CONNECTID_AUTH_METHOD', message: `must be body or basic, got ${JSON.stringify(authMethodRaw)}` });
-  }
+  const authMethod = readClientAuth(env, problems);
   const injectionRaw = env.CONTRACT_FAULT_INJECTION?.trim().toLowerCase();
   if (injectionRaw && injectionRaw !== 'prefer' && injectionRaw !== 'off') {
     problems.push({ variable: 'CONTRACT_FAULT_INJECTION', message: `must be prefer or off, got ${JSON.stringify(injectionRaw)}` });
@@ -211,7 +211,7 @@ export function loadTargetConfig(env: Environment, options: TargetConfigOptions 
     tokenUrl: (tokenUrlSet ?? defaultTokenUrl) as string,
     clientId: clientId as string,
     clientSecret: clientSecret as string,
-    authMethod: authMethodRaw as ClientAuthMethod,
+    authMethod,
     scope: env.CONNECTID_SCOPE?.trim() || undefined,
     expiredToken: env.CONTRACT_EXPIRED_TOKEN?.trim() || undefined,
   };

@@ -9,8 +9,11 @@ export interface TokenClientOptions {
   readonly tokenUrl: string;
   readonly clientId: string;
   readonly clientSecret: string;
-  /** How client credentials travel: RFC 6749 form body (default) or HTTP Basic. */
-  readonly authMethod?: ClientAuthMethod;
+  /**
+   * How client credentials travel: HTTP Basic or the RFC 6749 form body, pinned; default none,
+   * negotiated (Basic first, then the body once; see `negotiate`).
+   */
+  readonly authMethod?: ClientAuthMethod | undefined;
   /** Scope to ask for; default none, as public client-credentials callers send none. */
   readonly scope?: string;
   readonly transport: HttpTransport;
@@ -27,7 +30,8 @@ export interface TokenEndpoint {
   readonly tokenUrl: string;
   readonly clientId: string;
   readonly clientSecret: string;
-  readonly authMethod: ClientAuthMethod;
+  /** Pinned client authentication; undefined negotiates. */
+  readonly authMethod: ClientAuthMethod | undefined;
   readonly scope?: string | undefined;
 }
 
@@ -37,7 +41,7 @@ export function tokenClientFor(endpoint: TokenEndpoint, options: Pick<TokenClien
     tokenUrl: endpoint.tokenUrl,
     clientId: endpoint.clientId,
     clientSecret: endpoint.clientSecret,
-    authMethod: endpoint.authMethod,
+    ...(endpoint.authMethod ? { authMethod: endpoint.authMethod } : {}),
     ...(endpoint.scope ? { scope: endpoint.scope } : {}),
     ...options,
   });
@@ -63,6 +67,8 @@ export class TokenClient {
   private readonly options: TokenClientOptions;
   private readonly now: () => number;
   private fetchCount = 0;
+  /** The client authentication that last gave a token, when negotiated. */
+  private learnedMethod: ClientAuthMethod | undefined;
 
   constructor(options: TokenClientOptions) {
     this.options = options;
@@ -90,41 +96,54 @@ export class TokenClient {
     if (this.cached?.value === token) this.cached = undefined;
   }
 
+  /** Fetches, caches and returns a token; reports the fetch's outcome (the negotiation's, not each attempt's). */
   private async fetchToken(): Promise<string> {
-    const { tokenUrl, clientId, clientSecret, authMethod = 'body', scope, transport } = this.options;
-    const form = new URLSearchParams({ grant_type: 'client_credentials' });
-    const headers: Record<string, string> = {
-      'content-type': 'application/x-www-form-urlencoded',
-      accept: 'application/json',
-      // Its own trace: a token serves many probes, and belongs to none of their traces.
-      traceparent: traceparent(newTraceId()),
-    };
-    if (authMethod === 'basic') {
-      // RFC 6749 §2.3.1: both parts are form-encoded before Base64.
-      const pair = `${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`;
-      headers.authorization = `Basic ${Buffer.from(pair).toString('base64')}`;
-    } else {
-      form.set('client_id', clientId);
-      form.set('client_secret', clientSecret);
-    }
-    if (scope) form.set('scope', scope);
-
     const started = performance.now();
-    const report = (outcome: 'success' | TokenError['kind']): void =>
-      this.options.onFetch?.(outcome, performance.now() - started);
+    const report = (outcome: 'success' | TokenError['kind']): void => this.options.onFetch?.(outcome, performance.now() - started);
+    try {
+      const { value, lifetimeS } = await this.negotiate();
+      const marginMs = Math.min(60_000, lifetimeS * 100);
+      this.cached = { value, refreshAt: this.now() + lifetimeS * 1000 - marginMs };
+      report('success');
+      return value;
+    } catch (error) {
+      report(error instanceof TokenError ? error.kind : 'transport');
+      throw error;
+    }
+  }
+
+  /**
+   * A token by the pinned method, or else by negotiation: HTTP Basic first, since RFC 6749 §2.3.1
+   * makes it the one method every authorization server MUST support (the body is a MAY, NOT
+   * RECOMMENDED), then, once, the form body when Basic was refused as a client authentication. The
+   * method that gave a token is tried first at the next fetch, so a long-lived client negotiates
+   * once, and again only if the provider changes its mind.
+   */
+  private async negotiate(): Promise<{ value: string; lifetimeS: number }> {
+    if (this.options.authMethod) return this.request(this.options.authMethod);
+    const [first, second]: ClientAuthMethod[] = this.learnedMethod === 'body' ? ['body', 'basic'] : ['basic', 'body'];
+    for (const method of [first, second] as ClientAuthMethod[]) {
+      try {
+        const token = await this.request(method);
+        this.learnedMethod = method;
+        return token;
+      } catch (error) {
+        if (method === second || !refusesClientAuthentication(error)) throw error;
+      }
+    }
+    throw new Error('unreachable: the second method either gives a token or throws');
+  }
+
+  /** One token request, the client credentials sent by `method`. */
+  private async request(method: ClientAuthMethod): Promise<{ value: string; lifetimeS: number }> {
+    const { tokenUrl, transport } = this.options;
+    const { headers, form } = this.credentials(method);
     this.fetchCount++;
     const where = describeUrl(tokenUrl);
     let response;
     try {
-      response = await transport({
-        method: 'POST',
-        url: tokenUrl,
-        headers,
-        body: Buffer.from(form.toString(), 'utf8'),
-        timeoutMs: this.options.timeoutMs ?? 10_000,
-      });
+      response = await transport({ method: 'POST', url: tokenUrl, headers, body: Buffer.from(form.toString(), 'utf8'), timeoutMs: this.options.timeoutMs ?? 10_000 });
     } catch (error) {
-      report('transport');
       const reason = error instanceof TransportError ? error.kind : 'network';
       throw new TokenError('transport', `Token request to ${where} failed: ${reason}`, { cause: error });
     }
@@ -135,26 +154,61 @@ export class TokenClient {
       // handled below: a non-JSON body is either an error status or a malformed answer
     }
     if (response.status !== 200) {
-      const kind = response.status >= 500 ? 'unavailable' : 'rejected';
-      report(kind);
-      const code = typeof body.error === 'string' && /^[\w.-]{1,64}$/.test(body.error) ? ` (${body.error})` : '';
-      throw new TokenError(kind, `Token request to ${where} answered ${response.status}${code}`, {
+      const code = typeof body.error === 'string' && /^[\w.-]{1,64}$/.test(body.error) ? body.error : undefined;
+      throw new TokenError(response.status >= 500 ? 'unavailable' : 'rejected', `Token request to ${where} answered ${response.status}${code ? ` (${code})` : ''}`, {
         status: response.status,
+        ...(code ? { code } : {}),
       });
     }
     if (typeof body.access_token !== 'string' || body.access_token === '') {
-      report('malformed');
       throw new TokenError('malformed', `Token response from ${where} has no access_token`, { status: 200 });
     }
-    const lifetimeS =
-      typeof body.expires_in === 'number' && body.expires_in > 0
-        ? body.expires_in
-        : typeof body.expires_in === 'string' && Number(body.expires_in) > 0
-          ? Number(body.expires_in)
-          : DEFAULT_LIFETIME_S;
-    const marginMs = Math.min(60_000, lifetimeS * 100);
-    this.cached = { value: body.access_token, refreshAt: this.now() + lifetimeS * 1000 - marginMs };
-    report('success');
-    return body.access_token;
+    return { value: body.access_token, lifetimeS: lifetimeOf(body.expires_in) };
   }
+
+  /** The headers and form of a token request with the client credentials sent by `method`. */
+  private credentials(method: ClientAuthMethod): { headers: Record<string, string>; form: URLSearchParams } {
+    const { clientId, clientSecret, scope } = this.options;
+    const form = new URLSearchParams({ grant_type: 'client_credentials' });
+    const headers: Record<string, string> = {
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'application/json',
+      // Its own trace: a token serves many probes, and belongs to none of their traces.
+      traceparent: traceparent(newTraceId()),
+    };
+    if (method === 'basic') {
+      headers.authorization = basicCredentials(clientId, clientSecret);
+    } else {
+      form.set('client_id', clientId);
+      form.set('client_secret', clientSecret);
+    }
+    if (scope) form.set('scope', scope);
+    return { headers, form };
+  }
+}
+
+/**
+ * RFC 6749 §2.3.1's Basic credentials: id and secret each encoded with the
+ * application/x-www-form-urlencoded algorithm (Appendix B: a space is `+`, every byte but
+ * alphanumerics and `*-._` is percent-encoded), then joined by a colon and Base64-encoded.
+ */
+export function basicCredentials(clientId: string, clientSecret: string): string {
+  const formEncoded = (value: string): string => new URLSearchParams([['', value]]).toString().slice(1);
+  return `Basic ${Buffer.from(`${formEncoded(clientId)}:${formEncoded(clientSecret)}`, 'utf8').toString('base64')}`;
+}
+
+/**
+ * Whether a token endpoint refused the way the credentials were sent rather than anything else: 401,
+ * or 400 with RFC 6749 §5.2's `invalid_client` or `invalid_request` (a server that reads only the
+ * body sees no client at all in a Basic request).
+ */
+function refusesClientAuthentication(error: unknown): boolean {
+  if (!(error instanceof TokenError) || error.kind !== 'rejected') return false;
+  return error.status === 401 || (error.status === 400 && (error.code === 'invalid_client' || error.code === 'invalid_request'));
+}
+
+/** A token's lifetime in seconds from `expires_in` (a number, or a numeric string as some servers send); else the default. */
+function lifetimeOf(expiresIn: unknown): number {
+  const seconds = typeof expiresIn === 'number' ? expiresIn : typeof expiresIn === 'string' ? Number(expiresIn) : Number.NaN;
+  return seconds > 0 ? seconds : DEFAULT_LIFETIME_S;
 }

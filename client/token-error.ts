@@ -8,10 +8,13 @@ export class TokenError extends Error {
   override readonly name = 'TokenError';
   readonly kind: TokenFailure;
   readonly status: number | undefined;
+  /** The RFC 6749 §5.2 `error` code of the answer, when it had a well-formed one. */
+  readonly code: string | undefined;
 
-  constructor(kind: TokenFailure, message: string, options?: { status?: number; cause?: unknown }) {
+  constructor(kind: TokenFailure, message: string, options?: { status?: number; code?: string; cause?: unknown }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.kind = kind;
     this.status = options?.status;
+    this.code = options?.code;
   }
 }

@@ -100,6 +100,9 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | 'deadline'> 
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
+/** Retries of one probe's search after 429. */
+const MAX_RATE_LIMIT_RETRIES = 3;
+
 /** Sends one probe (its wider search first, when it has one) under the deadline and judges it. */
 async function attemptProbe(deps: ProbeRunDeps, probe: MonitorProbe, name: ProbeName): Promise<AttemptResult> {
   const started = performance.now();
@@ -107,10 +110,12 @@ async function attemptProbe(deps: ProbeRunDeps, probe: MonitorProbe, name: Probe
   const traceId = newTraceId();
   let attempt: Attempt;
   try {
-    // No retry after 429 in production: a storm must show as rate_limited, not be hidden by waiting.
+    // A few retries after 429, inside the probe's deadline: enough for the pacer to bring the probes'
+    // concurrency under a provider's limit, too few to hide a storm, which still shows as rate_limited.
+    const sendOptions = { maxRateLimitRetries: MAX_RATE_LIMIT_RETRIES, notAfter: Date.now() + deps.timeoutMs, traceId };
     const send = async (): Promise<Attempt> => {
-      const wider = probe.wider ? await deps.target.search.send(probe.wider, { retryRateLimited: false, traceId }) : undefined;
-      const exchange = await deps.target.search.send(probe.request, { retryRateLimited: false, traceId });
+      const wider = probe.wider ? await deps.target.search.send(probe.wider, sendOptions) : undefined;
+      const exchange = await deps.target.search.send(probe.request, sendOptions);
       const { violations } = checkExchange(exchange, probe.expectation, { casePath: probe.contractPath, ...(wider ? { wider } : {}) });
       const { counted, accepted } = partitionViolations(violations, probe.title, deps.deviations ?? [], new Date());
       for (const { violation } of accepted) deps.metrics.acceptedDeviations.inc({ rule: violation.rule });

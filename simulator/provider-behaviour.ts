@@ -24,6 +24,15 @@ export interface Trickle {
   readonly delayMs: number;
 }
 
+/** Why a search's credentials were refused: no Authorization header, not a bearer token, or a token the provider does not accept. */
+export type TokenRefusalReason = 'missing' | 'malformed' | 'unknown' | 'expired' | 'revoked';
+
+/** How a refusal is answered: its status and, for 401, the RFC 6750 §3 `WWW-Authenticate` challenge. */
+export interface TokenRefusal {
+  readonly status: number;
+  readonly challenge?: string;
+}
+
 /** What a fault's `results` hook sees of one valid search. */
 export interface SearchContext {
   readonly search: SearchRequestBody;
@@ -46,8 +55,22 @@ export interface ProviderBehaviour {
   readonly acceptsAnonymous?: true;
   /** Takes a presented token for an issued one when this says they match (a check that skips the signature). */
   readonly matchesIssuedToken?: (presented: string, issued: string) => boolean;
+  /** How a search with refused credentials is answered; default 403, and 401 `invalid_token` for a revoked token. */
+  readonly tokenRefusal?: (reason: TokenRefusalReason) => TokenRefusal;
+  /** Whether every token issued so far is revoked after the nth search that carried a valid token (n from 1). */
+  readonly revokesTokens?: (validSearches: number) => boolean;
+  /** Whether the token endpoint accepts client credentials sent this way (RFC 6749 §2.3.1); default both. */
+  readonly acceptsClientAuth?: (method: 'basic' | 'body') => boolean;
+  /** Searches answered at once; one more gets 429 with `Retry-After: 1` (RFC 6585 §4). Default unlimited. */
+  readonly maxInFlight?: number;
+  /** Time every search takes the provider before it is answered, in milliseconds. Default 0. */
+  readonly holdsSearchMs?: number;
   /** Ignores `Prefer: code=NNN`. */
   readonly ignoresPrefer?: true;
+  /** The provider's own rate limits, in calls per rolling second and minute; default the documented 100 and 2000. */
+  readonly rateLimit?: { readonly perSecond: number; readonly perMinute: number };
+  /** The hint headers of a 429 of that limit, from the wait until a call is allowed (ms); default X-RateLimit-Remaining 0 and X-RateLimit-Reset in whole seconds. */
+  readonly rateLimitHint?: (waitMs: number) => Record<string, string>;
   /** Rewrites the rate-limit headers of every answer. */
   readonly rateHeaders?: (headers: Readonly<Record<string, string>>) => Record<string, string>;
   /** Replaces a documented error answer (status and JSON error body as the simulator would send them). */

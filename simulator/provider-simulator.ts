@@ -7,7 +7,7 @@ import { RateWindow } from '../client/rate-window';
 import { matchCustomers } from './customer-matcher';
 import { faultBehaviour, type FaultMode } from './fault-modes';
 import type { OutageMode } from './outage-modes';
-import type { MethodAnswer, ProviderBehaviour, Trickle } from './provider-behaviour';
+import type { MethodAnswer, ProviderBehaviour, TokenRefusal, TokenRefusalReason, Trickle } from './provider-behaviour';
 import { variantBehaviour, type ProviderVariant } from './provider-variants';
 import { seedCustomers, type SeedCustomer } from './seed-customers';
 import { TokenStore } from './token-store';
@@ -72,6 +72,24 @@ export interface RunningSimulator {
 
 const API_VERSION = '1.0.0-simulator';
 const TOKEN_PATH = '/user/oauth/token';
+
+/** The hint of the simulator's own 429s: the vendor's headers, the wait rounded up to whole seconds. */
+const defaultRateLimitHint = (waitMs: number): Record<string, string> => ({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.max(1, Math.ceil(waitMs / 1000))) });
+
+const REFUSAL_MESSAGES: Record<TokenRefusalReason, string> = {
+  missing: 'No access token',
+  malformed: 'Malformed access token',
+  unknown: 'Access token unknown',
+  expired: 'Access token expired',
+  revoked: 'Access token revoked',
+};
+
+/**
+ * The simulator's own refusals: 403 as the page documents; a revoked token (only a variant revokes)
+ * gets RFC 6750 §3.1's 401 `invalid_token`, which tells the client a new token may succeed.
+ */
+const defaultTokenRefusal = (reason: TokenRefusalReason): TokenRefusal =>
+  reason === 'revoked' ? { status: 401, challenge: 'Bearer error="invalid_token", error_description="The access token was revoked"' } : { status: 403 };
 const API_PREFIX = '/capi';
 
 function readBody(request: IncomingMessage, limit = 1024 * 1024): Promise<Buffer> {
@@ -164,18 +182,23 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   let outage = options.outage;
   let latencyMs = options.latencyMs ?? 0;
   let tokenLifetimeS = options.tokenLifetimeS ?? 43_200;
+  let validSearches = 0;
+  let searchesInFlight = 0;
+  // A variant's own limits replace the documented ones; the option can still lift every limit.
   const makeWindow = (): RateWindow | undefined =>
-    options.rateLimit === false ? undefined : new RateWindow(options.rateLimit ?? { perSecond: 100, perMinute: 2000 });
+    options.rateLimit === false ? undefined : new RateWindow(fault.rateLimit ?? options.rateLimit ?? { perSecond: 100, perMinute: 2000 });
   let window = makeWindow();
   const receivedBodies = new WeakMap<IncomingMessage, Buffer>();
 
-  const rateHeaders = (): Record<string, string> => {
+  /** The rate-limit headers of an answer, with `overrides` (a 429's), as the active mode rewrites them. */
+  const rateHeaders = (overrides: Record<string, string> = {}): Record<string, string> => {
     const headers: Record<string, string> = !window
-      ? { 'x-mediaconnect-api-version': API_VERSION }
+      ? { 'x-mediaconnect-api-version': API_VERSION, ...overrides }
       : {
           'x-mediaconnect-api-version': API_VERSION,
           'x-ratelimit-remaining': String(window.remaining()),
           'x-ratelimit-reset': String(Math.ceil(window.waitMs() / 1000)),
+          ...overrides,
         };
     return fault.rateHeaders ? fault.rateHeaders(headers) : headers;
   };
@@ -194,10 +217,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 
   const sendSuccess = (response: ServerResponse, customers: readonly Record<string, unknown>[]): number => writeSuccess(response, fault, customers, rateHeaders());
 
-  const sendError = (response: ServerResponse, status: number, exceptionType: string, errorMessage: string): number => {
+  const sendError = (response: ServerResponse, status: number, exceptionType: string, errorMessage: string, extra: Record<string, string> = {}): number => {
     const body = JSON.stringify({ exceptionType, errorMessage });
     const answer = fault.errorAnswer ? fault.errorAnswer(status, body) : { status, body };
-    return send(response, answer.status, answer.body, answer.contentType, rateHeaders());
+    return send(response, answer.status, answer.body, answer.contentType, { ...rateHeaders(), ...extra });
+  };
+
+  const refuseToken = (response: ServerResponse, reason: TokenRefusalReason): number => {
+    const refusal = (fault.tokenRefusal ?? defaultTokenRefusal)(reason);
+    const exceptionType = refusal.status === 401 ? 'UnauthorizedException' : 'AccessDeniedException';
+    return sendError(response, refusal.status, exceptionType, REFUSAL_MESSAGES[reason], refusal.challenge ? { 'www-authenticate': refusal.challenge } : {});
   };
 
   /** The request's schema violations, less the ones the active fault pretends not to see. */
@@ -207,7 +236,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     return ignored ? violations.filter((violation) => !ignored(violation)) : violations;
   };
 
-  const handleSearch = async (request: IncomingMessage, response: ServerResponse): Promise<number> => {
+  /** The answer a search gets before its body is read (Prefer, credentials, limits, outages), or undefined to go on. */
+  const answerBeforeBody = (request: IncomingMessage, response: ServerResponse): number | undefined => {
     const preferred = /code=(\d{3})/.exec(String(request.headers.prefer ?? ''))?.[1];
     if (preferred && !fault.ignoresPrefer && documentedErrorStatuses().includes(Number(preferred))) {
       const status = Number(preferred);
@@ -220,10 +250,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const bearer = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/.exec(authorization)?.[1];
     const tokenStatus = bearer ? tokens.status(tokens.lookup(bearer, fault.matchesIssuedToken)) : 'unknown';
     const anonymousAllowed = fault.acceptsAnonymous === true && authorization === '';
-    if (tokenStatus !== 'valid' && !anonymousAllowed) {
-      const why = !authorization ? 'No access token' : !bearer ? 'Malformed access token' : `Access token ${tokenStatus}`;
-      return sendError(response, 403, 'AccessDeniedException', why);
-    }
+    if (tokenStatus !== 'valid' && !anonymousAllowed) return refuseToken(response, !authorization ? 'missing' : !bearer ? 'malformed' : tokenStatus);
+    // This search is answered; the tokens that were valid for it may not be for the next.
+    if (tokenStatus === 'valid' && fault.revokesTokens?.(++validSearches)) tokens.revokeAll();
 
     if (window && !window.tryTake()) {
       return send(
@@ -231,7 +260,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         429,
         JSON.stringify({ exceptionType: 'TooManyRequestsException', errorMessage: 'Rate limit exceeded' }),
         undefined,
-        { ...rateHeaders(), 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.max(1, Math.ceil(window.waitMs() / 1000))) },
+        rateHeaders((fault.rateLimitHint ?? defaultRateLimitHint)(window.waitMs())),
       );
     }
 
@@ -248,9 +277,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       case 'huge-body':
         return send(response, 200, `{"customers":[],"padding":"${'x'.repeat(5 * 1024 * 1024)}"}`);
       default:
-        break;
+        return undefined;
     }
+  };
 
+  const handleSearch = async (request: IncomingMessage, response: ServerResponse): Promise<number> => {
+    const early = answerBeforeBody(request, response);
+    if (early !== undefined) return early;
     // A body past the limit is the client's mistake: a 400, never a 5xx.
     const bytes = await readBody(request).catch(() => undefined);
     if (bytes === undefined) return sendError(response, 400, 'BadRequestException', 'Request body too large');
@@ -287,16 +320,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     let secret = form.get('client_secret');
     let auth: 'body' | 'basic' | 'none' = id ? 'body' : 'none';
     if (basic) {
+      // RFC 6749 §2.3.1: each part was form-encoded before Base64, so `+` is a space.
       const [user, pass] = Buffer.from(basic, 'base64').toString('utf8').split(':');
-      id = decodeURIComponent(user ?? '');
-      secret = decodeURIComponent(pass ?? '');
+      const formDecoded = (part: string | undefined): string => decodeURIComponent((part ?? '').replace(/\+/g, ' '));
+      id = formDecoded(user);
+      secret = formDecoded(pass);
       auth = 'basic';
     }
     const json = (status: number, body: object): number => send(response, status, JSON.stringify(body), undefined, { 'cache-control': 'no-store' });
     if (outage === 'token-endpoint-down') return { status: send(response, 503, 'Service Unavailable', 'text/plain'), auth };
     if (outage === 'token-rejected') return { status: json(401, { error: 'invalid_client' }), auth };
     if (form.get('grant_type') !== 'client_credentials') return { status: json(400, { error: 'unsupported_grant_type' }), auth };
-    if (id !== clientId || secret !== clientSecret) return { status: json(401, { error: 'invalid_client' }), auth };
+    const refusedMethod = auth !== 'none' && fault.acceptsClientAuth?.(auth) === false;
+    if (refusedMethod || id !== clientId || secret !== clientSecret) return { status: json(401, { error: 'invalid_client' }), auth };
     const token = tokens.issue(tokenLifetimeS);
     return { status: json(200, { access_token: token, token_type: 'Bearer', expires_in: tokenLifetimeS, scope: 'read' }), auth };
   };
@@ -320,7 +356,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         request.socket.destroy();
         return;
       }
-      const delay = outage === 'slow' ? 30_000 : latencyMs;
+      if (searchesInFlight >= (fault.maxInFlight ?? Number.POSITIVE_INFINITY)) {
+        request.resume();
+        const body = JSON.stringify({ exceptionType: 'TooManyRequestsException', errorMessage: 'Too many concurrent requests' });
+        record(send(response, 429, body, undefined, rateHeaders({ 'retry-after': '1' })));
+        return;
+      }
+      searchesInFlight++;
+      response.on('close', () => searchesInFlight--);
+      const delay = outage === 'slow' ? 30_000 : latencyMs + (fault.holdsSearchMs ?? 0);
       const run = (): void => {
         handleSearch(request, response).then((status) => record(status), fail);
       };
@@ -354,10 +398,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     setFault: (next) => {
       faultMode = next;
       fault = behaviourOf(faultMode, variant);
+      window = makeWindow();
     },
     setVariant: (next) => {
       variant = next;
       fault = behaviourOf(faultMode, variant);
+      window = makeWindow();
     },
     setOutage: (next) => {
       outage = next;
@@ -379,6 +425,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       outage = options.outage;
       latencyMs = options.latencyMs ?? 0;
       tokenLifetimeS = options.tokenLifetimeS ?? 43_200;
+      validSearches = 0;
       window = makeWindow();
     },
     close: () =>

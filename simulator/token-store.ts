@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
 
+/** What the provider knows of a bearer token it is shown. */
+export type TokenStatus = 'valid' | 'expired' | 'revoked' | 'unknown';
+
 /** Access tokens the simulator issued, with their expiry. */
 export class TokenStore {
   private readonly expiries = new Map<string, number>();
+  private readonly revoked = new Set<string>();
 
   /** Issues a token valid for `lifetimeS` seconds (negative: already expired). */
   issue(lifetimeS: number, now = Date.now()): string {
@@ -11,10 +15,10 @@ export class TokenStore {
     return token;
   }
 
-  /** 'valid', 'expired' or 'unknown'. */
-  status(token: string, now = Date.now()): 'valid' | 'expired' | 'unknown' {
+  status(token: string, now = Date.now()): TokenStatus {
     const expiry = this.expiries.get(token);
     if (expiry === undefined) return 'unknown';
+    if (this.revoked.has(token)) return 'revoked';
     return now < expiry ? 'valid' : 'expired';
   }
 
@@ -24,11 +28,17 @@ export class TokenStore {
     return this.issued().find((issued) => matches(presented, issued)) ?? presented;
   }
 
+  /** Invalidates every token issued so far, as a key rotation or a restart of the provider does. */
+  revokeAll(): void {
+    for (const token of this.expiries.keys()) this.revoked.add(token);
+  }
+
   issued(): string[] {
     return [...this.expiries.keys()];
   }
 
   clear(): void {
     this.expiries.clear();
+    this.revoked.clear();
   }
 }

@@ -18,8 +18,8 @@ test('nothing set means the embedded simulator with Prefer fault injection', () 
 test('a real target takes the token URL of its environment by default', () => {
   const base = { CONNECTID_CLIENT_ID: 'id', CONNECTID_CLIENT_SECRET: 's' };
   const testEnv = loadTargetConfig({ ...base, CAPI_BASE_URL: 'https://api-test.mediaconnect.no/capi/' });
-  expect(testEnv).toMatchObject({ kind: 'external', baseUrl: 'https://api-test.mediaconnect.no/capi', tokenUrl: 'https://api-test.mediaconnect.no/login/oauth/token', faultInjection: false, authMethod: 'body' });
-  const prod = loadTargetConfig({ ...base, CAPI_BASE_URL: 'https://api.mediaconnect.no/capi', CONNECTID_AUTH_METHOD: 'basic' });
+  expect(testEnv).toMatchObject({ kind: 'external', baseUrl: 'https://api-test.mediaconnect.no/capi', tokenUrl: 'https://api-test.mediaconnect.no/login/oauth/token', faultInjection: false, authMethod: undefined });
+  const prod = loadTargetConfig({ ...base, CAPI_BASE_URL: 'https://api.mediaconnect.no/capi', CONNECTID_CLIENT_AUTH: 'basic' });
   expect(prod).toMatchObject({ tokenUrl: 'https://connectid.no/user/oauth/token', authMethod: 'basic' });
 });
 
@@ -77,8 +77,8 @@ test('a profile whose product codes the contract refuses is refused, naming prod
 });
 
 test('every problem is reported at once, typos included', () => {
-  expect(problemsOf({ CONTRACT_TIMEOUT_MS: 'soon', CONTRACT_SHOW_PII: 'maybe', CONNECTID_AUTH_METHOD: 'jwt' })).toBe(
-    'Invalid configuration: CONNECTID_AUTH_METHOD: must be body or basic, got "jwt"; CONTRACT_SHOW_PII: must be 1 or 0, got "maybe"; ' +
+  expect(problemsOf({ CONTRACT_TIMEOUT_MS: 'soon', CONTRACT_SHOW_PII: 'maybe', CONNECTID_CLIENT_AUTH: 'jwt' })).toBe(
+    'Invalid configuration: CONNECTID_CLIENT_AUTH: must be basic or body (unset: negotiated), got "jwt"; CONTRACT_SHOW_PII: must be 1 or 0, got "maybe"; ' +
       'CONTRACT_TIMEOUT_MS: must be a whole number from 100 to 120000, got "soon"',
   );
   expect(problemsOf({ CONTRACT_PROFIL: 'x.json' })).toBe('Invalid configuration: CONTRACT_PROFIL: is not a known setting; did you mean CONTRACT_PROFILE?');
@@ -92,4 +92,14 @@ test('a mistyped fault mode gets the nearest one; a name close to none gets the 
   expect(problemsOf({ CONTRACT_SIMULATOR_FAULT: 'six-customer' }, { faultModes: modes })).toBe('Invalid configuration: CONTRACT_SIMULATOR_FAULT: is not a fault mode; did you mean six-customers?');
   expect(problemsOf({ CONTRACT_SIMULATOR_FAULT: 'Max-Length-Unenforce' }, { faultModes: modes })).toContain('did you mean max-length-unenforced?');
   expect(problemsOf({ CONTRACT_SIMULATOR_FAULT: 'slow' }, { faultModes: modes })).toBe(`Invalid configuration: CONTRACT_SIMULATOR_FAULT: must be one of ${modes.join(', ')}`);
+});
+
+test('CONNECTID_CLIENT_AUTH pins the client authentication; the older CONNECTID_AUTH_METHOD still works, and the two may not disagree', () => {
+  const base = { CONNECTID_CLIENT_ID: 'id', CONNECTID_CLIENT_SECRET: 's', CAPI_BASE_URL: 'https://api.mediaconnect.no/capi' };
+  expect(loadTargetConfig({ ...base, CONNECTID_CLIENT_AUTH: 'Body' })).toMatchObject({ authMethod: 'body' });
+  expect(loadTargetConfig({ ...base, CONNECTID_AUTH_METHOD: 'basic' })).toMatchObject({ authMethod: 'basic' });
+  expect(loadTargetConfig({ ...base, CONNECTID_AUTH_METHOD: 'basic', CONNECTID_CLIENT_AUTH: 'basic' })).toMatchObject({ authMethod: 'basic' });
+  expect(problemsOf({ ...base, CONNECTID_AUTH_METHOD: 'body', CONNECTID_CLIENT_AUTH: 'basic' })).toBe(
+    'Invalid configuration: CONNECTID_AUTH_METHOD: says body but CONNECTID_CLIENT_AUTH, which replaces it, says basic',
+  );
 });

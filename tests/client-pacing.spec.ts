@@ -2,6 +2,10 @@ import { expect, test } from '@playwright/test';
 import { AdaptivePacer } from '../client/adaptive-pacer';
 import { rateLimitHintMs } from '../client/rate-limit-delay';
 import { RateWindow } from '../client/rate-window';
+import { createNodeTransport } from '../client/http-transport';
+import { SearchClient } from '../client/search-client';
+import { TokenClient } from '../client/token-client';
+import { startSimulator } from '../simulator/provider-simulator';
 
 /** A pacer on a clock the test moves by hand. */
 function pacer(perSecond = 90): { pace: AdaptivePacer; at: (ms: number) => void } {
@@ -56,4 +60,64 @@ test('a 429 that says how long holds every caller back that long, without slowin
   expect(pace.waitMs(3_002_000)).toBe(0);
   expect(rateLimitHintMs({})).toBeUndefined();
   expect(rateLimitHintMs({ 'x-ratelimit-reset': '3' })).toBe(3000);
+});
+
+test('a 429 halves the calls allowed in flight once per burst, and seconds without one add a call back, up to the ceiling', async () => {
+  const { pace, at } = pacer(90);
+  expect(pace.allowedInFlight).toBe(64);
+  at(4_000_000);
+  const sentAt = await Promise.all(Array.from({ length: 8 }, () => pace.take()));
+  at(4_000_020);
+  // Half of the 8 in flight when the first 429 came, not half of the ceiling.
+  pace.rateLimited(sentAt[0] ?? 0, rateLimitHintMs({ 'retry-after': '1' }));
+  pace.release();
+  expect(pace.allowedInFlight).toBe(4);
+  for (const sent of sentAt.slice(1, 5)) {
+    pace.rateLimited(sent, undefined);
+    pace.release();
+  }
+  expect(pace.allowedInFlight).toBe(4);
+  for (let i = 0; i < 3; i++) pace.release();
+  // A refusal of a call sent after the decrease halves again.
+  at(4_001_020);
+  const later = await Promise.all([pace.take(), pace.take(), pace.take()]);
+  pace.rateLimited(later[0] ?? 0, undefined);
+  expect(pace.allowedInFlight).toBe(1);
+  for (let i = 0; i < 3; i++) pace.release();
+  at(4_002_020);
+  pace.answered();
+  expect(pace.allowedInFlight).toBe(2);
+  at(4_100_000);
+  pace.answered();
+  expect(pace.allowedInFlight).toBe(64);
+});
+
+test('a caller waits for a free slot when the calls allowed in flight are out', async () => {
+  const pace = new AdaptivePacer({ window: new RateWindow({ perSecond: 1_000, perMinute: 1_000_000 }), maxInFlight: 2 });
+  await pace.take();
+  await pace.take();
+  let third = false;
+  const waiting = pace.take().then(() => (third = true));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(third).toBe(false);
+  pace.release();
+  await waiting;
+  expect(third).toBe(true);
+});
+
+test('against a provider that answers 3 searches at once, the client brings its concurrency down instead of meeting a 429 per search', async () => {
+  const simulator = await startSimulator({ variant: 'concurrency-limited' });
+  try {
+    const transport = createNodeTransport();
+    const tokens = new TokenClient({ tokenUrl: simulator.tokenUrl, clientId: simulator.clientId, clientSecret: simulator.clientSecret, transport });
+    const search = new SearchClient({ baseUrl: simulator.baseUrl, transport, tokens, pace: new AdaptivePacer({ window: new RateWindow(), maxInFlight: 16 }) });
+    const exchanges = await Promise.all(Array.from({ length: 40 }, () => search.send({ body: { phoneNumber: '+4712345678' }, auth: 'valid' })));
+    expect(exchanges.map((exchange) => exchange.response.status)).toEqual(exchanges.map(() => 200));
+    const refused = simulator.requests.filter((request) => request.status === 429).length;
+    expect(refused).toBeGreaterThan(0);
+    // Without the decrease every round of retries meets 429s again: more than one per search.
+    expect(refused).toBeLessThan(exchanges.length);
+  } finally {
+    await simulator.close();
+  }
 });

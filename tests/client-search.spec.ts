@@ -1,10 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { createNodeTransport, type HttpResponse, type HttpTransport } from '../client/http-transport';
-import { rateLimitDelayMs } from '../client/rate-limit-delay';
+import { parseHttpDate } from '../client/http-date';
+import { rateLimitDelayMs, rateLimitHintMs } from '../client/rate-limit-delay';
 import { SearchClient } from '../client/search-client';
 import { DeadlineError } from '../client/deadline-error';
+import { isInvalidTokenChallenge } from '../client/bearer-challenge';
 import { TokenClient } from '../client/token-client';
 import { startSimulator, type RunningSimulator } from '../simulator/provider-simulator';
+import { REVOKE_TOKENS_EVERY } from '../simulator/provider-variants';
+import { embeddedSimulator } from '../simulator/embedded-simulator';
+import { startTestMonitor } from './fixtures/monitor-harness';
 
 let simulator: RunningSimulator;
 test.beforeAll(async () => {
@@ -71,6 +76,67 @@ test('a freshly fetched token that is refused is not retried in a loop', async (
   expect(searches()).toBe(1);
 });
 
+test('a token the provider revokes (401 invalid_token) is replaced once and the search sent again, even a token just fetched', async () => {
+  simulator.setVariant('tokens-revoked');
+  const { search, tokens } = clients();
+  // Every search shares the one fetch, so every token is fresh; the provider revokes it mid-burst.
+  const exchanges = await Promise.all(Array.from({ length: REVOKE_TOKENS_EVERY + 3 }, () => search.send({ body: { phoneNumber: '+4712345678' }, auth: 'valid' })));
+  expect(simulator.requests.filter((request) => request.path.endsWith('/search') && request.status === 401)).toHaveLength(3);
+  expect(exchanges.map((exchange) => exchange.response.status)).toEqual(exchanges.map(() => 200));
+  expect(exchanges.filter((exchange) => exchange.response.attempts === 2)).toHaveLength(3);
+  expect(tokens.fetches).toBe(2);
+});
+
+test('the monitor, through the same client, recovers from a revocation between and within its runs', async () => {
+  let provider: RunningSimulator | undefined;
+  const { monitor } = await startTestMonitor({}, {
+    startEmbedded: async (modes) => (provider = await embeddedSimulator({ variant: 'tokens-revoked' })(modes)),
+  });
+  try {
+    const outcomes: string[] = [];
+    for (let run = 0; run < 4; run++) outcomes.push(...(await monitor.runOnce()).map((record) => `${record.probe}: ${record.outcome}`));
+    expect(provider?.requests.filter((request) => request.status === 401).length).toBeGreaterThan(0);
+    expect(outcomes.filter((outcome) => !outcome.endsWith(': success'))).toEqual([]);
+  } finally {
+    await monitor.stop();
+  }
+});
+
+const invalidToken = { status: 401, headers: { 'www-authenticate': 'Bearer realm="capi", error="invalid_token"' } };
+
+test('a case that forces a status gets a new token too when the provider checks the token first', async () => {
+  const { transport, searches } = scripted([invalidToken, { status: 500 }]);
+  const exchange = await clients(transport).search.send({ body: { phoneNumber: '+4712345678' }, auth: 'valid', prefer: 500 });
+  expect(exchange.response.status).toBe(500);
+  expect(searches()).toBe(2);
+});
+
+test('only a second refusal counts: a new token refused again is returned, not retried further', async () => {
+  const { transport, searches } = scripted([invalidToken]);
+  const { search, tokens } = clients(transport);
+  const exchange = await search.send({ body: { phoneNumber: '+4712345678' }, auth: 'valid' });
+  expect(exchange.response.status).toBe(401);
+  expect(searches()).toBe(2);
+  expect(tokens.fetches).toBe(2);
+});
+
+test('a case that sends a bad token on purpose is judged on the first answer, never with a new token', async () => {
+  for (const auth of ['none', 'malformed', 'unknown'] as const) {
+    const { transport, searches } = scripted([invalidToken]);
+    const exchange = await clients(transport).search.send({ body: { phoneNumber: '+4712345678' }, auth });
+    expect(exchange.response.status).toBe(401);
+    expect(searches()).toBe(1);
+  }
+});
+
+test('the invalid_token challenge is read whatever the order, case and quoting of its parameters', () => {
+  expect(isInvalidTokenChallenge({ 'www-authenticate': 'Bearer error="invalid_token"' })).toBe(true);
+  expect(isInvalidTokenChallenge({ 'www-authenticate': 'bearer realm="x", error_description="gone", error=invalid_token' })).toBe(true);
+  expect(isInvalidTokenChallenge({ 'www-authenticate': 'Bearer realm="capi"' })).toBe(false);
+  expect(isInvalidTokenChallenge({ 'www-authenticate': 'Bearer error="insufficient_scope"' })).toBe(false);
+  expect(isInvalidTokenChallenge({})).toBe(false);
+});
+
 test('after 429 it waits per Retry-After, then retries', async () => {
   const sleeps: number[] = [];
   const { transport, searches } = scripted([{ status: 429, headers: { 'retry-after': '2' } }, { status: 200 }]);
@@ -78,6 +144,13 @@ test('after 429 it waits per Retry-After, then retries', async () => {
   expect(exchange.response.status).toBe(200);
   expect(searches()).toBe(2);
   expect(sleeps).toEqual([2000]);
+});
+
+test('a count bound on 429 retries holds however short the waits (the monitor sends 3 at most)', async () => {
+  const { transport, searches } = scripted([{ status: 429, headers: { 'retry-after': '0' } }]);
+  const exchange = await clients(transport).search.send({ body: { phoneNumber: '+4712345678' }, auth: 'valid' }, { maxRateLimitRetries: 3 });
+  expect(exchange.response.status).toBe(429);
+  expect(searches()).toBe(4);
 });
 
 test('never retries a 500', async () => {
@@ -122,4 +195,19 @@ test('the 429 wait follows Retry-After, then X-RateLimit-Reset (seconds or epoch
   expect(rateLimitDelayMs({}, 1, now, () => 0)).toBe(125);
   expect(rateLimitDelayMs({}, 3, now, () => 1)).toBe(1000);
   expect(rateLimitDelayMs({ 'retry-after': '99999' }, 1, now)).toBe(60_000);
+});
+
+test('Retry-After is read in both RFC 9110 forms: seconds, or an HTTP-date in any of its three formats, always GMT, and bounded', () => {
+  const now = Date.UTC(2026, 11, 6, 21, 0, 0);
+  // The same instant, 5 s ahead, as IMF-fixdate, the obsolete RFC 850 form and asctime (no zone: GMT, never local time).
+  for (const date of ['Sun, 06 Dec 2026 21:00:05 GMT', 'Sunday, 06-Dec-26 21:00:05 GMT', 'Sun Dec  6 21:00:05 2026']) {
+    expect(rateLimitHintMs({ 'retry-after': date }, now)).toBe(5000);
+  }
+  expect(parseHttpDate('Sun Dec  6 21:00:05 2026')).toBe(now + 5000);
+  // A two-digit year more than 50 years ahead is the last past one with those digits.
+  expect(parseHttpDate('Thursday, 01-Jan-99 00:00:00 GMT', now)).toBe(Date.UTC(1999, 0, 1));
+  expect(rateLimitHintMs({ 'retry-after': 'Sun, 06 Dec 2026 20:59:00 GMT' }, now)).toBe(0);
+  expect(rateLimitHintMs({ 'retry-after': 'Mon, 07 Dec 2026 21:00:00 GMT' }, now)).toBe(60_000);
+  // Not a date in any HTTP form: no hint, so the pacer treats the 429 as bare.
+  for (const text of ['1.5', 'soon', '2026-12-06T21:00:05Z']) expect(rateLimitHintMs({ 'retry-after': text }, now)).toBeUndefined();
 });

@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { createNodeTransport, type HttpTransport } from '../client/http-transport';
+import { preflight } from '../client/preflight';
+import { loadTargetConfig } from '../client/target-config';
 import { TokenClient } from '../client/token-client';
 import { TokenError } from '../client/token-error';
 import { startSimulator, type RunningSimulator } from '../simulator/provider-simulator';
@@ -20,17 +22,83 @@ const tokenClient = (overrides: Partial<ConstructorParameters<typeof TokenClient
     ...overrides,
   });
 
-test('sends client credentials as an RFC 6749 form body by default', async () => {
+test('negotiates HTTP Basic first, the method every RFC 6749 server must support, with form headers', async () => {
   await tokenClient().token();
   const [request] = simulator.requests;
-  expect(request?.clientAuth).toBe('body');
+  expect(simulator.requests.map((sent) => sent.clientAuth)).toEqual(['basic']);
   expect(request?.headers['content-type']).toBe('application/x-www-form-urlencoded');
   expect(request?.headers.accept).toBe('application/json');
 });
 
-test('sends client credentials with HTTP Basic when asked', async () => {
+test('falls back once to the form body when Basic is refused, and keeps the method that worked', async () => {
+  simulator.setVariant('body-auth-only');
+  const client = tokenClient();
+  const first = await client.token();
+  client.invalidate(first.value);
+  await client.token();
+  expect(simulator.requests.map((sent) => [sent.clientAuth, sent.status])).toEqual([
+    ['basic', 401],
+    ['body', 200],
+    ['body', 200],
+  ]);
+});
+
+test('a provider that changes its client authentication is negotiated with again, the method that worked last tried first', async () => {
+  simulator.setVariant('body-auth-only');
+  const client = tokenClient();
+  client.invalidate((await client.token()).value);
+  simulator.setVariant('basic-auth-only');
+  client.invalidate((await client.token()).value);
+  await client.token();
+  expect(simulator.requests.map((sent) => [sent.clientAuth, sent.status])).toEqual([
+    ['basic', 401],
+    ['body', 200],
+    ['body', 401],
+    ['basic', 200],
+    ['basic', 200],
+  ]);
+});
+
+test('a token endpoint that takes only Basic gets Basic, once', async () => {
+  simulator.setVariant('basic-auth-only');
+  const client = tokenClient();
+  client.invalidate((await client.token()).value);
+  await client.token();
+  expect(simulator.requests.map((sent) => [sent.clientAuth, sent.status])).toEqual([
+    ['basic', 200],
+    ['basic', 200],
+  ]);
+});
+
+test('a pinned method is the only one sent, even when the endpoint refuses it', async () => {
+  simulator.setVariant('basic-auth-only');
+  const error = (await tokenClient({ authMethod: 'body' }).token().catch((caught: unknown) => caught)) as TokenError;
+  expect(error.message).toBe(`Token request to ${simulator.tokenUrl} answered 401 (invalid_client)`);
+  expect(simulator.requests.map((sent) => sent.clientAuth)).toEqual(['body']);
   await tokenClient({ authMethod: 'basic' }).token();
-  expect(simulator.requests[0]?.clientAuth).toBe('basic');
+  expect(simulator.requests.map((sent) => sent.clientAuth)).toEqual(['body', 'basic']);
+});
+
+test('a refusal that is not about client authentication is not negotiated further', async () => {
+  simulator.setOutage('token-endpoint-down');
+  const client = tokenClient();
+  await client.token().catch(() => undefined);
+  expect(simulator.requests.map((sent) => sent.clientAuth)).toEqual(['basic']);
+});
+
+test('Basic credentials are form-encoded before Base64 (RFC 6749 §2.3.1), and such a secret is accepted', async () => {
+  const secret = 'a b:c+d!é*';
+  const tricky = await startSimulator({ clientId: 'id with space', clientSecret: secret, variant: 'basic-auth-only' });
+  try {
+    const sent: string[] = [];
+    const real = createNodeTransport();
+    const transport: HttpTransport = (request) => (sent.push(request.headers.authorization ?? ''), real(request));
+    await tokenClient({ tokenUrl: tricky.tokenUrl, clientId: tricky.clientId, clientSecret: secret, transport }).token();
+    expect(tricky.requests.map((request) => [request.clientAuth, request.status])).toEqual([['basic', 200]]);
+    expect(Buffer.from((sent[0] ?? '').replace(/^Basic /, ''), 'base64').toString('utf8')).toBe('id+with+space:a+b%3Ac%2Bd%21%C3%A9*');
+  } finally {
+    await tricky.close();
+  }
 });
 
 test('reuses a cached token and serves concurrent callers with one fetch', async () => {
@@ -69,6 +137,8 @@ test('a refused client gives a TokenError naming status and error code, never th
   expect(error).toBeInstanceOf(TokenError);
   expect((error as TokenError).kind).toBe('rejected');
   expect((error as TokenError).message).toBe(`Token request to ${simulator.tokenUrl} answered 401 (invalid_client)`);
+  // Both methods were refused: the last refusal is the one reported.
+  expect(simulator.requests.map((sent) => sent.clientAuth)).toEqual(['basic', 'body']);
   expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain('wrong-but-secret-value');
 });
 
@@ -93,4 +163,25 @@ test('an unreachable token endpoint gives a transport TokenError that keeps its 
   expect(error.kind).toBe('transport');
   expect(error.message).toBe('Token request to http://127.0.0.1:9/user/oauth/token failed: network');
   expect(error.cause).toBeDefined();
+});
+
+test('the preflight against a real target negotiates too, and CONNECTID_CLIENT_AUTH pins it', async () => {
+  const bodyOnly = await startSimulator({ variant: 'body-auth-only' });
+  try {
+    const env = { CAPI_BASE_URL: bodyOnly.baseUrl, CONNECTID_TOKEN_URL: bodyOnly.tokenUrl, CONNECTID_CLIENT_ID: bodyOnly.clientId, CONNECTID_CLIENT_SECRET: bodyOnly.clientSecret };
+    const negotiated = loadTargetConfig(env);
+    if (negotiated.kind !== 'external') throw new Error('expected an external target');
+    expect(await preflight(negotiated, createNodeTransport())).toBeUndefined();
+    expect(bodyOnly.requests.filter((request) => request.clientAuth).map((request) => [request.clientAuth, request.status])).toEqual([
+      ['basic', 401],
+      ['body', 200],
+    ]);
+    const pinned = loadTargetConfig({ ...env, CONNECTID_CLIENT_AUTH: 'basic' });
+    if (pinned.kind !== 'external') throw new Error('expected an external target');
+    expect(await preflight(pinned, createNodeTransport())).toBe(
+      `Preflight: the token endpoint ${bodyOnly.tokenUrl} (CONNECTID_TOKEN_URL) gave no token: Token request to ${bodyOnly.tokenUrl} answered 401 (invalid_client); check CONNECTID_CLIENT_ID and CONNECTID_CLIENT_SECRET`,
+    );
+  } finally {
+    await bodyOnly.close();
+  }
 });

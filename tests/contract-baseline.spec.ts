@@ -112,6 +112,14 @@ const expectedSeverity: Record<ProviderVariant, DriftSeverity | 'none'> = {
   // An undocumented method refused otherwise: 404 stays a refusal, 501 moves to another status class.
   'method-not-found': 'change',
   'method-not-implemented': 'breaking',
+  // The client's side of the standards: a refetched token, negotiated authentication and waited-out
+  // 429s leave no trace in what is observed; the X-RateLimit-* headers that go away do.
+  'tokens-revoked': 'none',
+  'basic-auth-only': 'none',
+  'body-auth-only': 'none',
+  'concurrency-limited': 'none',
+  'strict-rate-limit': 'change',
+  'retry-after-date': 'change',
 };
 
 test.describe('against the default simulator', () => {

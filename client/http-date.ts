@@ -1,0 +1,33 @@
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTH = MONTHS.join('|');
+const TIME = '(\\d{2}):(\\d{2}):(\\d{2})';
+
+const IMF_FIXDATE = new RegExp(`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\\d{2}) (${MONTH}) (\\d{4}) ${TIME} GMT$`);
+const RFC850_DATE = new RegExp(`^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\\d{2})-(${MONTH})-(\\d{2}) ${TIME} GMT$`);
+const ASCTIME_DATE = new RegExp(`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (${MONTH}) ([ \\d]\\d) ${TIME} (\\d{4})$`);
+
+/**
+ * An HTTP-date (RFC 9110 §5.6.7) as clock milliseconds, or undefined when the text is none. Reads the
+ * three forms a recipient MUST accept, all in GMT: IMF-fixdate, the obsolete RFC 850 form (a two-digit
+ * year more than 50 years ahead is read as the most recent past year with those digits) and asctime.
+ * `Date.parse` is not used: it reads asctime, which has no zone, in the machine's local time, and
+ * takes many texts that are no date at all.
+ */
+export function parseHttpDate(text: string, nowMs: number = Date.now()): number | undefined {
+  const at = (year: number, month: string, day: string, h: string, m: string, s: string): number | undefined => {
+    const ms = Date.UTC(year, MONTHS.indexOf(month), Number(day), Number(h), Number(m), Number(s));
+    return Number.isNaN(ms) ? undefined : ms;
+  };
+  const fixdate = IMF_FIXDATE.exec(text);
+  if (fixdate) return at(Number(fixdate[3]), fixdate[2] as string, fixdate[1] as string, fixdate[4] as string, fixdate[5] as string, fixdate[6] as string);
+  const rfc850 = RFC850_DATE.exec(text);
+  if (rfc850) {
+    const thisYear = new Date(nowMs).getUTCFullYear();
+    let year = Math.floor(thisYear / 100) * 100 + Number(rfc850[3]);
+    if (year > thisYear + 50) year -= 100;
+    return at(year, rfc850[2] as string, rfc850[1] as string, rfc850[4] as string, rfc850[5] as string, rfc850[6] as string);
+  }
+  const asctime = ASCTIME_DATE.exec(text);
+  if (asctime) return at(Number(asctime[6]), asctime[1] as string, (asctime[2] as string).trim(), asctime[3] as string, asctime[4] as string, asctime[5] as string);
+  return undefined;
+}
