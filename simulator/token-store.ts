@@ -18,8 +18,9 @@ export class TokenStore {
   status(token: string, now = Date.now()): TokenStatus {
     const expiry = this.expiries.get(token);
     if (expiry === undefined) return 'unknown';
-    if (this.revoked.has(token)) return 'revoked';
-    return now < expiry ? 'valid' : 'expired';
+    // An expired token stays expired when a rotation comes after: its answer must not depend on when it is shown.
+    if (now >= expiry) return 'expired';
+    return this.revoked.has(token) ? 'revoked' : 'valid';
   }
 
   /** The issued token a presented one stands for: itself, or one `matches` pairs it with. */

@@ -7,6 +7,7 @@ import { buildTargetBaseline, defaultBaselineFile, learnNoise, observeCampaign, 
 import { behaviourDrift, failsOn, type DriftSeverity } from '../engine/behaviour-drift';
 import type { BehaviourObservation } from '../engine/behaviour-observation';
 import { providerVariantNames, providerVariants, type ProviderVariant } from '../simulator/provider-variants';
+import { clauseRegistry } from '../contracts/clause-registry';
 import { documentationContradictions } from '../contracts/documentation-contradictions';
 import { runContractCli } from './fixtures/run-contract-cli';
 import { seedCustomers } from '../simulator/seed-customers';
@@ -151,8 +152,8 @@ test.describe('against the default simulator', () => {
   }
 });
 
-test('every variant names a recorded contradiction (or the open response schema) and has a pinned severity', () => {
-  const ids = new Set([...documentationContradictions.map((entry) => entry.id), 'page-response-schema-open']);
+test('every variant names a recorded contradiction or a clause of the registry, and has a pinned severity', () => {
+  const ids = new Set([...documentationContradictions.map((entry) => entry.id), ...clauseRegistry.map((clause) => clause.id)]);
   expect(providerVariantNames.filter((variant) => !ids.has(providerVariants[variant].clause))).toEqual([]);
   expect(Object.keys(expectedSeverity).sort()).toEqual([...providerVariantNames].sort());
 });
