@@ -9,10 +9,17 @@ import { configErrorMessage } from './fixtures/config-error-message';
 import { childEnvironment } from './fixtures/child-environment';
 import { builtMonitor } from '../harness/built-monitor';
 import { withPortLock } from './fixtures/port-lock';
+import { requireBinary } from './fixtures/system-binary';
+import { commandLine, descendants } from './fixtures/process-tree';
+import { startSimulator } from '../simulator/provider-simulator';
+import { simulatorTargetEnvironment } from '../harness/simulator-target-environment';
+import { freePort } from '../harness/free-port';
+import { waitUntilReady } from '../harness/wait-until-ready';
+import { connect } from 'node:net';
 
 /* The monitor as a process, built as `npm start` builds it: defaults, SIGTERM, configuration refused at start. */
 function startMonitorProcess(env: Record<string, string>, args: string[] = []): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, [...builtMonitor().nodeArgs, ...args], { env: childEnvironment(env) });
+  return spawn(builtMonitor().entry, args, { env: childEnvironment(env) });
 }
 
 function collect(child: ChildProcessWithoutNullStreams): { out: () => string; exit: Promise<number | null> } {
@@ -142,3 +149,56 @@ function staticChunks(dir: string, entry: string): Set<string> {
   visit(entry);
   return reached;
 }
+
+test('as PID 1 in its own namespace, SIGTERM lets the running probes finish, exits 0 and leaves nothing listening', async () => {
+  test.setTimeout(120_000);
+  const unshare = requireBinary('unshare', 'util-linux');
+  // Every search answers after 2.5 s: the first run is still going when SIGTERM comes.
+  const simulator = await startSimulator({ rateLimit: false, latencyMs: 2_500 });
+  try {
+    const port = await freePort();
+    const env = { ...simulatorTargetEnvironment(simulator), MONITOR_ROTATION_RUNS: '0' };
+    const child = spawn(unshare, ['--pid', '--fork', '--mount-proc', builtMonitor().entry, '--require-target', `--web.listen-address=127.0.0.1:${port}`], { env: childEnvironment(env) });
+    const { out, exit } = collect(child);
+    await waitUntilReady(`http://127.0.0.1:${port}/healthz`, { timeoutMs: 60_000, gaveUp: () => child.exitCode !== null, describe: out });
+    const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { lastRun: string | null };
+    expect(health.lastRun).toBeNull();
+    const monitor = descendants(child.pid as number).find((pid) => commandLine(pid).includes('monitor-main.js'));
+    expect(monitor).toBeDefined();
+    // NSpid lists the process's id in each namespace, innermost last: node itself is PID 1, no shell between.
+    const nsPid = /^NSpid:\s+(.+)$/m.exec(readFileSync(`/proc/${monitor}/status`, 'utf8'))?.[1]?.trim().split(/\s+/).pop();
+    expect(nsPid).toBe('1');
+    process.kill(monitor as number, 'SIGTERM');
+    expect(await exit).toBe(0);
+    const lines = out().split('\n');
+    const stopped = lines.findIndex((line) => line.includes('"msg":"monitor stopped"'));
+    expect(stopped).toBeGreaterThan(0);
+    // The 13 named probes of the run in flight were judged (slow, so degraded) before the monitor stopped.
+    expect(lines.slice(0, stopped).filter((line) => line.includes('"msg":"probe"') && line.includes('"outcome":"degraded"'))).toHaveLength(13);
+    const refused = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => (socket.destroy(), resolve(false)));
+      socket.once('error', () => resolve(true));
+    });
+    expect(refused).toBe(true);
+  } finally {
+    await simulator.close();
+  }
+});
+
+test('--help describes the flags; an unknown flag or a bad listen address is refused with one message and exit 2', async () => {
+  const help = collect(startMonitorProcess({}, ['--help']));
+  expect(await help.exit).toBe(0);
+  expect(help.out()).toContain('--web.listen-address=ADDRESS');
+  const unknown = collect(startMonitorProcess({}, ['--web.listen-adress=:9464']));
+  expect(await unknown.exit).toBe(2);
+  expect(unknown.out()).toBe(
+    'Invalid configuration: --web.listen-adress: is not a known flag (known: --help, --check, --require-target, --web.listen-address, --web.config.file; see --help)\n',
+  );
+  const address = collect(startMonitorProcess({}, ['--web.listen-address=9464', '--check']));
+  expect(await address.exit).toBe(2);
+  expect(address.out()).toBe('Invalid configuration: --web.listen-address: "9464" is not host:port (e.g. 127.0.0.1:9464, :9464 or [::1]:9464)\n');
+  const flags = collect(startMonitorProcess({ MONITOR_PORT: '1234' }, ['--web.listen-address=:9465', '--check']));
+  expect(await flags.exit).toBe(0);
+  expect(flags.out()).toContain('serving 0.0.0.0:9465');
+});
