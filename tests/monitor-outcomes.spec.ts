@@ -64,6 +64,10 @@ test('against the correct simulator every probe succeeds and nothing is logged a
     const text = await scrape();
     expect(sampleValue(text, 'customer_search_probe_success{probe="broad-search"}')).toBe(1);
     expect(sampleValue(text, 'customer_search_rate_limit_remaining')).toBeGreaterThan(0);
+    // Each probe's last status, as the answer gave it: a search 200, a search without a token 401 or 403.
+    for (const record of records) expect(sampleValue(text, `customer_search_probe_http_status_code{probe="${record.probe}"}`), record.probe).toBe(record.status);
+    expect(sampleValue(text, 'customer_search_probe_http_status_code{probe="phone-search"}')).toBe(200);
+    expect([401, 403]).toContain(sampleValue(text, 'customer_search_probe_http_status_code{probe="no-token-refused"}'));
     const page = await (await fetch(monitor.url)).text();
     const tokens = monitor.target.simulator?.issuedTokens() ?? [];
     expect(tokens.length).toBeGreaterThan(0);
@@ -154,6 +158,8 @@ test('a target that is down gives network_error on every probe, and the monitor 
     const text = await scrape();
     expect(text).not.toContain('down-target-secret');
     expect(sampleValue(text, 'customer_search_token_fetches_total{outcome="transport"}')).toBeGreaterThanOrEqual(1);
+    // No answer came: the status gauge says 0, not the last status it ever saw.
+    expect(sampleValue(text, 'customer_search_probe_http_status_code{probe="phone-search"}')).toBe(0);
   } finally {
     await monitor.stop();
   }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,6 +45,11 @@ test('npm start serves live metrics on the default port 9464 within one interval
         }, { timeout: 30_000 })
         .toBe(1);
       expect(sampleValue(text, 'customer_search_probe_success{probe="no-token-refused"}')).toBe(1);
+      // The build says what runs: package.json's version and, in a git checkout, the revision built.
+      const git = spawnSync('git', ['rev-parse', '--short=12', 'HEAD'], { encoding: 'utf8' });
+      const revision = git.status === 0 ? git.stdout.trim() : 'unknown';
+      const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+      expect(sampleValue(text, `customer_search_build_info{version="${version}",revision="${revision}",node="${process.version}"}`)).toBe(1);
       const health = (await (await fetch('http://127.0.0.1:9464/healthz')).json()) as { status: string };
       expect(health.status).toBe('ok');
     } finally {
