@@ -4,6 +4,7 @@ import { readInteger, unknownVariables, type Environment } from '../client/envir
 import { loadTargetConfig, type TargetConfig, type TargetConfigOptions } from '../client/target-config';
 import { DEVIATION_VARIABLES, loadDeviationConfig, type DeviationConfig } from '../engine/accepted-deviations';
 import { loadMaintenanceWindows, type MaintenanceWindow } from './maintenance-windows';
+import { readRunbookBase } from './runbook-url';
 
 export interface MonitorConfig {
   readonly target: TargetConfig;
@@ -29,6 +30,8 @@ export interface MonitorConfig {
   readonly maintenance: readonly MaintenanceWindow[];
   /** Exporter-toolkit web configuration (MONITOR_WEB_CONFIG): TLS and basic auth. Default none (plain HTTP, open). */
   readonly webConfigFile: string | undefined;
+  /** Absolute URL of the runbook document (MONITOR_RUNBOOK_URL), for the page's links. Default none: entries named, not linked. */
+  readonly runbookBase: string | undefined;
 }
 
 export const MONITOR_VARIABLES = [
@@ -41,6 +44,7 @@ export const MONITOR_VARIABLES = [
   'MONITOR_ROTATION_RUNS',
   'MONITOR_MAINTENANCE',
   'MONITOR_WEB_CONFIG',
+  'MONITOR_RUNBOOK_URL',
 ] as const;
 
 const DEFAULT_SCHEDULE = '*/30 * * * * *';
@@ -100,6 +104,7 @@ export function loadMonitorConfig(env: Environment, options: { requireExternal?:
   const maintenance = loadMaintenanceWindows(env, problems);
   // Read and checked by loadWebConfig, loaded lazily with its YAML and bcrypt modules.
   const webConfigFile = env.MONITOR_WEB_CONFIG?.trim() || undefined;
+  const runbookBase = readRunbookBase(env, problems);
   if (validation.valid && timeoutMs >= intervalMs) {
     problems.push({ variable: 'MONITOR_TIMEOUT_MS', message: `must be shorter than the schedule's interval (${intervalMs} ms)` });
   }
@@ -107,5 +112,5 @@ export function loadMonitorConfig(env: Environment, options: { requireExternal?:
     problems.push({ variable: 'MONITOR_DEGRADED_MS', message: `must be below MONITOR_TIMEOUT_MS (${timeoutMs} ms)` });
   }
   if (problems.length > 0 || !target) throw new ConfigError(problems);
-  return { target, schedule, intervalMs, host, port, timeoutMs, degradedMs, historySize, rotationRuns, deviations, maintenance, webConfigFile };
+  return { target, schedule, intervalMs, host, port, timeoutMs, degradedMs, historySize, rotationRuns, deviations, maintenance, webConfigFile, runbookBase };
 }

@@ -96,7 +96,7 @@ test('an external target without credentials, or with a URL that does not parse,
     'Invalid configuration: CONNECTID_CLIENT_ID: is required with CAPI_BASE_URL; CONNECTID_CLIENT_SECRET: is required with CAPI_BASE_URL',
   );
   expect(configMessage({ CAPI_BASE_URL: 'https//api', CONNECTID_CLIENT_ID: 'i', CONNECTID_CLIENT_SECRET: 's', MONITOR_PORTT: '1' })).toBe(
-    'Invalid configuration: MONITOR_PORTT: is not a known setting (known: MONITOR_SCHEDULE, MONITOR_HOST, MONITOR_PORT, MONITOR_TIMEOUT_MS, MONITOR_DEGRADED_MS, MONITOR_HISTORY, MONITOR_ROTATION_RUNS, MONITOR_MAINTENANCE, MONITOR_WEB_CONFIG); ' +
+    'Invalid configuration: MONITOR_PORTT: is not a known setting (known: MONITOR_SCHEDULE, MONITOR_HOST, MONITOR_PORT, MONITOR_TIMEOUT_MS, MONITOR_DEGRADED_MS, MONITOR_HISTORY, MONITOR_ROTATION_RUNS, MONITOR_MAINTENANCE, MONITOR_WEB_CONFIG, MONITOR_RUNBOOK_URL); ' +
       'CAPI_BASE_URL: is not a URL (expected e.g. https://api-test.mediaconnect.no/capi)',
   );
 });
