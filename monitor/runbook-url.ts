@@ -37,3 +37,11 @@ export function readRunbookBase(env: Environment, problems: ConfigProblem[]): st
   }
   return raw;
 }
+
+/**
+ * A rules or rule-test file with every `runbook_url: '…#anchor'` pointing under `base`, anchors
+ * kept: how `npm run slo:rules` renders MONITOR_RUNBOOK_URL into the hand-written alert rules.
+ */
+export function withRunbookBase(yaml: string, base: string): string {
+  return yaml.replace(/(runbook_url: ')(?:[^'#]|'')*#([a-z0-9-]+)'/g, (_match, key: string, anchor: string) => `${key}${runbookUrl(base, anchor).replaceAll("'", "''")}'`);
+}

@@ -85,6 +85,14 @@ test('an invalid cron expression is refused, naming MONITOR_SCHEDULE', () => {
   );
 });
 
+test('MONITOR_RUNBOOK_URL must be an absolute http(s) URL without an anchor', () => {
+  expect(configMessage({ MONITOR_RUNBOOK_URL: 'docs/runbook.md' })).toBe(
+    'Invalid configuration: MONITOR_RUNBOOK_URL: must be an absolute http(s) URL of the runbook document, e.g. https://git.example.com/capi-contract/blob/main/docs/runbook.md; got "docs/runbook.md"',
+  );
+  expect(configMessage({ MONITOR_RUNBOOK_URL: 'https://git.example.com/runbook.md#top' })).toBe("Invalid configuration: MONITOR_RUNBOOK_URL: must not end in an #anchor: each link appends its own entry's");
+  expect(loadMonitorConfig({ MONITOR_RUNBOOK_URL: 'https://git.example.com/runbook.md' }).runbookBase).toBe('https://git.example.com/runbook.md');
+});
+
 test('a deadline not shorter than the interval is refused', () => {
   expect(configMessage({ MONITOR_SCHEDULE: '*/5 * * * * *', MONITOR_TIMEOUT_MS: '5000' })).toBe(
     "Invalid configuration: MONITOR_TIMEOUT_MS: must be shorter than the schedule's interval (5000 ms)",
