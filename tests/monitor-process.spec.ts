@@ -176,6 +176,8 @@ test('as PID 1 in its own namespace, SIGTERM lets the running probes finish, exi
     await waitUntilReady(`http://127.0.0.1:${port}/healthz`, { timeoutMs: 60_000, gaveUp: () => child.exitCode !== null, describe: out });
     const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { lastRun: string | null };
     expect(health.lastRun).toBeNull();
+    // The container's HEALTHCHECK: ready while the schedule runs.
+    expect((await fetch(`http://127.0.0.1:${port}/-/ready`)).status).toBe(200);
     const monitor = descendants(child.pid as number).find((pid) => commandLine(pid).includes('monitor-main.js'));
     expect(monitor).toBeDefined();
     // NSpid lists the process's id in each namespace, innermost last: node itself is PID 1, no shell between.
