@@ -16,6 +16,12 @@ import { simulatorTargetEnvironment } from '../harness/simulator-target-environm
 import { freePort } from '../harness/free-port';
 import { waitUntilReady } from '../harness/wait-until-ready';
 import { connect } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import type { ValidateFunction } from 'ajv';
+import { standaloneContractSchemas } from '../monitor/build/standalone-contract-schemas';
+import { contractSchema } from '../contracts/contract-schemas';
+import { buildContractCases } from '../engine/contract-cases';
+import { documentedProfile } from '../client/target-profile';
 
 /* The monitor as a process, built as `npm start` builds it: defaults, SIGTERM, configuration refused at start. */
 function startMonitorProcess(env: Record<string, string>, args: string[] = []): ChildProcessWithoutNullStreams {
@@ -216,4 +222,27 @@ test('--help describes the flags; an unknown flag or a bad listen address is ref
   const flags = collect(startMonitorProcess({ MONITOR_PORT: '1234' }, ['--web.listen-address=:9465', '--check']));
   expect(await flags.exit).toBe(0);
   expect(flags.out()).toContain('serving 0.0.0.0:9465');
+});
+
+test('the build compiles the contract validators ahead of time: the bundle loads no schema compiler, and they judge as the run-time ones do', async () => {
+  const { dir } = builtMonitor();
+  const imported = readdirSync(dir).flatMap((name) => [...readFileSync(join(dir, name), 'utf8').matchAll(/^import[^'"]*["']([^'".][^'"]*)["']/gm)].map(([, from]) => from ?? ''));
+  expect(imported.filter((from) => from.startsWith('ajv'))).toEqual(['ajv/dist/runtime/ucs2length.js']);
+  // The same module, loaded on its own, gives the same errors as the validators compiled at run time.
+  const file = join(dir, 'contract-schemas-check.mjs');
+  writeFileSync(file, standaloneContractSchemas());
+  const ahead = (await import(pathToFileURL(file).href)) as { contractSchema: (pointer: string) => ValidateFunction };
+  const bodies = buildContractCases(documentedProfile).map((item) => item.request.body);
+  const values: [string, unknown][] = [
+    ...bodies.map((body): [string, unknown] => ['#/components/schemas/SearchCustomerRequest', body]),
+    ['#/components/schemas/SearchCustomerResponse', { customers: [{ customerNumber: 1, postalCode: 1234 }], extra: true }],
+    ['#/components/schemas/SearchCustomerResponse', []],
+    ['#/components/schemas/ErrorResponse', { exceptionType: 5 }],
+    ['#/components/headers/X-RateLimit-Remaining/schema', -1],
+  ];
+  expect(values.length).toBeGreaterThan(100);
+  for (const [pointer, value] of values) {
+    const [compiledNow, compiledAhead] = [contractSchema(pointer), ahead.contractSchema(pointer)];
+    expect([compiledAhead(value), compiledAhead.errors ?? null], `${pointer} ${JSON.stringify(value)}`).toEqual([compiledNow(value), compiledNow.errors ?? null]);
+  }
 });

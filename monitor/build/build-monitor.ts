@@ -1,13 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
+import { resolve } from 'node:path';
+import { build, type Plugin } from 'esbuild';
+import { standaloneContractSchemas } from './standalone-contract-schemas';
 
 /*
  * `npm run build`: bundles monitor/monitor-main.ts into plain JavaScript (ESM, Node 20, packages
  * left external, the simulator and the web configuration split into chunks loaded on demand), and
  * stamps the build with the package version and the git revision, exported as
- * customer_search_build_info. `--outdir` (default dist) says where.
+ * customer_search_build_info. The contract's validators are compiled here, ahead of time, so the
+ * monitor loads no schema compiler at run time. `--outdir` (default dist) says where.
  */
 const { values } = parseArgs({ options: { outdir: { type: 'string', default: 'dist' } }, strict: true });
 
@@ -20,6 +23,15 @@ function revision(): string {
   return /^[0-9a-f]{7,40}$/.test(hash) ? hash : 'unknown';
 }
 
+/** contracts/contract-schemas.ts, replaced in the bundle by the validators compiled now. */
+const aheadOfTimeValidators: Plugin = {
+  name: 'contract-schemas-ahead-of-time',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /\/contract-schemas$/ }, (args) => ({ path: resolve(args.resolveDir, `${args.path}.ts`), namespace: 'ahead-of-time' }));
+    esbuild.onLoad({ filter: /.*/, namespace: 'ahead-of-time' }, () => ({ contents: standaloneContractSchemas(), loader: 'js', resolveDir: process.cwd() }));
+  },
+};
+
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 await build({
   entryPoints: ['monitor/monitor-main.ts'],
@@ -31,5 +43,6 @@ await build({
   packages: 'external',
   logLevel: 'warning',
   outdir: values.outdir,
+  plugins: [aheadOfTimeValidators],
   define: { CAPI_BUILD_VERSION: JSON.stringify(version), CAPI_BUILD_REVISION: JSON.stringify(revision()) },
 });
