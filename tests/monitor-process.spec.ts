@@ -10,7 +10,7 @@ import { childEnvironment } from './fixtures/child-environment';
 import { builtMonitor } from '../harness/built-monitor';
 import { withPortLock } from './fixtures/port-lock';
 import { requireBinary } from './fixtures/system-binary';
-import { commandLine, descendants } from './fixtures/process-tree';
+import { commandLine, descendants, isAlive } from './fixtures/process-tree';
 import { startSimulator } from '../simulator/provider-simulator';
 import { simulatorTargetEnvironment } from '../harness/simulator-target-environment';
 import { freePort } from '../harness/free-port';
@@ -156,6 +156,15 @@ test('a bad MONITOR_WEB_CONFIG or MONITOR_MAINTENANCE stops the process at start
   expect(maintenance.out()).toBe('Invalid configuration: MONITOR_MAINTENANCE: entry 1 ("upgrade") ends (2026-12-01T21:00:00Z) before it starts (2026-12-01T22:00:00Z)\n');
 });
 
+/** Whether nothing listens on the loopback port any more. */
+function connectionRefused(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve(false)));
+    socket.once('error', () => resolve(true));
+  });
+}
+
 /** The chunks of a build that `entry` reaches by static imports, itself included. */
 function staticChunks(dir: string, entry: string): Set<string> {
   const reached = new Set<string>();
@@ -196,12 +205,7 @@ test('as PID 1 in its own namespace, SIGTERM lets the running probes finish, exi
     expect(stopped).toBeGreaterThan(0);
     // The 13 named probes of the run in flight were judged (slow, so degraded) before the monitor stopped.
     expect(lines.slice(0, stopped).filter((line) => line.includes('"msg":"probe"') && line.includes('"outcome":"degraded"'))).toHaveLength(13);
-    const refused = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => (socket.destroy(), resolve(false)));
-      socket.once('error', () => resolve(true));
-    });
-    expect(refused).toBe(true);
+    expect(await connectionRefused(port)).toBe(true);
   } finally {
     await simulator.close();
   }
@@ -245,4 +249,20 @@ test('the build compiles the contract validators ahead of time: the bundle loads
     const [compiledNow, compiledAhead] = [contractSchema(pointer), ahead.contractSchema(pointer)];
     expect([compiledAhead(value), compiledAhead.errors ?? null], `${pointer} ${JSON.stringify(value)}`).toEqual([compiledNow(value), compiledNow.errors ?? null]);
   }
+});
+
+test('SIGTERM to npm start stops the monitor too: nothing of it is left running or listening', async () => {
+  test.setTimeout(180_000);
+  const port = await freePort();
+  const npm = spawn('npm', ['start', '--', `--web.listen-address=127.0.0.1:${port}`], { env: childEnvironment({}) });
+  const { out, exit } = collect(npm);
+  await waitUntilReady(`http://127.0.0.1:${port}/-/ready`, { timeoutMs: 120_000, gaveUp: () => npm.exitCode !== null, describe: out });
+  const tree = descendants(npm.pid as number);
+  // npm's shell execs bin/capi-monitor, which execs node: one process under npm, node itself.
+  expect(tree.map(commandLine).filter((line) => line.includes('monitor-main.js'))).toHaveLength(1);
+  npm.kill('SIGTERM');
+  await exit;
+  await expect.poll(() => tree.filter(isAlive), { timeout: 30_000 }).toEqual([]);
+  expect(out()).toContain('"msg":"monitor stopped"');
+  expect(await connectionRefused(port)).toBe(true);
 });
