@@ -186,7 +186,9 @@ test('as PID 1 in its own namespace, SIGTERM lets the running probes finish, exi
   try {
     const port = await freePort();
     const env = { ...simulatorTargetEnvironment(simulator), MONITOR_ROTATION_RUNS: '0' };
-    const child = spawn(unshare, ['--pid', '--fork', '--mount-proc', builtMonitor().entry, '--require-target', `--web.listen-address=127.0.0.1:${port}`], { env: childEnvironment(env) });
+    // A new PID namespace needs CAP_SYS_ADMIN: a user namespace of its own gives it to a non-root runner.
+    const asRoot = process.getuid?.() === 0 ? [] : ['--user', '--map-root-user'];
+    const child = spawn(unshare, [...asRoot, '--pid', '--fork', '--mount-proc', builtMonitor().entry, '--require-target', `--web.listen-address=127.0.0.1:${port}`], { env: childEnvironment(env) });
     const { out, exit } = collect(child);
     await waitUntilReady(`http://127.0.0.1:${port}/healthz`, { timeoutMs: 60_000, gaveUp: () => child.exitCode !== null, describe: out });
     const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { lastRun: string | null };
