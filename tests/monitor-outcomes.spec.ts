@@ -6,6 +6,7 @@ import { probeNames, type ProbeName } from '../monitor/monitor-probes';
 import type { ProbeOutcome } from '../monitor/probe-outcome';
 import type { LogEntry } from '../monitor/monitor-log';
 import { sampleValue, startTestMonitor } from './fixtures/monitor-harness';
+import { CredentialWatch } from '../monitor/credential-watch';
 
 /*
  * The monitor against each way a provider can go wrong: the right outcome and rule label appear
@@ -192,4 +193,17 @@ test('a tick while a run is still going is skipped and counted as an overlap', a
   } finally {
     await monitor.stop();
   }
+});
+
+test('refused credentials are logged once when they start and again only after an accepted token; an unavailable endpoint says nothing about them', () => {
+  const entries: LogEntry[] = [];
+  const watch = new CredentialWatch((entry) => entries.push(entry));
+  expect(watch.state).toBe('unknown');
+  for (const outcome of ['unavailable', 'rejected', 'rejected', 'transport', 'success', 'success', 'rejected'] as const) watch.observe(outcome);
+  expect(entries.map((entry) => [entry.level, entry.msg])).toEqual([
+    ['error', 'credentials refused by the token endpoint: check CONNECTID_CLIENT_ID and CONNECTID_CLIENT_SECRET; probing goes on, every probe reports auth_error'],
+    ['info', 'credentials accepted again by the token endpoint'],
+    ['error', 'credentials refused by the token endpoint: check CONNECTID_CLIENT_ID and CONNECTID_CLIENT_SECRET; probing goes on, every probe reports auth_error'],
+  ]);
+  expect(watch.state).toBe('refused');
 });
