@@ -5,6 +5,7 @@ import { loadTargetConfig, type TargetConfig, type TargetConfigOptions } from '.
 import { DEVIATION_VARIABLES, loadDeviationConfig, type DeviationConfig } from '../engine/accepted-deviations';
 import { BASELINE_VARIABLES, loadBaselineConfig, type BaselineConfig } from '../engine/baseline-config';
 import { loadMaintenanceWindows, type MaintenanceWindow } from './maintenance-windows';
+import { readRunbookBase } from './runbook-url';
 
 export interface MonitorConfig {
   readonly target: TargetConfig;
@@ -32,6 +33,8 @@ export interface MonitorConfig {
   readonly maintenance: readonly MaintenanceWindow[];
   /** Exporter-toolkit web configuration (MONITOR_WEB_CONFIG): TLS and basic auth. Default none (plain HTTP, open). */
   readonly webConfigFile: string | undefined;
+  /** Absolute URL of the runbook document (MONITOR_RUNBOOK_URL), for the page's links. Default none: entries named, not linked. */
+  readonly runbookBase: string | undefined;
 }
 
 export const MONITOR_VARIABLES = [
@@ -44,6 +47,7 @@ export const MONITOR_VARIABLES = [
   'MONITOR_ROTATION_RUNS',
   'MONITOR_MAINTENANCE',
   'MONITOR_WEB_CONFIG',
+  'MONITOR_RUNBOOK_URL',
 ] as const;
 
 const DEFAULT_SCHEDULE = '*/30 * * * * *';
@@ -106,10 +110,11 @@ export function loadMonitorConfig(env: Environment, options: { requireExternal?:
   const timeoutMs = readInteger(env, 'MONITOR_TIMEOUT_MS', Math.min(10_000, Math.floor(intervalMs * 0.8)), { min: 50, max: 600_000 }, problems);
   const degradedMs = readInteger(env, 'MONITOR_DEGRADED_MS', Math.min(2_000, Math.floor(timeoutMs / 2)), { min: 1, max: 600_000 }, problems);
   const historySize = readInteger(env, 'MONITOR_HISTORY', 200, { min: 1, max: 100_000 }, problems);
-  const rotationRuns = readInteger(env, 'MONITOR_ROTATION_RUNS', 20, { min: 0, max: 10_000 }, problems);
+  const rotationRuns = readInteger(env, 'MONITOR_ROTATION_RUNS', 24, { min: 0, max: 10_000 }, problems);
   const maintenance = loadMaintenanceWindows(env, problems);
   // Read and checked by loadWebConfig, loaded lazily with its YAML and bcrypt modules.
   const webConfigFile = env.MONITOR_WEB_CONFIG?.trim() || undefined;
+  const runbookBase = readRunbookBase(env, problems);
   if (validation.valid && timeoutMs >= intervalMs) {
     problems.push({ variable: 'MONITOR_TIMEOUT_MS', message: `must be shorter than the schedule's interval (${intervalMs} ms)` });
   }
@@ -117,5 +122,5 @@ export function loadMonitorConfig(env: Environment, options: { requireExternal?:
     problems.push({ variable: 'MONITOR_DEGRADED_MS', message: `must be below MONITOR_TIMEOUT_MS (${timeoutMs} ms)` });
   }
   if (problems.length > 0 || !target) throw new ConfigError(problems);
-  return { target, schedule, intervalMs, host, port, timeoutMs, degradedMs, historySize, rotationRuns, deviations, baseline, maintenance, webConfigFile };
+  return { target, schedule, intervalMs, host, port, timeoutMs, degradedMs, historySize, rotationRuns, deviations, baseline, maintenance, webConfigFile, runbookBase };
 }

@@ -1,37 +1,50 @@
 import { ConfigError } from '../client/config-error';
-import { loadMonitorConfig } from './monitor-config';
+import { loadMonitorConfig, type MonitorConfig } from './monitor-config';
+import { MONITOR_HELP, parseMonitorFlags, type MonitorFlags } from './monitor-flags';
 import { jsonLineLog } from './monitor-log';
-import { startSearchMonitor } from './search-monitor';
+import { startSearchMonitor, type SearchMonitor } from './search-monitor';
 import type { WebSecurity } from './web-config';
 
 /*
- * Entry point of `npm start` (embedded simulator unless a target is configured) and
- * `npm run monitor` (`--require-target`: a real environment only). `--check` validates the
- * configuration, prints what would run and exits, like blackbox_exporter's --config.check.
+ * What bin/capi-monitor runs, for `npm start` (embedded simulator unless a target is configured),
+ * `npm run monitor` (`--require-target`: a real environment only) and the container. See --help.
  */
-const requireExternal = process.argv.includes('--require-target');
-const checkOnly = process.argv.includes('--check');
+
+/** Bad flags or configuration: one message naming the flag or variable, exit 2, nothing started. */
+function refuse(error: unknown): never {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(2);
+}
+
+let flags: MonitorFlags;
+try {
+  flags = parseMonitorFlags(process.argv.slice(2));
+} catch (error) {
+  refuse(error);
+}
+if (flags.help) {
+  process.stdout.write(MONITOR_HELP);
+  process.exit(0);
+}
+const env = { ...process.env, ...flags.environment };
 
 // The simulator's code is loaded only when it is the target: a real-target monitor never loads it.
-const embedded = process.env.CAPI_BASE_URL?.trim() ? undefined : await import('../simulator/embedded-simulator');
+const embedded = env.CAPI_BASE_URL?.trim() ? undefined : await import('../simulator/embedded-simulator');
 const faultModes = embedded ? (await import('../simulator/fault-modes')).faultModeNames : [];
 const providerVariants = embedded ? (await import('../simulator/provider-variants')).providerVariantNames : [];
 
-let config;
+let config: MonitorConfig;
 let security: WebSecurity | undefined;
 try {
-  config = loadMonitorConfig(process.env, { requireExternal, faultModes, providerVariants });
+  config = loadMonitorConfig(env, { requireExternal: flags.requireTarget, faultModes, providerVariants });
   // The YAML parser and bcrypt are loaded only for a monitor that has a web configuration.
   if (config.webConfigFile) security = (await import('./web-config')).loadWebConfig(config.webConfigFile);
 } catch (error) {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(2);
-  }
-  throw error;
+  refuse(error);
 }
 
-if (checkOnly) {
+if (flags.check) {
   const target = config.target.kind === 'external' ? config.target.baseUrl : 'the embedded simulator';
   process.stdout.write(
     `Configuration OK: probing ${target} on schedule "${config.schedule}" (UTC, every ${config.intervalMs / 1000} s at most), ` +
@@ -42,14 +55,19 @@ if (checkOnly) {
   process.exit(0);
 }
 
-// Signals are handled from here on, so a SIGTERM during start-up also ends with exit code 0.
+/*
+ * Signals are handled from here on, so a SIGTERM during start-up also ends with exit code 0. As PID 1
+ * in a container the kernel delivers only signals a process handles: these handlers are what make
+ * `docker stop` work. bin/capi-monitor execs node, so no shell or npm stands between.
+ */
 let stopping = false;
-let stop: (() => Promise<void>) | undefined;
+let starting: Promise<SearchMonitor | undefined> = Promise.resolve(undefined);
 const shutdown = (signal: string): void => {
   if (stopping) return;
   stopping = true;
   jsonLineLog({ level: 'info', msg: 'stopping', signal });
-  (stop ? stop() : Promise.resolve()).then(
+  // A monitor still starting is let start, then stopped: nothing it opened is left behind.
+  starting.then((monitor) => monitor?.stop()).then(
     () => process.exit(0),
     () => process.exit(1),
   );
@@ -57,10 +75,10 @@ const shutdown = (signal: string): void => {
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));
 
-const monitor = await startSearchMonitor(config, { ...(embedded ? { startEmbedded: embedded.embeddedSimulator() } : {}), ...(security ? { security } : {}) }).catch((error: unknown) => {
+starting = startSearchMonitor(config, { ...(embedded ? { startEmbedded: embedded.embeddedSimulator() } : {}), ...(security ? { security } : {}) }).catch((error: unknown) => {
   const code = (error as NodeJS.ErrnoException).code;
   process.stderr.write(`Cannot start the monitor on ${config.host}:${config.port}: ${code ?? (error as Error).message}\n`);
   process.exit(1);
 });
-stop = () => monitor.stop();
-process.stdout.write(`Monitor on ${monitor.url} (metrics: ${monitor.url}/metrics, recent probes: ${monitor.url}/)\n`);
+const monitor = await starting;
+if (monitor && !stopping) process.stdout.write(`Monitor on ${monitor.url} (metrics: ${monitor.url}/metrics, recent probes: ${monitor.url}/)\n`);

@@ -3,6 +3,7 @@ import { ruleNames, type RuleName } from '../contracts/contract-rules';
 import { isCorrectOutcome, probeOutcomes, tokenOutcomes, type ProbeOutcome, type TokenOutcome } from './probe-outcome';
 import type { ProbeName } from './monitor-probes';
 import { createBehaviourDriftGauge } from './behaviour-drift-gauge';
+import { buildInfo } from './build-info';
 
 /** Histogram buckets in seconds, dense around the degraded and timeout thresholds. */
 export function durationBuckets(degradedMs: number, timeoutMs: number): number[] {
@@ -33,6 +34,8 @@ export class MonitorMetrics {
   readonly runDuration: Histogram<never>;
   readonly maintenance: Gauge<never>;
   readonly behaviourDrift: Gauge<'probe' | 'severity'>;
+  readonly httpStatus: Gauge<'probe'>;
+  readonly buildInfo: Gauge<'version' | 'revision' | 'node'>;
 
   /**
    * @param maintenanceActive whether a declared maintenance window is in force now; read at every
@@ -76,8 +79,18 @@ export class MonitorMetrics {
     });
 
     this.behaviourDrift = createBehaviourDriftGauge(this.registry, probes);
+    this.httpStatus = new Gauge({
+      name: 'customer_search_probe_http_status_code',
+      help: 'HTTP status of the last answer to the probe (0: no answer, as on a timeout or network error).',
+      labelNames: ['probe'] as const,
+      registers,
+    });
+    this.buildInfo = new Gauge({ name: 'customer_search_build_info', help: 'Always 1; the labels say which build runs, on which Node.js.', labelNames: ['version', 'revision', 'node'] as const, registers });
+    this.buildInfo.set({ ...buildInfo }, 1);
+
     for (const probe of probes) {
       this.probeSuccess.set({ probe }, 0);
+      this.httpStatus.set({ probe }, 0);
       this.lastSuccess.set({ probe }, 0);
       this.probeDuration.zero({ probe });
       for (const outcome of probeOutcomes) this.probes.inc({ probe, outcome }, 0);
@@ -90,8 +103,10 @@ export class MonitorMetrics {
     this.lastRun.set(0);
   }
 
-  recordProbe(probe: ProbeName, outcome: ProbeOutcome, seconds: number, rules: readonly RuleName[], at: Date): void {
+  /** @param status the answer's HTTP status; undefined when none came. */
+  recordProbe(probe: ProbeName, outcome: ProbeOutcome, seconds: number, rules: readonly RuleName[], at: Date, status?: number): void {
     const correct = isCorrectOutcome(outcome);
+    this.httpStatus.set({ probe }, status ?? 0);
     this.probes.inc({ probe, outcome });
     this.probeSuccess.set({ probe }, correct ? 1 : 0);
     this.probeDuration.observe({ probe }, seconds);

@@ -102,7 +102,8 @@ export function rotationPool(profile: TargetProfile, cases: readonly ContractCas
 /** The slice of the pool for run number `run`, so that every case is sent once every `cycleRuns` runs. */
 export function rotationSlice<T>(pool: readonly T[], run: number, cycleRuns: number): T[] {
   if (cycleRuns <= 0 || pool.length === 0) return [];
-  const size = Math.ceil(pool.length / cycleRuns);
-  const start = (run % Math.ceil(pool.length / size)) * size;
-  return pool.slice(start, start + size);
+  // Every cycleRuns-th case from the run's offset: cases of one kind sit together in the pool (the
+  // narrowing ones send two requests), and striding spreads them over the runs.
+  const offset = run % Math.min(cycleRuns, pool.length);
+  return pool.filter((_, index) => index % cycleRuns === offset);
 }

@@ -3,8 +3,7 @@ import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { MonitorMetrics } from './monitor-metrics';
 import type { ProbeHistory } from './probe-history';
-import { renderStatusPage } from './status-page';
-import type { MaintenanceWindow } from './maintenance-windows';
+import { renderStatusPage, type StatusPageInfo } from './status-page';
 import type { ProbeEvidence } from './probe-evidence';
 import type { WebSecurity } from './web-config';
 
@@ -14,74 +13,91 @@ export interface MonitorServer {
   close(): Promise<void>;
 }
 
-/** Serves GET /metrics, GET /healthz, GET / (recent probes) and GET /evidence/<probe>.har (last violation, HAR 1.2). */
-export async function startMonitorServer(options: {
+export interface MonitorServerOptions {
   readonly host: string;
   readonly port: number;
   readonly metrics: MonitorMetrics;
   readonly history: ProbeHistory;
   readonly evidence?: ProbeEvidence;
-  readonly info: { readonly target: string; readonly schedule: string; readonly refreshSeconds: number };
+  /** The probes the monitor runs, to tell an unknown probe from one without evidence yet. */
+  readonly probes: readonly string[];
+  /** What the / page shows besides the history, read at each request. */
+  readonly page: () => StatusPageInfo;
   readonly lastRunAt: () => Date | undefined;
-  /** The maintenance window in force now, if any. */
-  readonly maintenance?: () => MaintenanceWindow | undefined;
+  /** Whether the monitor is running its schedule (false while starting and stopping): GET /-/ready. */
+  readonly ready: () => boolean;
   /** TLS and basic auth from MONITOR_WEB_CONFIG; none serves plain HTTP to anyone. */
   readonly security?: WebSecurity;
-  /** The page's behaviour drift section (monitor/behaviour-drift-gauge.ts). Default none. */
-  readonly behaviourDrift?: () => string;
-}): Promise<MonitorServer> {
+}
+
+type Route = (options: MonitorServerOptions, response: ServerResponse) => void;
+
+const text = (response: ServerResponse, status: number, body: string): void => {
+  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end(body);
+};
+
+const routes: Readonly<Record<string, Route>> = {
+  '/metrics': (options, response) => {
+    options.metrics.registry.metrics().then(
+      (body) => response.writeHead(200, { 'content-type': options.metrics.registry.contentType }).end(body),
+      () => response.writeHead(500).end('metrics unavailable\n'),
+    );
+  },
+  '/healthz': (options, response) => {
+    const last = options.lastRunAt();
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', lastRun: last ? last.toISOString() : null }));
+  },
+  // As Prometheus' own: 200 while the monitor runs its schedule, 503 while it starts or stops (container HEALTHCHECK).
+  '/-/ready': (options, response) => (options.ready() ? text(response, 200, 'ready\n') : text(response, 503, 'not ready: starting or stopping\n')),
+  '/': (options, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(renderStatusPage(options.history, options.page()));
+  },
+};
+
+/** GET /evidence/<probe>.har: the last violating exchanges as HAR 1.2, or a 404 that says why there are none. */
+function serveEvidence(options: MonitorServerOptions, probe: string, response: ServerResponse): void {
+  const har = options.evidence?.har(probe);
+  if (har !== undefined) {
+    response
+      .writeHead(200, { 'content-type': 'application/json', 'content-disposition': `attachment; filename="${probe}.har"`, 'cache-control': 'no-store' })
+      .end(har);
+  } else if (!options.probes.includes(probe)) {
+    text(response, 404, `unknown probe "${probe}": the probes are ${options.probes.join(', ')}\n`);
+  } else {
+    text(response, 404, `no violation recorded yet for probe "${probe}" since the monitor started: evidence is the last answer that broke a rule, kept in memory\n`);
+  }
+}
+
+function requestHandler(options: MonitorServerOptions): RequestListener {
   const serve = (request: IncomingMessage, response: ServerResponse): void => {
-    const path = (request.url ?? '/').split('?')[0];
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    if (path === '/metrics') {
-      options.metrics.registry.metrics().then(
-        (text) => response.writeHead(200, { 'content-type': options.metrics.registry.contentType }).end(text),
-        () => response.writeHead(500).end('metrics unavailable\n'),
-      );
-      return;
-    }
-    if (path === '/healthz') {
-      const last = options.lastRunAt();
-      response
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ status: 'ok', lastRun: last ? last.toISOString() : null }));
-      return;
-    }
-    if (path === '/') {
-      response
-        .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
-        .end(renderStatusPage(options.history, { ...options.info, maintenance: options.maintenance?.(), hasEvidence: (probe) => options.evidence?.has(probe) ?? false, behaviourDrift: options.behaviourDrift?.() }));
-      return;
-    }
-    const evidence = /^\/evidence\/([a-z-]+)\.har$/.exec(path ?? '');
-    if (evidence) {
-      const probe = evidence[1] ?? '';
-      const har = options.evidence?.har(probe);
-      if (har !== undefined) {
-        response
-          .writeHead(200, { 'content-type': 'application/json', 'content-disposition': `attachment; filename="${probe}.har"`, 'cache-control': 'no-store' })
-          .end(har);
-        return;
-      }
-    }
-    response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
+    const route = Object.hasOwn(routes, path) ? routes[path] : undefined;
+    if (route) return route(options, response);
+    const evidence = /^\/evidence\/([a-z-]+)\.har$/.exec(path);
+    if (evidence) return serveEvidence(options, evidence[1] ?? '', response);
+    text(response, 404, 'not found\n');
   };
   const authorize = options.security?.authorize;
+  if (!authorize) return serve;
   // Every path needs credentials when users are configured, as with exporter-toolkit.
-  const handler: RequestListener = authorize
-    ? (request, response) => {
-        authorize(request.headers.authorization).then(
-          (valid) => {
-            if (valid) serve(request, response);
-            else response.writeHead(401, { 'www-authenticate': 'Basic realm="customer-search-monitor"', 'content-type': 'text/plain' }).end('Unauthorized\n');
-          },
-          () => response.writeHead(500).end(),
-        );
-      }
-    : serve;
+  return (request, response) => {
+    authorize(request.headers.authorization).then(
+      (valid) => {
+        if (valid) serve(request, response);
+        else response.writeHead(401, { 'www-authenticate': 'Basic realm="customer-search-monitor"', 'content-type': 'text/plain' }).end('Unauthorized\n');
+      },
+      () => response.writeHead(500).end(),
+    );
+  };
+}
+
+/** Serves GET /metrics, /healthz, /-/ready, / (the operator page) and /evidence/<probe>.har (last violation, HAR 1.2). */
+export async function startMonitorServer(options: MonitorServerOptions): Promise<MonitorServer> {
+  const handler = requestHandler(options);
   const tls = options.security?.tls;
   const server: Server = tls
     ? createTlsServer({ cert: tls.cert, key: tls.key, minVersion: tls.minVersion, ...(tls.maxVersion ? { maxVersion: tls.maxVersion } : {}) }, handler)

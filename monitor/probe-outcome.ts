@@ -25,6 +25,11 @@ export function isCorrectOutcome(outcome: ProbeOutcome): boolean {
 /** Outcomes from least to most telling, for one outcome standing for several answers. */
 const SEVERITY: readonly ProbeOutcome[] = ['success', 'degraded', 'rate_limited', 'timeout', 'network_error', 'auth_error', 'http_error', 'contract_violation'];
 
+/** Rank of an outcome, higher the more telling: the page lists the worst first. */
+export function outcomeSeverity(outcome: ProbeOutcome): number {
+  return SEVERITY.indexOf(outcome);
+}
+
 /** The most telling of several outcomes (`success` for none). */
 export function worstOutcome(outcomes: readonly ProbeOutcome[]): ProbeOutcome {
   return outcomes.reduce<ProbeOutcome>((worst, outcome) => (SEVERITY.indexOf(outcome) > SEVERITY.indexOf(worst) ? outcome : worst), 'success');

@@ -153,7 +153,7 @@ interface AttemptResult {
 function record(deps: ProbeRunDeps, name: ProbeName, at: Date, result: AttemptResult): ProbeRecord {
   const { outcome, detail, rules, violations = [] } = result.classified;
   const { traceId } = result;
-  deps.metrics.recordProbe(name, outcome, result.elapsedMs / 1000, rules, at);
+  deps.metrics.recordProbe(name, outcome, result.elapsedMs / 1000, rules, at, result.status);
   const maintenance = activeMaintenance(deps.maintenance ?? [], at)?.reason;
   const entry: ProbeRecord = { at, probe: name, outcome, status: result.status, latencyMs: Math.round(result.elapsedMs), rules, violations, detail, traceId, ...(maintenance ? { maintenance } : {}) };
   deps.history.add(entry);

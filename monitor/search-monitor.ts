@@ -7,7 +7,9 @@ import { jsonLineLog, type MonitorLog } from './monitor-log';
 import { MonitorMetrics } from './monitor-metrics';
 import { monitorProbes, probeNames, rotationPool, rotationSlice } from './monitor-probes';
 import { ProbeHistory, type ProbeRecord } from './probe-history';
-import { startMonitorServer, type MonitorServer } from './monitor-server';
+import { startMonitorServer } from './monitor-server';
+import { buildInfo } from './build-info';
+import type { StatusPageInfo } from './status-page';
 import { runProbes } from './run-probes';
 import { buildContractCases } from '../engine/contract-cases';
 import { isExpired } from '../engine/accepted-deviations';
@@ -16,6 +18,7 @@ import { ProbeEvidence } from './probe-evidence';
 import type { WebSecurity } from './web-config';
 import { watchBehaviourDrift, type BehaviourDriftWatch } from './behaviour-drift-gauge';
 import { targetKey } from '../engine/counterexample-store';
+import { CredentialWatch } from './credential-watch';
 
 export interface SearchMonitor<P extends EmbeddedProvider = EmbeddedProvider> {
   readonly url: string;
@@ -52,6 +55,105 @@ export interface SearchMonitorOptions<P extends EmbeddedProvider = EmbeddedProvi
   readonly security?: WebSecurity;
 }
 
+/** The scheduler's side: runs, the overlap guard and the time of the last finished run. */
+function probeRunner(config: MonitorConfig, deps: Omit<Parameters<typeof runProbes>[0], 'probes' | 'rotation' | 'timeoutMs' | 'degradedMs' | 'deviations' | 'maintenance'>) {
+  const cases = buildContractCases(config.target.profile);
+  const probes = monitorProbes(config.target.profile, cases);
+  const pool = rotationPool(config.target.profile, cases);
+  let runs = 0;
+  let lastRunAt: Date | undefined;
+  let running: Promise<ProbeRecord[]> | undefined;
+  const runOnce = (): Promise<ProbeRecord[]> => {
+    const rotation = rotationSlice(pool, runs++, config.rotationRuns);
+    const limits = { timeoutMs: config.timeoutMs, degradedMs: config.degradedMs, deviations: config.deviations.deviations, maintenance: config.maintenance };
+    const run = runProbes({ ...deps, ...limits, probes, rotation })
+      .catch((error: unknown) => {
+        // runProbes does not throw; this guard keeps the scheduler alive if that ever changes.
+        deps.log({ level: 'error', msg: 'run failed', error: error instanceof Error ? error.name : 'unknown' });
+        return [] as ProbeRecord[];
+      })
+      .finally(() => {
+        lastRunAt = new Date();
+        if (running === run) running = undefined;
+      });
+    running = run;
+    return run;
+  };
+  const skipOverlap = (): void => {
+    deps.metrics.overlaps.inc();
+    deps.log({ level: 'warn', msg: 'run skipped: the previous run is still going' });
+  };
+  const tick = (): Promise<ProbeRecord[]> | undefined => {
+    if (!running) return runOnce();
+    skipOverlap();
+    return undefined;
+  };
+  return { runOnce, tick, skipOverlap, lastRunAt: () => lastRunAt, running: () => running };
+}
+
+/** The start log line: what runs against what, never a secret. */
+function logStart(log: MonitorLog, config: MonitorConfig, url: string, target: OpenTarget, security: WebSecurity | undefined): void {
+  const fault = config.target.kind === 'simulator' ? config.target.simulatorFault : undefined;
+  log({
+    level: 'info',
+    msg: 'monitor started',
+    url,
+    target: target.kind,
+    ...(target.kind === 'external' ? { base_url: target.baseUrl } : {}),
+    ...(fault ? { simulator_fault: fault } : {}),
+    ...(config.target.kind === 'simulator' && config.target.simulatorVariant ? { simulator_variant: config.target.simulatorVariant } : {}),
+    schedule: config.schedule,
+    probes: probeNames.length,
+    build: `${buildInfo.version} (${buildInfo.revision})`,
+    ...(security ? { tls: security.tls !== undefined, basic_auth: security.authorize !== undefined } : {}),
+    ...(config.maintenance.length > 0 ? { maintenance_windows: config.maintenance.length } : {}),
+  });
+  for (const deviation of config.deviations.deviations.filter((entry) => isExpired(entry, new Date()))) {
+    log({ level: 'warn', msg: 'accepted deviation expired: its violations count again', deviation: deviation.id, rule: deviation.rule, expires: deviation.expires });
+  }
+}
+
+/** The target, its token fetches counted, logged and followed by the credential watch. */
+function openMonitoredTarget<P extends EmbeddedProvider>(
+  config: MonitorConfig,
+  options: SearchMonitorOptions<P>,
+  metrics: MonitorMetrics,
+  log: MonitorLog,
+  credentials: CredentialWatch,
+): Promise<OpenTarget<P>> {
+  return openTarget(config.target, {
+    transport: options.transport ?? createNodeTransport(),
+    ...(options.startEmbedded ? { startEmbedded: options.startEmbedded } : {}),
+    onTokenFetch: (outcome, durationMs) => {
+      metrics.recordTokenFetch(outcome, durationMs / 1000);
+      if (outcome !== 'success') log({ level: 'warn', msg: 'token fetch failed', outcome });
+      credentials.observe(outcome);
+    },
+  });
+}
+
+/** What the / page shows besides the history, as of now. */
+function pageInfo(
+  config: MonitorConfig,
+  target: OpenTarget,
+  now: { maintenance: StatusPageInfo['maintenance']; credentials: CredentialWatch['state']; evidence: ProbeEvidence; behaviourDrift: string },
+): StatusPageInfo {
+  return {
+    target: target.kind === 'simulator' ? `embedded simulator (${target.baseUrl})` : target.baseUrl,
+    faultMode: config.target.kind === 'simulator' ? config.target.simulatorFault : undefined,
+    variant: config.target.kind === 'simulator' ? config.target.simulatorVariant : undefined,
+    build: buildInfo,
+    schedule: config.schedule,
+    // Once per run, and never more than every 5 s: the page is for people, not a poller.
+    refreshSeconds: Math.max(5, Math.round(config.intervalMs / 1000)),
+    maintenance: now.maintenance,
+    credentials: now.credentials,
+    hasEvidence: (probe) => now.evidence.has(probe),
+    runbookBase: config.runbookBase,
+    behaviourDrift: now.behaviourDrift,
+  };
+}
+
 /** Wires target, probes, metrics, history, HTTP server and schedule together. */
 export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedProvider>(
   config: MonitorConfig,
@@ -65,94 +167,36 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
   const metrics = new MonitorMetrics(probeNames, config, () => maintenanceNow() !== undefined);
   const history = new ProbeHistory(config.historySize);
   const evidence = new ProbeEvidence();
-  const target = await openTarget(config.target, {
-    transport: options.transport ?? createNodeTransport(),
-    ...(options.startEmbedded ? { startEmbedded: options.startEmbedded } : {}),
-    onTokenFetch: (outcome, durationMs) => {
-      metrics.recordTokenFetch(outcome, durationMs / 1000);
-      if (outcome !== 'success') log({ level: 'warn', msg: 'token fetch failed', outcome });
-    },
-  });
+  const credentials = new CredentialWatch(log);
+  const target = await openMonitoredTarget(config, options, metrics, log, credentials);
   const drift = watchBehaviourDrift(config.baseline, targetKey(config.target, target.baseUrl), metrics.behaviourDrift, (problem) => log({ level: 'warn', msg: 'behaviour baseline not compared', problem }));
-  const cases = buildContractCases(config.target.profile);
-  const probes = monitorProbes(config.target.profile, cases);
-  const pool = rotationPool(config.target.profile, cases);
-  let runs = 0;
-  let lastRunAt: Date | undefined;
-  let running: Promise<ProbeRecord[]> | undefined;
-
-  const runOnce = (): Promise<ProbeRecord[]> => {
-    const rotation = rotationSlice(pool, runs++, config.rotationRuns);
-    const run = runProbes({ target, probes, rotation, metrics, history, log, timeoutMs: config.timeoutMs, degradedMs: config.degradedMs, deviations: config.deviations.deviations, maintenance: config.maintenance, now, evidence, onAnswer: drift.onAnswer })
-      .catch((error: unknown) => {
-        // runProbes does not throw; this guard keeps the scheduler alive if that ever changes.
-        log({ level: 'error', msg: 'run failed', error: error instanceof Error ? error.name : 'unknown' });
-        return [] as ProbeRecord[];
-      })
-      .finally(() => {
-        lastRunAt = new Date();
-        if (running === run) running = undefined;
-      });
-    running = run;
-    return run;
-  };
-
-  const skipOverlap = (): void => {
-    metrics.overlaps.inc();
-    log({ level: 'warn', msg: 'run skipped: the previous run is still going' });
-  };
-  const tick = (): Promise<ProbeRecord[]> | undefined => {
-    if (running) {
-      skipOverlap();
-      return undefined;
-    }
-    return runOnce();
-  };
-
-  let server: MonitorServer | undefined;
-  let task: ScheduledTask | undefined;
-  try {
-    server = await startMonitorServer({
-      host: config.host,
-      port: config.port,
-      metrics,
-      history,
-      evidence,
-      info: {
-        target: target.kind === 'simulator' ? `embedded simulator (${target.baseUrl})` : target.baseUrl,
-        schedule: config.schedule,
-        // Once per run, and never more than every 5 s: the page is for people, not a poller.
-        refreshSeconds: Math.max(5, Math.round(config.intervalMs / 1000)),
-      },
-      lastRunAt: () => lastRunAt,
-      maintenance: maintenanceNow,
-      behaviourDrift: drift.section,
-      ...(security ? { security } : {}),
-    });
-  } catch (error) {
+  const runner = probeRunner(config, { target, metrics, history, log, now, evidence, onAnswer: drift.onAnswer });
+  let ready = false;
+  const page = (): StatusPageInfo => pageInfo(config, target, { maintenance: maintenanceNow(), credentials: credentials.state, evidence, behaviourDrift: drift.section() });
+  const server = await startMonitorServer({
+    host: config.host,
+    port: config.port,
+    metrics,
+    history,
+    evidence,
+    probes: probeNames,
+    page,
+    lastRunAt: runner.lastRunAt,
+    ready: () => ready,
+    ...(security ? { security } : {}),
+  }).catch(async (error: unknown) => {
     await target.close();
     throw error;
-  }
-  if (options.schedule ?? true) {
-    task = cron.schedule(config.schedule, () => tick(), { name: 'customer-search-probes', timezone: 'Etc/UTC', noOverlap: true });
-    task.on('execution:overlap', skipOverlap);
-  }
-  log({
-    level: 'info',
-    msg: 'monitor started',
-    url: server.url,
-    target: target.kind,
-    schedule: config.schedule,
-    probes: probeNames.length,
-    ...(security ? { tls: security.tls !== undefined, basic_auth: security.authorize !== undefined } : {}),
-    ...(config.maintenance.length > 0 ? { maintenance_windows: config.maintenance.length } : {}),
   });
-  for (const deviation of config.deviations.deviations.filter((entry) => isExpired(entry, new Date()))) {
-    log({ level: 'warn', msg: 'accepted deviation expired: its violations count again', deviation: deviation.id, rule: deviation.rule, expires: deviation.expires });
+  let task: ScheduledTask | undefined;
+  if (options.schedule ?? true) {
+    task = cron.schedule(config.schedule, () => runner.tick(), { name: 'customer-search-probes', timezone: 'Etc/UTC', noOverlap: true });
+    task.on('execution:overlap', runner.skipOverlap);
   }
-  if (options.runAtStart ?? true) void runOnce();
-
-  const openServer = server;
+  logStart(log, config, server.url, target, security);
+  // The run at start fetches the first token: wrong credentials show at once, not at the first tick.
+  if (options.runAtStart ?? true) void runner.runOnce();
+  ready = true;
   return {
     url: server.url,
     metrics,
@@ -160,12 +204,13 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
     evidence,
     drift,
     target,
-    runOnce,
-    tick,
+    runOnce: runner.runOnce,
+    tick: runner.tick,
     stop: async () => {
+      ready = false;
       await task?.destroy();
-      if (running) await running;
-      await openServer.close();
+      await runner.running();
+      await server.close();
       await target.close();
       log({ level: 'info', msg: 'monitor stopped' });
     },

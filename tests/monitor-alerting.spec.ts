@@ -88,7 +88,7 @@ test('a broken contract rule opens a ticket with its probe, rule, summary and ru
       summary: 'Probe broad-search broke contract rule result-cap',
       description:
         "The rule result-cap is the contract suite test of the same name: run npm run contract against the environment to see every broken case with Expected and Received; the monitor's / page shows the last violation.",
-      runbook_url: 'README.md#customersearchcontractviolation',
+      runbook_url: 'docs/runbook.md#customersearchcontractviolation',
     });
 
     // The failing probe warns in the team's channel, naming it; the API still answers, so no page.
@@ -96,7 +96,7 @@ test('a broken contract rule opens a ticket with its probe, rule, summary and ru
     const warning = delivered('/channel', 'CustomerSearchProbeFailing');
     expect(warning?.labels).toMatchObject({ probe: 'broad-search', severity: 'warning' });
     expect(warning?.annotations.summary).toBe('Customer search probe broad-search has failed for 5 minutes from 1 locations');
-    expect(warning?.annotations.runbook_url).toBe('README.md#customersearchprobefailing');
+    expect(warning?.annotations.runbook_url).toBe('docs/runbook.md#customersearchprobefailing');
     // (A monitor-health page, e.g. absent before the first scrape on a busy machine, is not the contract's.)
     const paged = deliveredTo(receiver, '/pager');
     expect(paged.filter((alert) => alert.labels.probe !== undefined || alert.labels.slo !== undefined)).toEqual([]);
@@ -135,7 +135,7 @@ test('an outage inside a maintenance window reaches no receiver; the same outage
     await expect.poll(() => firing(outside, '/pager', 'CustomerSearchAvailabilityBudgetBurn').length, { timeout: 60_000, intervals: [500] }).toBeGreaterThan(0);
     const [page] = firing(outside, '/pager', 'CustomerSearchAvailabilityBudgetBurn');
     expect(page?.labels).toEqual({ alertname: 'CustomerSearchAvailabilityBudgetBurn', severity: 'critical', slo: 'customer-search-availability' });
-    expect(page?.annotations.runbook_url).toBe('README.md#customersearchavailabilitybudgetburn');
+    expect(page?.annotations.runbook_url).toBe('docs/runbook.md#customersearchavailabilitybudgetburn');
     // Every probe fails: their warnings fire too (for: shortened to 2 s) and page nobody; the one
     // page is the SLO's, one alert without probe or location.
     await expect.poll(async () => (await held(outsideManager)).includes('CustomerSearchProbeFailing'), { timeout: 30_000, intervals: [500] }).toBe(true);

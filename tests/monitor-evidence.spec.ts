@@ -23,7 +23,10 @@ test('a violation is downloadable as HAR 1.2 from the page, redacted and masked;
   const { monitor } = await startTestMonitor({ MONITOR_ROTATION_RUNS: '0' }, { startEmbedded: embeddedSimulator({ clientSecret: SECRET }) });
   try {
     await monitor.runOnce();
-    expect((await fetch(`${monitor.url}/evidence/broad-search.har`)).status).toBe(404);
+    const none = await fetch(`${monitor.url}/evidence/broad-search.har`);
+    expect(none.status).toBe(404);
+    // The 404 says why: a known probe without a violation yet, or a probe that does not exist.
+    expect(await none.text()).toBe('no violation recorded yet for probe "broad-search" since the monitor started: evidence is the last answer that broke a rule, kept in memory\n');
     expect(await (await fetch(monitor.url)).text()).not.toContain('/evidence/');
 
     monitor.target.simulator?.setFault('six-customers');
@@ -54,7 +57,9 @@ test('a violation is downloadable as HAR 1.2 from the page, redacted and masked;
     // Masked value by value: shapes and lengths stay, names do not.
     expect(entry?.response.content.text).toContain('"N*******"');
     expect(entry?.response.content.text).not.toContain('Nordmann');
-    expect((await fetch(`${monitor.url}/evidence/nothing-here.har`)).status).toBe(404);
+    const unknown = await fetch(`${monitor.url}/evidence/nothing-here.har`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toMatch(/^unknown probe "nothing-here": the probes are phone-search, .*rotation\n$/);
   } finally {
     await monitor.stop();
   }

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ProbeHistory, type ProbeRecord } from '../monitor/probe-history';
-import { summarizeProbe } from '../monitor/status-page';
+import { summarizeProbe } from '../monitor/probe-summary';
 import { startTestMonitor } from './fixtures/monitor-harness';
 
 /* The operator page's figures and its weight, without a browser. */

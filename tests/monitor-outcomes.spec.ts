@@ -6,6 +6,7 @@ import { probeNames, type ProbeName } from '../monitor/monitor-probes';
 import type { ProbeOutcome } from '../monitor/probe-outcome';
 import type { LogEntry } from '../monitor/monitor-log';
 import { sampleValue, startTestMonitor } from './fixtures/monitor-harness';
+import { CredentialWatch } from '../monitor/credential-watch';
 
 /*
  * The monitor against each way a provider can go wrong: the right outcome and rule label appear
@@ -71,6 +72,10 @@ test('against the correct simulator every probe succeeds and nothing is logged a
     const text = await scrape();
     expect(sampleValue(text, 'customer_search_probe_success{probe="broad-search"}')).toBe(1);
     expect(sampleValue(text, 'customer_search_rate_limit_remaining')).toBeGreaterThan(0);
+    // Each probe's last status, as the answer gave it: a search 200, a search without a token 401 or 403.
+    for (const record of records) expect(sampleValue(text, `customer_search_probe_http_status_code{probe="${record.probe}"}`), record.probe).toBe(record.status);
+    expect(sampleValue(text, 'customer_search_probe_http_status_code{probe="phone-search"}')).toBe(200);
+    expect([401, 403]).toContain(sampleValue(text, 'customer_search_probe_http_status_code{probe="no-token-refused"}'));
     const page = await (await fetch(monitor.url)).text();
     const tokens = monitor.target.simulator?.issuedTokens() ?? [];
     expect(tokens.length).toBeGreaterThan(0);
@@ -161,6 +166,8 @@ test('a target that is down gives network_error on every probe, and the monitor 
     const text = await scrape();
     expect(text).not.toContain('down-target-secret');
     expect(sampleValue(text, 'customer_search_token_fetches_total{outcome="transport"}')).toBeGreaterThanOrEqual(1);
+    // No answer came: the status gauge says 0, not the last status it ever saw.
+    expect(sampleValue(text, 'customer_search_probe_http_status_code{probe="phone-search"}')).toBe(0);
   } finally {
     await monitor.stop();
   }
@@ -193,4 +200,17 @@ test('a tick while a run is still going is skipped and counted as an overlap', a
   } finally {
     await monitor.stop();
   }
+});
+
+test('refused credentials are logged once when they start and again only after an accepted token; an unavailable endpoint says nothing about them', () => {
+  const entries: LogEntry[] = [];
+  const watch = new CredentialWatch((entry) => entries.push(entry));
+  expect(watch.state).toBe('unknown');
+  for (const outcome of ['unavailable', 'rejected', 'rejected', 'transport', 'success', 'success', 'rejected'] as const) watch.observe(outcome);
+  expect(entries.map((entry) => [entry.level, entry.msg])).toEqual([
+    ['error', 'credentials refused by the token endpoint: check CONNECTID_CLIENT_ID and CONNECTID_CLIENT_SECRET; probing goes on, every probe reports auth_error'],
+    ['info', 'credentials accepted again by the token endpoint'],
+    ['error', 'credentials refused by the token endpoint: check CONNECTID_CLIENT_ID and CONNECTID_CLIENT_SECRET; probing goes on, every probe reports auth_error'],
+  ]);
+  expect(watch.state).toBe('refused');
 });

@@ -7,6 +7,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { availabilitySlo } from '../monitor/slo/availability-slo';
+import { startSimulator } from '../simulator/provider-simulator';
+import { simulatorTargetEnvironment } from '../harness/simulator-target-environment';
 
 /*
  * The recent-probes page in a real headless Chromium: Debian's package, or Playwright's own
@@ -98,5 +100,55 @@ test('the operator page shows the error budget and burn rate, and a maintenance 
     await testInfo.attach('operator page: error budget and a maintenance window', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
   } finally {
     await monitor.stop();
+  }
+});
+
+test('at a glance: the headline counts the failing probes worst first, they come first, contract and SLO side by side, target, fault mode and build shown', async ({ page }, testInfo) => {
+  const { monitor } = await startTestMonitor({ CONTRACT_SIMULATOR_FAULT: 'six-customers', MONITOR_RUNBOOK_URL: 'https://runbooks.example/capi/docs/runbook.md' });
+  try {
+    const records = await monitor.runOnce();
+    const failing = records.filter((record) => record.outcome !== 'success' && record.outcome !== 'degraded');
+    expect(failing.map((record) => record.probe)).toContain('broad-search');
+    await page.goto(monitor.url);
+    const headline = page.locator('#headline');
+    await expect(headline).toHaveClass('bad');
+    await expect(headline).toContainText(`${failing.length} of ${records.length} probes failing: ${failing.length} contract_violation`);
+    await expect(headline.locator('a.runbook')).toHaveAttribute('href', 'https://runbooks.example/capi/docs/runbook.md#customersearchprobefailing');
+    // The failing probes are the first rows, whatever their names.
+    const rows = await page.locator('#summary tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-probe')));
+    expect(new Set(rows.slice(0, failing.length))).toEqual(new Set(failing.map((record) => record.probe)));
+    const contract = page.locator('#glance #contract');
+    await expect(contract).toHaveClass('bad');
+    await expect(contract).toContainText('result-cap: broad-search');
+    await expect(page.locator('#glance #slo')).toBeVisible();
+    // Side by side: the contract box and the SLO box share a row.
+    const [contractBox, sloBox] = [await contract.boundingBox(), await page.locator('#glance #slo').boundingBox()];
+    expect(contractBox && sloBox && Math.abs(contractBox.y - sloBox.y) < 2 && contractBox.x < sloBox.x).toBe(true);
+    await expect(page.locator('#context .fault')).toHaveText('six-customers');
+    await expect(page.locator('#context')).toContainText('embedded simulator (http://127.0.0.1:');
+    await expect(page.locator('#context .build')).toContainText(`Node.js ${process.version}`);
+    await testInfo.attach('operator page at a glance', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+  } finally {
+    await monitor.stop();
+  }
+});
+
+test('refused credentials: one error line naming the variables, every probe auth_error, a banner on the page, and the probing goes on', async ({ page }) => {
+  const simulator = await startSimulator({ rateLimit: false });
+  const { monitor, logs } = await startTestMonitor({ ...simulatorTargetEnvironment(simulator), CONNECTID_CLIENT_SECRET: 'not-the-secret', MONITOR_ROTATION_RUNS: '0' });
+  try {
+    const first = await monitor.runOnce();
+    await monitor.runOnce();
+    expect(first.filter((record) => record.probe !== 'no-token-refused').map((record) => record.outcome)).toEqual(first.filter((record) => record.probe !== 'no-token-refused').map(() => 'auth_error'));
+    const errors = logs.filter((entry) => entry.level === 'error');
+    expect(errors.map((entry) => entry.msg)).toEqual(['credentials refused by the token endpoint: check CONNECTID_CLIENT_ID and CONNECTID_CLIENT_SECRET; probing goes on, every probe reports auth_error']);
+    await page.goto(monitor.url);
+    await expect(page.locator('#credentials')).toContainText('Credentials refused by the token endpoint: check CONNECTID_CLIENT_ID and CONNECTID_CLIENT_SECRET.');
+    // Every probe but the one sent without a token, which the refused credentials do not touch.
+    await expect(page.locator('#headline')).toContainText(`${first.length - 1} of ${first.length} probes failing: ${first.length - 1} auth_error`);
+    await expect(page.locator('body')).not.toContainText('not-the-secret');
+  } finally {
+    await monitor.stop();
+    await simulator.close();
   }
 });

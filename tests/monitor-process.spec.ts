@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,10 +9,23 @@ import { configErrorMessage } from './fixtures/config-error-message';
 import { childEnvironment } from './fixtures/child-environment';
 import { builtMonitor } from '../harness/built-monitor';
 import { withPortLock } from './fixtures/port-lock';
+import { requireBinary } from './fixtures/system-binary';
+import { commandLine, descendants, isAlive } from './fixtures/process-tree';
+import { startSimulator } from '../simulator/provider-simulator';
+import { simulatorTargetEnvironment } from '../harness/simulator-target-environment';
+import { freePort } from '../harness/free-port';
+import { waitUntilReady } from '../harness/wait-until-ready';
+import { connect } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import type { ValidateFunction } from 'ajv';
+import { standaloneContractSchemas } from '../monitor/build/standalone-contract-schemas';
+import { contractSchema } from '../contracts/contract-schemas';
+import { buildContractCases } from '../engine/contract-cases';
+import { documentedProfile } from '../client/target-profile';
 
 /* The monitor as a process, built as `npm start` builds it: defaults, SIGTERM, configuration refused at start. */
 function startMonitorProcess(env: Record<string, string>, args: string[] = []): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, [...builtMonitor().nodeArgs, ...args], { env: childEnvironment(env) });
+  return spawn(builtMonitor().entry, args, { env: childEnvironment(env) });
 }
 
 function collect(child: ChildProcessWithoutNullStreams): { out: () => string; exit: Promise<number | null> } {
@@ -38,6 +51,11 @@ test('npm start serves live metrics on the default port 9464 within one interval
         }, { timeout: 30_000 })
         .toBe(1);
       expect(sampleValue(text, 'customer_search_probe_success{probe="no-token-refused"}')).toBe(1);
+      // The build says what runs: package.json's version and, in a git checkout, the revision built.
+      const git = spawnSync('git', ['rev-parse', '--short=12', 'HEAD'], { encoding: 'utf8' });
+      const revision = git.status === 0 ? git.stdout.trim() : 'unknown';
+      const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+      expect(sampleValue(text, `customer_search_build_info{version="${version}",revision="${revision}",node="${process.version}"}`)).toBe(1);
       const health = (await (await fetch('http://127.0.0.1:9464/healthz')).json()) as { status: string };
       expect(health.status).toBe('ok');
     } finally {
@@ -71,6 +89,14 @@ test('an invalid cron expression is refused, naming MONITOR_SCHEDULE', () => {
   expect(configMessage({ MONITOR_SCHEDULE: '61 * * * *' })).toBe(
     'Invalid configuration: MONITOR_SCHEDULE: is not a valid cron expression (61 is a invalid expression for minute)',
   );
+});
+
+test('MONITOR_RUNBOOK_URL must be an absolute http(s) URL without an anchor', () => {
+  expect(configMessage({ MONITOR_RUNBOOK_URL: 'docs/runbook.md' })).toBe(
+    'Invalid configuration: MONITOR_RUNBOOK_URL: must be an absolute http(s) URL of the runbook document, e.g. https://git.example.com/capi-contract/blob/main/docs/runbook.md; got "docs/runbook.md"',
+  );
+  expect(configMessage({ MONITOR_RUNBOOK_URL: 'https://git.example.com/runbook.md#top' })).toBe("Invalid configuration: MONITOR_RUNBOOK_URL: must not end in an #anchor: each link appends its own entry's");
+  expect(loadMonitorConfig({ MONITOR_RUNBOOK_URL: 'https://git.example.com/runbook.md' }).runbookBase).toBe('https://git.example.com/runbook.md');
 });
 
 test('a deadline not shorter than the interval is refused', () => {
@@ -130,6 +156,15 @@ test('a bad MONITOR_WEB_CONFIG or MONITOR_MAINTENANCE stops the process at start
   expect(maintenance.out()).toBe('Invalid configuration: MONITOR_MAINTENANCE: entry 1 ("upgrade") ends (2026-12-01T21:00:00Z) before it starts (2026-12-01T22:00:00Z)\n');
 });
 
+/** Whether nothing listens on the loopback port any more. */
+function connectionRefused(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve(false)));
+    socket.once('error', () => resolve(true));
+  });
+}
+
 /** The chunks of a build that `entry` reaches by static imports, itself included. */
 function staticChunks(dir: string, entry: string): Set<string> {
   const reached = new Set<string>();
@@ -142,3 +177,94 @@ function staticChunks(dir: string, entry: string): Set<string> {
   visit(entry);
   return reached;
 }
+
+test('as PID 1 in its own namespace, SIGTERM lets the running probes finish, exits 0 and leaves nothing listening', async () => {
+  test.setTimeout(120_000);
+  const unshare = requireBinary('unshare', 'util-linux');
+  // Every search answers after 2.5 s: the first run is still going when SIGTERM comes.
+  const simulator = await startSimulator({ rateLimit: false, latencyMs: 2_500 });
+  try {
+    const port = await freePort();
+    const env = { ...simulatorTargetEnvironment(simulator), MONITOR_ROTATION_RUNS: '0' };
+    // A new PID namespace needs CAP_SYS_ADMIN: a user namespace of its own gives it to a non-root runner.
+    const asRoot = process.getuid?.() === 0 ? [] : ['--user', '--map-root-user'];
+    const child = spawn(unshare, [...asRoot, '--pid', '--fork', '--mount-proc', builtMonitor().entry, '--require-target', `--web.listen-address=127.0.0.1:${port}`], { env: childEnvironment(env) });
+    const { out, exit } = collect(child);
+    await waitUntilReady(`http://127.0.0.1:${port}/healthz`, { timeoutMs: 60_000, gaveUp: () => child.exitCode !== null, describe: out });
+    const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { lastRun: string | null };
+    expect(health.lastRun).toBeNull();
+    // The container's HEALTHCHECK: ready while the schedule runs.
+    expect((await fetch(`http://127.0.0.1:${port}/-/ready`)).status).toBe(200);
+    const monitor = descendants(child.pid as number).find((pid) => commandLine(pid).includes('monitor-main.js'));
+    expect(monitor).toBeDefined();
+    // NSpid lists the process's id in each namespace, innermost last: node itself is PID 1, no shell between.
+    const nsPid = /^NSpid:\s+(.+)$/m.exec(readFileSync(`/proc/${monitor}/status`, 'utf8'))?.[1]?.trim().split(/\s+/).pop();
+    expect(nsPid).toBe('1');
+    process.kill(monitor as number, 'SIGTERM');
+    expect(await exit).toBe(0);
+    const lines = out().split('\n');
+    const stopped = lines.findIndex((line) => line.includes('"msg":"monitor stopped"'));
+    expect(stopped).toBeGreaterThan(0);
+    // The 13 named probes of the run in flight were judged (slow, so degraded) before the monitor stopped.
+    expect(lines.slice(0, stopped).filter((line) => line.includes('"msg":"probe"') && line.includes('"outcome":"degraded"'))).toHaveLength(13);
+    expect(await connectionRefused(port)).toBe(true);
+  } finally {
+    await simulator.close();
+  }
+});
+
+test('--help describes the flags; an unknown flag or a bad listen address is refused with one message and exit 2', async () => {
+  const help = collect(startMonitorProcess({}, ['--help']));
+  expect(await help.exit).toBe(0);
+  expect(help.out()).toContain('--web.listen-address=ADDRESS');
+  const unknown = collect(startMonitorProcess({}, ['--web.listen-adress=:9464']));
+  expect(await unknown.exit).toBe(2);
+  expect(unknown.out()).toBe(
+    'Invalid configuration: --web.listen-adress: is not a known flag (known: --help, --check, --require-target, --web.listen-address, --web.config.file; see --help)\n',
+  );
+  const address = collect(startMonitorProcess({}, ['--web.listen-address=9464', '--check']));
+  expect(await address.exit).toBe(2);
+  expect(address.out()).toBe('Invalid configuration: --web.listen-address: "9464" is not host:port (e.g. 127.0.0.1:9464, :9464 or [::1]:9464)\n');
+  const flags = collect(startMonitorProcess({ MONITOR_PORT: '1234' }, ['--web.listen-address=:9465', '--check']));
+  expect(await flags.exit).toBe(0);
+  expect(flags.out()).toContain('serving 0.0.0.0:9465');
+});
+
+test('the build compiles the contract validators ahead of time: the bundle loads no schema compiler, and they judge as the run-time ones do', async () => {
+  const { dir } = builtMonitor();
+  const imported = readdirSync(dir).flatMap((name) => [...readFileSync(join(dir, name), 'utf8').matchAll(/^import[^'"]*["']([^'".][^'"]*)["']/gm)].map(([, from]) => from ?? ''));
+  expect(imported.filter((from) => from.startsWith('ajv'))).toEqual(['ajv/dist/runtime/ucs2length.js']);
+  // The same module, loaded on its own, gives the same errors as the validators compiled at run time.
+  const file = join(dir, 'contract-schemas-check.mjs');
+  writeFileSync(file, standaloneContractSchemas());
+  const ahead = (await import(pathToFileURL(file).href)) as { contractSchema: (pointer: string) => ValidateFunction };
+  const bodies = buildContractCases(documentedProfile).map((item) => item.request.body);
+  const values: [string, unknown][] = [
+    ...bodies.map((body): [string, unknown] => ['#/components/schemas/SearchCustomerRequest', body]),
+    ['#/components/schemas/SearchCustomerResponse', { customers: [{ customerNumber: 1, postalCode: 1234 }], extra: true }],
+    ['#/components/schemas/SearchCustomerResponse', []],
+    ['#/components/schemas/ErrorResponse', { exceptionType: 5 }],
+    ['#/components/headers/X-RateLimit-Remaining/schema', -1],
+  ];
+  expect(values.length).toBeGreaterThan(100);
+  for (const [pointer, value] of values) {
+    const [compiledNow, compiledAhead] = [contractSchema(pointer), ahead.contractSchema(pointer)];
+    expect([compiledAhead(value), compiledAhead.errors ?? null], `${pointer} ${JSON.stringify(value)}`).toEqual([compiledNow(value), compiledNow.errors ?? null]);
+  }
+});
+
+test('SIGTERM to npm start stops the monitor too: nothing of it is left running or listening', async () => {
+  test.setTimeout(180_000);
+  const port = await freePort();
+  const npm = spawn('npm', ['start', '--', `--web.listen-address=127.0.0.1:${port}`], { env: childEnvironment({}) });
+  const { out, exit } = collect(npm);
+  await waitUntilReady(`http://127.0.0.1:${port}/-/ready`, { timeoutMs: 120_000, gaveUp: () => npm.exitCode !== null, describe: out });
+  const tree = descendants(npm.pid as number);
+  // npm's shell execs bin/capi-monitor, which execs node: one process under npm, node itself.
+  expect(tree.map(commandLine).filter((line) => line.includes('monitor-main.js'))).toHaveLength(1);
+  npm.kill('SIGTERM');
+  await exit;
+  await expect.poll(() => tree.filter(isAlive), { timeout: 30_000 }).toEqual([]);
+  expect(out()).toContain('"msg":"monitor stopped"');
+  expect(await connectionRefused(port)).toBe(true);
+});

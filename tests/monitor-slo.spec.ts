@@ -2,11 +2,12 @@ import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { availabilitySlo, type AvailabilitySlo, type BurnCondition } from '../monitor/slo/availability-slo';
 import { DASHBOARD, withSloPanels } from '../monitor/slo/slo-dashboard';
 import { checkSlo, MAINTENANCE_SERIES, SLO_RULES, sloRules } from '../monitor/slo/slo-rules';
-import { ALERT_RULES, SLO_RULE_TESTS } from './fixtures/monitoring-assets';
+import { ALERT_RULES, ALERT_RULE_TESTS, SLO_RULE_TESTS } from './fixtures/monitoring-assets';
+import { withRunbookBase } from '../monitor/runbook-url';
 import { requireBinary } from './fixtures/system-binary';
 
 /*
@@ -146,3 +147,21 @@ for (const { broken, rules, fails } of mutations) {
     expect(run.output).toContain(`name: ${fails},`);
   });
 }
+
+test('MONITOR_RUNBOOK_URL makes every alert\'s runbook link absolute, in the generated and the hand-written rules, and their unit tests still pass', () => {
+  const promtool = requireBinary('promtool', 'prometheus');
+  test.setTimeout(120_000);
+  const base = 'https://git.example.com/capi-contract/blob/main/docs/runbook.md';
+  const dir = mkdtempSync(join(tmpdir(), 'capi-runbook-rules-'));
+  const files = { 'slo-rules.yml': sloRules(availabilitySlo, base) } as Record<string, string>;
+  for (const file of [ALERT_RULES, ALERT_RULE_TESTS, SLO_RULE_TESTS]) files[basename(file)] = withRunbookBase(readFileSync(file, 'utf8'), base);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  const rules = `${files['alert-rules.yml']}\n${files['slo-rules.yml']}`;
+  const links = [...rules.matchAll(/runbook_url: '([^']*)'/g)].map(([, url]) => url ?? '');
+  expect(links.length).toBe([...rules.matchAll(/- alert: /g)].length);
+  for (const link of links) expect(link).toMatch(/^https:\/\/git\.example\.com\/capi-contract\/blob\/main\/docs\/runbook\.md#[a-z]+$/);
+  for (const args of [['test', 'rules', join(dir, 'alert-rules.test.yml')], ['test', 'rules', join(dir, 'slo-rules.test.yml')]]) {
+    const run = spawnSync(promtool, args, { encoding: 'utf8' });
+    expect(run.status, `promtool ${args.join(' ')}\n${run.stdout}${run.stderr}`).toBe(0);
+  }
+});
