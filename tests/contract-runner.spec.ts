@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ruleNames } from '../contracts/contract-rules';
+import { ruleNames, tooLargeForAnySearch } from '../contracts/contract-rules';
+import { runSimulatorCampaign } from '../harness/simulator-campaign';
 import { freePort } from '../harness/free-port';
 import { startSimulator } from '../simulator/provider-simulator';
 import { startProxiedProvider } from './fixtures/faulty-proxy';
@@ -141,4 +142,16 @@ test('a bad CONTRACT_DEADLINE_S stops the run at once naming it', async () => {
   const run = await runContractCli({ CONTRACT_DEADLINE_S: 'soon' });
   expect(run.code).toBe(2);
   expect(run.stderr.trim()).toBe('Invalid configuration: CONTRACT_DEADLINE_S: must be a whole number from 10 to 86400, got "soon"');
+});
+
+test('a provider that answers nothing leaves cases not judged (network), never broken, and closing on an oversized body is a refusal', async () => {
+  const { results } = await runSimulatorCampaign({ simulator: { outage: 'hang-up' }, campaign: { generatedCases: 0 } });
+  expect(results.flatMap((result) => result.check.violations)).toEqual([]);
+  const unanswered = results.filter((result) => result.notJudged?.reason === 'network');
+  expect(unanswered.length).toBeGreaterThan(100);
+  expect(unanswered[0]?.notJudged?.detail).toMatch(/^no answer: /);
+  // A body larger than any valid search may be refused by closing the connection (RFC 9110 §15.5.14).
+  const oversized = results.filter((result) => result.case.expectation.kind === 'refused' && tooLargeForAnySearch(result.case.request));
+  expect(oversized.length).toBeGreaterThan(0);
+  for (const result of oversized) expect([result.notJudged, result.check.rulesChecked], result.case.title).toEqual([undefined, [result.case.expectation.rule]]);
 });

@@ -55,18 +55,19 @@ for (const rule of ruleNames) {
 
 /*
  * Causes outside the contract fail the run as themselves, never under a rule: a case the provider
- * answered only with 429, and the run's deadline. The rate-limited cases are one failure: the first
+ * answered only with 429, one that got no answer at all (the network), and the run's deadline. The
+ * rate-limited and unanswered cases are one failure: the first
  * three named in full, the rest counted (every one has its line in the run's header, its annotation
  * and its summary entry).
  */
 test('every case judged', async ({ campaign }, testInfo) => {
   const unjudged = campaign.results.filter((result) => result.notJudged);
-  const limited = unjudged.filter((item) => item.notJudged?.reason === 'rate-limited');
-  const line = (result: (typeof limited)[number]): string => `Not judged: rate-limited: ${result.case.title} (${result.case.expectation.rule}): ${result.notJudged?.detail ?? ''}`;
+  const limited = unjudged.filter((item) => item.notJudged !== undefined && item.notJudged.reason !== 'deadline');
+  const line = (result: (typeof limited)[number]): string => `Not judged: ${result.notJudged?.reason ?? ''}: ${result.case.title} (${result.case.expectation.rule}): ${result.notJudged?.detail ?? ''}`;
   for (const result of limited) testInfo.annotations.push({ type: 'not judged', description: line(result) });
   if (limited.length > 0) {
     const more = limited.length - CASES_SHOWN_IN_FULL;
-    const shown = [...limited.slice(0, CASES_SHOWN_IN_FULL).map(line), ...(more > 0 ? [`... and ${more} more rate-limited case${more === 1 ? '' : 's'}: each is listed in the run's header, the JUnit properties and contract-summary.json`] : [])];
+    const shown = [...limited.slice(0, CASES_SHOWN_IN_FULL).map(line), ...(more > 0 ? [`... and ${more} more case${more === 1 ? '' : 's'} not judged: each is listed in the run's header, the JUnit properties and contract-summary.json`] : [])];
     expect.soft(limited.length, shown.join('\n')).toBe(0);
   }
   const late = unjudged.filter((result) => result.notJudged?.reason === 'deadline');
