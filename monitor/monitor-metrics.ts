@@ -88,6 +88,11 @@ export class MonitorMetrics {
     this.buildInfo = new Gauge({ name: 'customer_search_build_info', help: 'Always 1; the labels say which build runs, on which Node.js.', labelNames: ['version', 'revision', 'node'] as const, registers });
     this.buildInfo.set({ ...buildInfo }, 1);
 
+    this.zero(probes);
+  }
+
+  /** Every series before the first run, so dashboards and alerts see zeros rather than nothing. */
+  private zero(probes: readonly ProbeName[]): void {
     for (const probe of probes) {
       this.probeSuccess.set({ probe }, 0);
       this.httpStatus.set({ probe }, 0);

@@ -154,6 +154,13 @@ function pageInfo(
   };
 }
 
+/** The cron task that runs the probes on the schedule (UTC), a tick skipped and counted while a run is still going. */
+function scheduleRuns(config: MonitorConfig, runner: ReturnType<typeof probeRunner>): ScheduledTask {
+  const task = cron.schedule(config.schedule, () => runner.tick(), { name: 'customer-search-probes', timezone: 'Etc/UTC', noOverlap: true });
+  task.on('execution:overlap', runner.skipOverlap);
+  return task;
+}
+
 /** Wires target, probes, metrics, history, HTTP server and schedule together. */
 export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedProvider>(
   config: MonitorConfig,
@@ -169,7 +176,8 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
   const evidence = new ProbeEvidence();
   const credentials = new CredentialWatch(log);
   const target = await openMonitoredTarget(config, options, metrics, log, credentials);
-  const drift = watchBehaviourDrift(config.baseline, targetKey(config.target, target.baseUrl), metrics.behaviourDrift, (problem) => log({ level: 'warn', msg: 'behaviour baseline not compared', problem }));
+  const drift = watchBehaviourDrift(config.baseline, targetKey(config.target, target.baseUrl), metrics.behaviourDrift, (problem) =>
+    log({ level: 'warn', msg: 'behaviour baseline not compared', problem }));
   const runner = probeRunner(config, { target, metrics, history, log, now, evidence, onAnswer: drift.onAnswer });
   let ready = false;
   const page = (): StatusPageInfo => pageInfo(config, target, { maintenance: maintenanceNow(), credentials: credentials.state, evidence, behaviourDrift: drift.section() });
@@ -188,11 +196,7 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
     await target.close();
     throw error;
   });
-  let task: ScheduledTask | undefined;
-  if (options.schedule ?? true) {
-    task = cron.schedule(config.schedule, () => runner.tick(), { name: 'customer-search-probes', timezone: 'Etc/UTC', noOverlap: true });
-    task.on('execution:overlap', runner.skipOverlap);
-  }
+  const task = options.schedule ?? true ? scheduleRuns(config, runner) : undefined;
   logStart(log, config, server.url, target, security);
   // The run at start fetches the first token: wrong credentials show at once, not at the first tick.
   if (options.runAtStart ?? true) void runner.runOnce();
