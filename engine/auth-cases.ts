@@ -1,0 +1,27 @@
+import { clientCredentialsScheme } from '../contracts/contract-reader';
+import type { AuthMode } from '../contracts/exchange';
+import type { TargetProfile } from '../client/target-profile';
+import type { ContractCase } from './contract-case';
+
+type BadToken = Exclude<AuthMode, 'valid'>;
+
+/** Every way of searching without a good token, keyed by the union so that a new mode cannot be left out. */
+const WITHOUT_A_GOOD_TOKEN: { readonly [M in BadToken]: { readonly auth: M; readonly label: string } } = {
+  none: { auth: 'none', label: 'without a token' },
+  malformed: { auth: 'malformed', label: 'with a malformed token' },
+  unknown: { auth: 'unknown', label: 'with a token the provider never issued' },
+  tampered: { auth: 'tampered', label: 'with an issued token one character of which was changed' },
+  expired: { auth: 'expired', label: 'with an expired token' },
+};
+
+/** A search without a good token is refused, whatever is wrong with the token. */
+export function authCases(profile: TargetProfile): ContractCase[] {
+  const scheme = `#/components/securitySchemes/${clientCredentialsScheme().name}`;
+  return Object.values(WITHOUT_A_GOOD_TOKEN).map(({ auth, label }) => ({
+    title: `auth: a search ${label} refused`,
+    request: { body: { phoneNumber: profile.knownCustomer.phoneNumber }, auth },
+    expectation: { kind: 'unauthorized', rule: 'auth-required' },
+    contractPath: scheme,
+    ...(auth === 'expired' ? { needs: 'expired-token' as const } : {}),
+  }));
+}
