@@ -6,7 +6,7 @@ import type { SearchRequestBody } from '../contracts/search-customer-types';
 import { RateWindow } from '../client/rate-window';
 import { matchCustomers } from './customer-matcher';
 import { faultBehaviour, type FaultMode } from './fault-modes';
-import type { OutageMode } from './outage-modes';
+import { outageBehaviour, type OutageMode } from './outage-modes';
 import type { MethodAnswer, ProviderBehaviour, TokenRefusal, TokenRefusalReason, Trickle } from './provider-behaviour';
 import { variantBehaviour, type ProviderVariant } from './provider-variants';
 import { seedCustomers, type SeedCustomer } from './seed-customers';
@@ -175,11 +175,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const tokens = new TokenStore();
   const requests: RecordedRequest[] = [];
   // A fault's hooks win over a variant's: a faulty provider may also make a correct choice.
-  const behaviourOf = (faultMode: FaultMode | undefined, variant: ProviderVariant | undefined): ProviderBehaviour => ({ ...variantBehaviour(variant), ...faultBehaviour(faultMode) });
+  const behaviourOf = (faultMode: FaultMode | undefined, variant: ProviderVariant | undefined, outage: OutageMode | undefined): ProviderBehaviour => ({
+    ...variantBehaviour(variant),
+    ...faultBehaviour(faultMode),
+    ...outageBehaviour(outage),
+  });
   let faultMode = options.fault;
   let variant = options.variant;
-  let fault = behaviourOf(faultMode, variant);
   let outage = options.outage;
+  let fault = behaviourOf(faultMode, variant, outage);
   let latencyMs = options.latencyMs ?? 0;
   let tokenLifetimeS = options.tokenLifetimeS ?? 43_200;
   let validSearches = 0;
@@ -264,21 +268,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       );
     }
 
-    switch (outage) {
-      case 'rate-limit-storm':
-        return send(response, 429, '{"exceptionType":"TooManyRequestsException","errorMessage":"Storm"}', undefined, {
-          'x-ratelimit-remaining': '0',
-          'x-ratelimit-reset': '0',
-        });
-      case 'server-error':
-        return send(response, 500, 'Internal Server Error', 'text/plain');
-      case 'garbage':
-        return send(response, 200, '<<<not json>>>', 'application/json');
-      case 'huge-body':
-        return send(response, 200, `{"customers":[],"padding":"${'x'.repeat(5 * 1024 * 1024)}"}`);
-      default:
-        return undefined;
-    }
+    const failure = fault.failsSearch?.();
+    return failure ? send(response, failure.status, failure.body, failure.contentType, { ...failure.headers }) : undefined;
   };
 
   const handleSearch = async (request: IncomingMessage, response: ServerResponse): Promise<number> => {
@@ -328,8 +319,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       auth = 'basic';
     }
     const json = (status: number, body: object): number => send(response, status, JSON.stringify(body), undefined, { 'cache-control': 'no-store' });
-    if (outage === 'token-endpoint-down') return { status: send(response, 503, 'Service Unavailable', 'text/plain'), auth };
-    if (outage === 'token-rejected') return { status: json(401, { error: 'invalid_client' }), auth };
+    const failure = fault.failsToken?.();
+    if (failure) return { status: send(response, failure.status, failure.body, failure.contentType, { ...failure.headers }), auth };
     if (form.get('grant_type') !== 'client_credentials') return { status: json(400, { error: 'unsupported_grant_type' }), auth };
     const refusedMethod = auth !== 'none' && fault.acceptsClientAuth?.(auth) === false;
     if (refusedMethod || id !== clientId || secret !== clientSecret) return { status: json(401, { error: 'invalid_client' }), auth };
@@ -352,7 +343,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       return;
     }
     if (request.method === 'POST' && path === `${API_PREFIX}${OPERATION_PATH}`) {
-      if (outage === 'hang-up') {
+      if (fault.hangsUp) {
         request.socket.destroy();
         return;
       }
@@ -364,7 +355,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       }
       searchesInFlight++;
       response.on('close', () => searchesInFlight--);
-      const delay = outage === 'slow' ? 30_000 : latencyMs + (fault.holdsSearchMs ?? 0);
+      const delay = fault.stallsSearchMs ?? latencyMs + (fault.holdsSearchMs ?? 0);
       const run = (): void => {
         handleSearch(request, response).then((status) => record(status), fail);
       };
@@ -397,16 +388,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     requests,
     setFault: (next) => {
       faultMode = next;
-      fault = behaviourOf(faultMode, variant);
+      fault = behaviourOf(faultMode, variant, outage);
       window = makeWindow();
     },
     setVariant: (next) => {
       variant = next;
-      fault = behaviourOf(faultMode, variant);
+      fault = behaviourOf(faultMode, variant, outage);
       window = makeWindow();
     },
     setOutage: (next) => {
       outage = next;
+      fault = behaviourOf(faultMode, variant, outage);
     },
     setLatency: (ms) => {
       latencyMs = ms;
@@ -421,8 +413,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       tokens.clear();
       faultMode = options.fault;
       variant = options.variant;
-      fault = behaviourOf(faultMode, variant);
       outage = options.outage;
+      fault = behaviourOf(faultMode, variant, outage);
       latencyMs = options.latencyMs ?? 0;
       tokenLifetimeS = options.tokenLifetimeS ?? 43_200;
       validSearches = 0;
