@@ -1,20 +1,64 @@
+import type { ProviderBehaviour } from './provider-behaviour';
+
+/** One named way for the simulator to fail as a service rather than break a contract rule. */
+export interface OutageModeDefinition {
+  readonly description: string;
+  readonly behaviour: ProviderBehaviour;
+}
+
 /**
- * Ways for the simulator to fail as a service rather than break a contract rule. The monitor must
- * turn each into an outcome and keep going.
+ * Ways for the simulator to fail as a service rather than break a contract rule, each the hook it
+ * bends. The monitor must turn each into an outcome and keep going.
  */
 export const outageModes = {
-  slow: 'Answers searches after a delay longer than any sensible deadline (30 s).',
-  garbage: 'Answers searches 200 with a body that is not JSON.',
-  'huge-body': 'Answers searches 200 with a 5 MiB body.',
-  'rate-limit-storm': 'Answers every search 429.',
-  'server-error': 'Answers every search 500 with a non-JSON body.',
-  'token-endpoint-down': 'Answers the token endpoint 503.',
-  'token-rejected': 'Answers the token endpoint 401 invalid_client.',
-  'hang-up': 'Closes the connection without answering.',
-} as const;
+  slow: {
+    description: 'Answers searches after a delay longer than any sensible deadline (30 s).',
+    behaviour: { stallsSearchMs: 30_000 },
+  },
+  garbage: {
+    description: 'Answers searches 200 with a body that is not JSON.',
+    behaviour: { failsSearch: () => ({ status: 200, body: '<<<not json>>>', contentType: 'application/json' }) },
+  },
+  'huge-body': {
+    description: 'Answers searches 200 with a 5 MiB body.',
+    // Built per answer, so the 5 MiB are held only while one is sent.
+    behaviour: { failsSearch: () => ({ status: 200, body: `{"customers":[],"padding":"${'x'.repeat(5 * 1024 * 1024)}"}` }) },
+  },
+  'rate-limit-storm': {
+    description: 'Answers every search 429.',
+    behaviour: {
+      failsSearch: () => ({
+        status: 429,
+        body: '{"exceptionType":"TooManyRequestsException","errorMessage":"Storm"}',
+        headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '0' },
+      }),
+    },
+  },
+  'server-error': {
+    description: 'Answers every search 500 with a non-JSON body.',
+    behaviour: { failsSearch: () => ({ status: 500, body: 'Internal Server Error', contentType: 'text/plain' }) },
+  },
+  'token-endpoint-down': {
+    description: 'Answers the token endpoint 503.',
+    behaviour: { failsToken: () => ({ status: 503, body: 'Service Unavailable', contentType: 'text/plain' }) },
+  },
+  'token-rejected': {
+    description: 'Answers the token endpoint 401 invalid_client.',
+    behaviour: { failsToken: () => ({ status: 401, body: JSON.stringify({ error: 'invalid_client' }), headers: { 'cache-control': 'no-store' } }) },
+  },
+  'hang-up': {
+    description: 'Closes the connection without answering.',
+    behaviour: { hangsUp: true },
+  },
+} as const satisfies Record<string, OutageModeDefinition>;
 
 export type OutageMode = keyof typeof outageModes;
 
 export function isOutageMode(name: string): name is OutageMode {
   return Object.hasOwn(outageModes, name);
+}
+
+/** The behaviour of an outage mode, or none. */
+export function outageBehaviour(mode: OutageMode | undefined): ProviderBehaviour {
+  return mode === undefined ? {} : (outageModes[mode] as OutageModeDefinition).behaviour;
 }

@@ -10,11 +10,14 @@ export interface FaultAnswer {
   readonly contentType?: string;
 }
 
-/** An answer to a method the operation does not document on its path. */
-export interface MethodAnswer extends FaultAnswer {
+/** An answer sent as it is: status, body, Content-Type and the headers it brings. */
+export interface ServiceAnswer extends FaultAnswer {
   /** Headers beside Content-Type, names in lower case (e.g. `allow`). */
   readonly headers?: Readonly<Record<string, string>>;
 }
+
+/** An answer to a method the operation does not document on its path. */
+export type MethodAnswer = ServiceAnswer;
 
 /** How a 200's bytes go on the wire: in pieces, with a pause between them (chunked transfer coding). */
 export interface Trickle {
@@ -45,12 +48,20 @@ export interface SearchContext {
 }
 
 /**
- * The hooks through which a mode bends the simulator: a fault mode (breaks one rule) and a provider
- * variant (a choice the page and the standards leave to the provider) are both made of these. Each
- * mode sets the one or two it needs; the simulator calls every hook at exactly one place, so adding a
- * mode never adds a branch to the simulator.
+ * The hooks through which a mode bends the simulator: a fault mode (breaks one rule), a provider
+ * variant (a choice the page and the standards leave to the provider) and an outage mode (fails as a
+ * service) are all made of these. Each mode sets the one or two it needs; the simulator calls every
+ * hook at exactly one place, so adding a mode never adds a branch to the simulator.
  */
 export interface ProviderBehaviour {
+  /** Closes the connection of every search without answering. */
+  readonly hangsUp?: true;
+  /** Time before every search is answered, in milliseconds, in place of the latency option and `holdsSearchMs`. Default none. */
+  readonly stallsSearchMs?: number;
+  /** The answer, sent as it is, to every search past its credentials and the rate limits, before its body is read. Default none. */
+  readonly failsSearch?: () => ServiceAnswer;
+  /** The answer, sent as it is, to every token request, before its grant and credentials are checked. Default none. */
+  readonly failsToken?: () => ServiceAnswer;
   /** Answers 200 to a search that carries no Authorization header at all. */
   readonly acceptsAnonymous?: true;
   /** Takes a presented token for an issued one when this says they match (a check that skips the signature). */

@@ -1,0 +1,24 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { clientCredentials, type ClientAuth } from './client-credentials';
+import { readBody } from './read-body';
+import { sendAnswer } from './send-answer';
+import type { SimulatorState } from './simulator-state';
+
+/**
+ * The OAuth 2.0 client-credentials token endpoint (RFC 6749 §4.4): the active mode's failure, else a
+ * token for the simulator's client, else the RFC's error. Returns the status and how the client authenticated.
+ */
+export async function handleToken(state: SimulatorState, request: IncomingMessage, response: ServerResponse): Promise<{ readonly status: number; readonly auth: ClientAuth }> {
+  const form = new URLSearchParams((await readBody(request)).toString('utf8'));
+  const { id, secret, auth } = clientCredentials(request, form);
+  const { behaviour, settings } = state;
+  const json = (status: number, body: object): number => sendAnswer(response, status, JSON.stringify(body), undefined, { 'cache-control': 'no-store' });
+  const failure = behaviour.failsToken?.();
+  if (failure) return { status: sendAnswer(response, failure.status, failure.body, failure.contentType, failure.headers), auth };
+  if (form.get('grant_type') !== 'client_credentials') return { status: json(400, { error: 'unsupported_grant_type' }), auth };
+  const refusedMethod = auth !== 'none' && behaviour.acceptsClientAuth?.(auth) === false;
+  if (refusedMethod || id !== settings.clientId || secret !== settings.clientSecret) return { status: json(401, { error: 'invalid_client' }), auth };
+  const lifetimeS = state.tokenLifetimeS;
+  const token = state.tokens.issue(lifetimeS);
+  return { status: json(200, { access_token: token, token_type: 'Bearer', expires_in: lifetimeS, scope: 'read' }), auth };
+}

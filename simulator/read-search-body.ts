@@ -1,0 +1,22 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody } from './read-body';
+import { sendError } from './send-error';
+import type { SimulatorState } from './simulator-state';
+
+/** A search's body as the active mode reads it, or the status of the 400 already sent for it. */
+export type SearchBodyReading = { readonly body: unknown } | { readonly status: number };
+
+/** Reads and parses a search's body (kept with `recordBodies`); a body too large or not JSON gets a 400. */
+export async function readSearchBody(state: SimulatorState, request: IncomingMessage, response: ServerResponse): Promise<SearchBodyReading> {
+  // A body past the limit is the client's mistake: a 400, never a 5xx.
+  const bytes = await readBody(request).catch(() => undefined);
+  if (bytes === undefined) return { status: sendError(state, response, 400, 'BadRequestException', 'Request body too large') };
+  if (state.settings.recordBodies) state.receivedBodies.set(request, bytes);
+  try {
+    const parsed: unknown = JSON.parse(bytes.toString('utf8'));
+    const { readsBody } = state.behaviour;
+    return { body: readsBody ? readsBody(parsed) : parsed };
+  } catch {
+    return { status: sendError(state, response, 400, 'BadRequestException', 'Request body is not JSON') };
+  }
+}
