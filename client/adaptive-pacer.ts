@@ -13,7 +13,10 @@ export interface AdaptivePacerOptions {
    * 429s, never the ceiling, hold them back.
    */
   readonly maxInFlight?: number;
-  /** Calls in flight regained per second of calls without a 429. Default 1. */
+  /**
+   * Calls in flight regained per second of calls without a 429. Default 0.25: probing for one more slot
+   * costs a 429, and a 429 with Retry-After holds every caller back, so the probe comes every 4 s.
+   */
   readonly inFlightIncreasePerSecond?: number;
   /** Clock in milliseconds; injectable for tests. Default `Date.now`. */
   readonly now?: () => number;
@@ -66,7 +69,7 @@ export class AdaptivePacer {
     this.now = options.now ?? Date.now;
     this.current = options.window.perSecond;
     this.maxInFlight = options.maxInFlight ?? 64;
-    this.inFlightIncreasePerSecond = options.inFlightIncreasePerSecond ?? 1;
+    this.inFlightIncreasePerSecond = options.inFlightIncreasePerSecond ?? 0.25;
     this.inFlightLimit = this.maxInFlight;
   }
 
@@ -163,10 +166,13 @@ export class AdaptivePacer {
     this.changedAt = at;
   }
 
-  /** Multiplicative decrease of the calls in flight, once per burst: half of those in flight (this one included) when the 429 came. */
+  /**
+   * Multiplicative decrease of the calls in flight, once per burst: half of those in flight (this one
+   * included) when the 429 came, rounded up, so that a provider allowing 2 at once is met at 2, not 1.
+   */
   private fewerInFlight(sentAt: number, at: number): void {
     if (sentAt < this.lastInFlightDecreaseAt) return;
-    this.inFlightLimit = Math.max(1, Math.floor(Math.min(this.inFlightLimit, Math.max(1, this.inFlight)) / 2));
+    this.inFlightLimit = Math.max(1, Math.ceil(Math.min(this.inFlightLimit, Math.max(1, this.inFlight)) / 2));
     this.lastInFlightDecreaseAt = at;
     this.inFlightChangedAt = at;
   }

@@ -62,7 +62,7 @@ test('a 429 that says how long holds every caller back that long, without slowin
   expect(rateLimitHintMs({ 'x-ratelimit-reset': '3' })).toBe(3000);
 });
 
-test('a 429 halves the calls allowed in flight once per burst, and seconds without one add a call back, up to the ceiling', async () => {
+test('a 429 halves the calls allowed in flight once per burst, rounded up, and seconds without one add them back, up to the ceiling', async () => {
   const { pace, at } = pacer(90);
   expect(pace.allowedInFlight).toBe(64);
   at(4_000_000);
@@ -82,12 +82,17 @@ test('a 429 halves the calls allowed in flight once per burst, and seconds witho
   at(4_001_020);
   const later = await Promise.all([pace.take(), pace.take(), pace.take()]);
   pace.rateLimited(later[0] ?? 0, undefined);
-  expect(pace.allowedInFlight).toBe(1);
+  // Half of 3, rounded up: a provider that allows 2 at once is met at 2.
+  expect(pace.allowedInFlight).toBe(2);
   for (let i = 0; i < 3; i++) pace.release();
   at(4_002_020);
   pace.answered();
   expect(pace.allowedInFlight).toBe(2);
-  at(4_100_000);
+  // A quarter of a call a second: one more after 4 s.
+  at(4_005_020);
+  pace.answered();
+  expect(pace.allowedInFlight).toBe(3);
+  at(4_400_000);
   pace.answered();
   expect(pace.allowedInFlight).toBe(64);
 });
