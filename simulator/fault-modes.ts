@@ -3,13 +3,12 @@ import type { RuleName } from '../contracts/contract-rules';
 import type { Customer, SearchRequestBody } from '../contracts/search-customer-types';
 import type { ProviderBehaviour } from './provider-behaviour';
 import type { SeedCustomer } from './seed-customers';
+import { modeRegistry, type ModeDefinition } from './mode-registry';
 
 /** One named way for the simulator to break exactly one documented rule. */
-export interface FaultModeDefinition {
+export interface FaultModeDefinition extends ModeDefinition {
   /** The rule the contract suite must name when it runs against this fault. */
   readonly breaks: RuleName;
-  readonly description: string;
-  readonly behaviour: ProviderBehaviour;
 }
 
 const FIELD_LIMITS = new Map(requestFields().flatMap((field) => (field.maxLength === undefined ? [] : [[field.name, field.maxLength] as const])));
@@ -279,13 +278,8 @@ export const faultModes = {
 
 export type FaultMode = keyof typeof faultModes;
 
-export const faultModeNames = Object.keys(faultModes) as FaultMode[];
-
-export function isFaultMode(name: string): name is FaultMode {
-  return Object.hasOwn(faultModes, name);
-}
-
+const faults = modeRegistry<FaultMode>(faultModes);
+export const faultModeNames = faults.names as FaultMode[];
+export const isFaultMode = faults.is;
 /** The behaviour of a fault mode, or none. */
-export function faultBehaviour(mode: FaultMode | undefined): ProviderBehaviour {
-  return mode === undefined ? {} : (faultModes[mode] as FaultModeDefinition).behaviour;
-}
+export const faultBehaviour = faults.behaviour;

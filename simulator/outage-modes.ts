@@ -1,10 +1,4 @@
-import type { ProviderBehaviour } from './provider-behaviour';
-
-/** One named way for the simulator to fail as a service rather than break a contract rule. */
-export interface OutageModeDefinition {
-  readonly description: string;
-  readonly behaviour: ProviderBehaviour;
-}
+import { modeRegistry, type ModeDefinition } from './mode-registry';
 
 /**
  * Ways for the simulator to fail as a service rather than break a contract rule, each the hook it
@@ -50,15 +44,11 @@ export const outageModes = {
     description: 'Closes the connection without answering.',
     behaviour: { hangsUp: true },
   },
-} as const satisfies Record<string, OutageModeDefinition>;
+} as const satisfies Record<string, ModeDefinition>;
 
 export type OutageMode = keyof typeof outageModes;
 
-export function isOutageMode(name: string): name is OutageMode {
-  return Object.hasOwn(outageModes, name);
-}
-
+const outages = modeRegistry<OutageMode>(outageModes);
+export const isOutageMode = outages.is;
 /** The behaviour of an outage mode, or none. */
-export function outageBehaviour(mode: OutageMode | undefined): ProviderBehaviour {
-  return mode === undefined ? {} : (outageModes[mode] as OutageModeDefinition).behaviour;
-}
+export const outageBehaviour = outages.behaviour;

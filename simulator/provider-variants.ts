@@ -1,16 +1,15 @@
 import type { SearchRequestBody } from '../contracts/search-customer-types';
-import type { ProviderBehaviour, SearchContext, TokenRefusal, TokenRefusalReason } from './provider-behaviour';
+import type { SearchContext, TokenRefusal, TokenRefusalReason } from './provider-behaviour';
+import { modeRegistry, type ModeDefinition } from './mode-registry';
 
 /**
  * One choice the documentation page and the standards leave to the provider, made the other way than
  * the simulator's default. A correct provider may make it, so the gate and the monitor must pass it:
  * a variant that fails either is a false alarm of the suite, never a fault of the provider.
  */
-export interface ProviderVariantDefinition {
+export interface ProviderVariantDefinition extends ModeDefinition {
   /** The clause (an id of the clause registry) that leaves this choice to the provider. */
   readonly clause: string;
-  readonly description: string;
-  readonly behaviour: ProviderBehaviour;
 }
 
 /** A customer with two properties the page does not list, as a newer API version may add. */
@@ -197,13 +196,8 @@ export const providerVariants = {
 
 export type ProviderVariant = keyof typeof providerVariants;
 
-export const providerVariantNames = Object.keys(providerVariants) as ProviderVariant[];
-
-export function isProviderVariant(name: string): name is ProviderVariant {
-  return Object.hasOwn(providerVariants, name);
-}
-
+const variants = modeRegistry<ProviderVariant>(providerVariants);
+export const providerVariantNames = variants.names as ProviderVariant[];
+export const isProviderVariant = variants.is;
 /** The behaviour of a variant, or none. */
-export function variantBehaviour(variant: ProviderVariant | undefined): ProviderBehaviour {
-  return variant === undefined ? {} : (providerVariants[variant] as ProviderVariantDefinition).behaviour;
-}
+export const variantBehaviour = variants.behaviour;
