@@ -9,6 +9,7 @@ import { emailOfLength, phoneOfLength } from './boundary-values';
 import type { ContractCase } from './contract-case';
 import { characterCount, marketText } from './market-text';
 import { textClasses } from './text-classes';
+import { decidedRequestExample, exampleRepairs } from './decided-request-example';
 
 /**
  * The coverage phase: values derived from the contract keyword by keyword, for every request field,
@@ -59,8 +60,6 @@ const CODE_FIELDS = new Set(decision('code-field-content').fields ?? []);
 
 /** Codes, not names (decision code-field-content): repeated to the length under test. */
 const CODE_FILLER: Readonly<Record<string, string>> = { productCode: 'CO27409', countryCode: 'NOR', postalCode: '0179456789' };
-/** Codes inside their bounds, as real data has them. */
-const CODE_INSIDE: Readonly<Record<string, string>> = { productCode: 'CO27409', countryCode: 'NO', postalCode: '0179' };
 
 const isText = (field: FieldSchema): boolean => field.type === 'string' && field.format === undefined && field.pattern === undefined;
 
@@ -270,7 +269,7 @@ function lengthEntries(sink: CoverageSink, { stringFields, textFields, codeField
   }
   // Inside every bound: one character in every free-text field, real codes in the code fields.
   sink.addValue(textFields, 'maxLength', '1 character (inside the bound)', 'B', accepted);
-  sink.addValue(codeFields, 'maxLength', 'real codes inside their bounds', undefined, accepted, { valueFor: (field) => CODE_INSIDE[field.name] });
+  sink.addValue(codeFields, 'maxLength', 'real codes inside their bounds', undefined, accepted, { valueFor: (field) => decidedRequestExample[field.name] });
   for (const item of oversizedValues(stringFields, textFields)) sink.addValue(item.target, 'maxLength', item.label, undefined, refused('field-max-length'), { valueFor: item.valueFor });
 }
 
@@ -328,7 +327,7 @@ function formatEntries(sink: CoverageSink, { stringFields }: FieldGroups): void 
 /** example: the page's own request, as printed and with the recorded decisions applied. */
 function exampleEntries(sink: CoverageSink): void {
   const example = { ...documentedRequestExample };
-  const repairs = Object.assign({}, ...documentationContradictions.map((item) => item.exampleRepair?.request ?? {})) as Record<string, unknown>;
+  const repairs = exampleRepairs();
   const printedBreaks = documentationContradictions.filter((item) => item.exampleViolations?.request?.length).map((item) => item.id);
   sink.add(
     { fields: [], keyword: 'example', label: "the page's request example as printed", value: example, verdict: unruled(printedBreaks[0] ?? 'postal-code-type') },
@@ -336,7 +335,7 @@ function exampleEntries(sink: CoverageSink): void {
     REQUEST_POINTER,
     "page example: the request example as printed is not answered 5xx",
   );
-  const decided = { ...example, ...repairs };
+  const decided = { ...decidedRequestExample };
   sink.add(
     { fields: [], keyword: 'example', label: `the page's request example with ${Object.keys(repairs).join(', ')} as decided`, value: decided, verdict: accepted },
     { body: decided, auth: 'valid' },

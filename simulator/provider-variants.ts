@@ -97,7 +97,7 @@ export const providerVariants = {
   'rate-limit-headers-absent': {
     clause: 'vendor-rate-limit-headers-optional',
     description: 'Sends no X-RateLimit-Remaining or X-RateLimit-Reset on answers other than 429 (only X-Mediaconnect-Api-Version).',
-    behaviour: { rateHeaders: (headers) => Object.fromEntries(Object.entries(headers).filter(([name]) => !name.startsWith('x-ratelimit-'))) },
+    behaviour: { rateHeaders: withoutRateLimitHeaders },
   },
   'method-not-found': {
     clause: 'rfc9110-15.5.5-not-found',
