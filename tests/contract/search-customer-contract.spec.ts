@@ -1,6 +1,6 @@
 import { contractRules, ruleNames } from '../../contracts/contract-rules';
 import { reportableCase } from '../../engine/reportable-case';
-import { brokenCaseLine, brokenCasesOf, CASES_SHOWN_IN_FULL, deadlineMessage, expect, resultsFor, test } from '../fixtures/contract-test';
+import { brokenCaseLine, brokenCasesOf, CASES_SHOWN_IN_FULL, deadlineMessage, expect, notJudgedLine, resultsFor, test } from '../fixtures/contract-test';
 import { writeCaseHar } from '../fixtures/case-har';
 import { reportDir } from '../fixtures/report-dir';
 
@@ -63,11 +63,10 @@ for (const rule of ruleNames) {
 test('every case judged', async ({ campaign }, testInfo) => {
   const unjudged = campaign.results.filter((result) => result.notJudged);
   const limited = unjudged.filter((item) => item.notJudged !== undefined && item.notJudged.reason !== 'deadline');
-  const line = (result: (typeof limited)[number]): string => `Not judged: ${result.notJudged?.reason ?? ''}: ${result.case.title} (${result.case.expectation.rule}): ${result.notJudged?.detail ?? ''}`;
-  for (const result of limited) testInfo.annotations.push({ type: 'not judged', description: line(result) });
+  for (const result of limited) testInfo.annotations.push({ type: 'not judged', description: notJudgedLine(result) });
   if (limited.length > 0) {
     const more = limited.length - CASES_SHOWN_IN_FULL;
-    const shown = [...limited.slice(0, CASES_SHOWN_IN_FULL).map(line), ...(more > 0 ? [`... and ${more} more case${more === 1 ? '' : 's'} not judged: each is listed in the run's header, the JUnit properties and contract-summary.json`] : [])];
+    const shown = [...limited.slice(0, CASES_SHOWN_IN_FULL).map(notJudgedLine), ...(more > 0 ? [`... and ${more} more case${more === 1 ? '' : 's'} not judged: each is listed in the run's header, the JUnit properties and contract-summary.json`] : [])];
     expect.soft(limited.length, shown.join('\n')).toBe(0);
   }
   const late = unjudged.filter((result) => result.notJudged?.reason === 'deadline');
