@@ -9,7 +9,8 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json ./
 COPY client client
 COPY contracts contracts
-COPY engine engine
+COPY cases cases
+COPY gate gate
 COPY monitor monitor
 COPY simulator simulator
 # The build stamps the revision into customer_search_build_info; the context has no .git.

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { documentedProfile } from '../client/target-profile';
 import { ruleNames } from '../contracts/contract-rules';
-import { loadCampaignConfig } from '../engine/campaign-config';
-import { buildContractCases, type ContractCase } from '../engine/contract-cases';
-import { coverageCases } from '../engine/coverage-cases';
-import { coverageTable } from '../engine/coverage-table';
-import { buildGeneratedCases } from '../engine/generated-cases';
+import { loadCampaignConfig } from '../gate/campaign-config';
+import { buildContractCases, type ContractCase } from '../cases/contract-cases';
+import { coverageCases } from '../cases/coverage-cases';
+import { coverageTable } from '../gate/coverage-table';
+import { buildGeneratedCases } from '../cases/generated-cases';
 import { loadMonitorConfig } from '../monitor/monitor-config';
 import { probeNames, rotationPool, rotationSlice } from '../monitor/monitor-probes';
 import type { DocumentationPage } from './documentation-set';

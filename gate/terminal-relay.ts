@@ -1,4 +1,4 @@
-import { PROGRESS_PREFIX } from '../engine/campaign-progress';
+import { PROGRESS_PREFIX } from './campaign-progress';
 
 /** Where the relay writes: a terminal or a pipe. */
 export interface RelayOutput {

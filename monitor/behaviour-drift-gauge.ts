@@ -1,9 +1,9 @@
 import { Gauge, type Registry } from 'prom-client';
 import type { Exchange } from '../contracts/exchange';
-import type { BaselineConfig } from '../engine/baseline-config';
-import { defaultBaselineFile, readBaselineFile, type TargetBaseline } from '../engine/behaviour-baseline';
-import { behaviourDrift, DRIFT_SEVERITIES, type DriftEntry, type DriftSeverity } from '../engine/behaviour-drift';
-import { observeExchange, relationOutcome } from '../engine/behaviour-observation';
+import type { BaselineConfig } from '../gate/baseline-config';
+import { defaultBaselineFile, readBaselineFile, type TargetBaseline } from '../gate/behaviour-baseline';
+import { behaviourDrift, DRIFT_SEVERITIES, type DriftEntry, type DriftSeverity } from '../gate/behaviour-drift';
+import { observeExchange, relationOutcome } from '../gate/behaviour-observation';
 
 /** The baseline the monitor compares with: the gate's, for the same target; none when off, absent or unreadable (the problem is returned). */
 export function loadMonitorBaseline(config: BaselineConfig, targetKey: string): { baseline: TargetBaseline | undefined; file: string; problem?: string } {

@@ -2,8 +2,8 @@ import cron from 'node-cron';
 import { ConfigError, type ConfigProblem } from '../client/config-error';
 import { readInteger, unknownVariables, type Environment } from '../client/environment-reader';
 import { loadTargetConfig, type TargetConfig, type TargetConfigOptions } from '../client/target-config';
-import { DEVIATION_VARIABLES, loadDeviationConfig, type DeviationConfig } from '../engine/accepted-deviations';
-import { BASELINE_VARIABLES, loadBaselineConfig, type BaselineConfig } from '../engine/baseline-config';
+import { DEVIATION_VARIABLES, loadDeviationConfig, type DeviationConfig } from '../gate/accepted-deviations';
+import { BASELINE_VARIABLES, loadBaselineConfig, type BaselineConfig } from '../gate/baseline-config';
 import { loadMaintenanceWindows, type MaintenanceWindow } from './maintenance-windows';
 import { readRunbookBase } from './runbook-url';
 

@@ -2,8 +2,8 @@ import { requestField, requestFields, SEARCH_REQUIREMENT_POINTER } from '../cont
 import { LARGEST_VALID_BODY_BYTES } from '../contracts/contract-rules';
 import { requestBodyBytes } from '../contracts/exchange';
 import type { TargetProfile } from '../client/target-profile';
-import type { ContractCase } from '../engine/contract-case';
-import { buildContractCases } from '../engine/contract-cases';
+import type { ContractCase } from '../cases/contract-case';
+import { buildContractCases } from '../cases/contract-cases';
 
 /**
  * The probes of one run: each name is a `probe` label, a row on the / page and a key in logs.

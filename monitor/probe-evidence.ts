@@ -1,4 +1,4 @@
-import { harLog, type HarEvidence } from '../engine/har-log';
+import { harLog, type HarEvidence } from '../gate/har-log';
 import type { ProbeName } from './monitor-probes';
 
 /**

@@ -9,10 +9,10 @@ import type { MonitorProbe, NamedProbe, ProbeName } from './monitor-probes';
 import type { ProbeHistory, ProbeRecord, ProbeViolation } from './probe-history';
 import { worstOutcome, type ProbeOutcome } from './probe-outcome';
 import type { MonitorLog } from './monitor-log';
-import { partitionViolations, type AcceptedDeviation } from '../engine/accepted-deviations';
+import { partitionViolations, type AcceptedDeviation } from '../gate/accepted-deviations';
 import { activeMaintenance, type MaintenanceWindow } from './maintenance-windows';
 import { newTraceId } from '../client/trace-context';
-import type { HarEvidence } from '../engine/har-log';
+import type { HarEvidence } from '../gate/har-log';
 import type { ProbeEvidence } from './probe-evidence';
 
 export interface ProbeRunDeps {

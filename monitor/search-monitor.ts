@@ -11,13 +11,13 @@ import { startMonitorServer } from './monitor-server';
 import { buildInfo } from './build-info';
 import type { StatusPageInfo } from './status-page';
 import { runProbes } from './run-probes';
-import { buildContractCases } from '../engine/contract-cases';
-import { isExpired } from '../engine/accepted-deviations';
+import { buildContractCases } from '../cases/contract-cases';
+import { isExpired } from '../gate/accepted-deviations';
 import { activeMaintenance } from './maintenance-windows';
 import { ProbeEvidence } from './probe-evidence';
 import type { WebSecurity } from './web-config';
 import { watchBehaviourDrift, type BehaviourDriftWatch } from './behaviour-drift-gauge';
-import { targetKey } from '../engine/counterexample-store';
+import { targetKey } from '../gate/counterexample-store';
 import { CredentialWatch } from './credential-watch';
 
 export interface SearchMonitor<P extends EmbeddedProvider = EmbeddedProvider> {

@@ -3,9 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 /*
- * The layering, checked on the sources: the contract is a leaf; the engine and the client sit on
- * it; the monitor on those; nothing in production code loads the simulator statically (the monitor's
- * entry point imports it dynamically, and only when no real environment is configured) or tests/.
+ * The layering, checked on the sources: the contract is a leaf; the client sits on it, the cases on
+ * both, the gate (running and reporting them) on those, the monitor on all four; nothing in
+ * production code loads the simulator statically (the entry points import it dynamically, and only
+ * when no real environment is configured) or tests/.
  */
 const root = resolve(import.meta.dirname, '..');
 
@@ -13,15 +14,16 @@ const root = resolve(import.meta.dirname, '..');
 const allowed: Record<string, readonly string[]> = {
   contracts: [],
   client: ['contracts'],
-  engine: ['contracts', 'client'],
+  // Making cases: derivation from the contract, generation, relations built from earlier answers.
+  cases: ['contracts', 'client'],
   'contract-diff': ['contracts'],
-  monitor: ['contracts', 'client', 'engine'],
-  // The gate's front door: runs Playwright and reads its reports.
-  gate: ['contracts', 'client', 'engine'],
+  monitor: ['contracts', 'client', 'cases', 'gate'],
+  // Running and reporting cases: the campaign, shrinking, reproduction, the baseline, the front door.
+  gate: ['contracts', 'client', 'cases'],
   // Local setups that tests and benchmarks share: processes, ports, a campaign on the simulator.
-  harness: ['contracts', 'client', 'engine', 'simulator'],
+  harness: ['contracts', 'client', 'cases', 'gate', 'simulator'],
   simulator: ['contracts', 'client'],
-  bench: ['contracts', 'client', 'engine', 'monitor', 'simulator', 'harness'],
+  bench: ['contracts', 'client', 'cases', 'gate', 'monitor', 'simulator', 'harness'],
 };
 
 function sources(folder: string): string[] {

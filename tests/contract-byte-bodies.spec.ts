@@ -4,10 +4,10 @@ import { createNodeTransport, type HttpTransport } from '../client/http-transpor
 import { openTarget } from '../client/open-target';
 import { documentedProfile } from '../client/target-profile';
 import { loadTargetConfig } from '../client/target-config';
-import { buildContractCases } from '../engine/contract-cases';
-import { parsesAsJson } from '../engine/coverage-cases';
-import { runCampaign } from '../engine/run-campaign';
-import { curlLine } from '../engine/reproduction';
+import { buildContractCases } from '../cases/contract-cases';
+import { parsesAsJson } from '../cases/coverage-cases';
+import { runCampaign } from '../gate/run-campaign';
+import { curlLine } from '../gate/reproduction';
 import { execSync } from 'node:child_process';
 import { embeddedSimulator } from '../simulator/embedded-simulator';
 import { createPlaywrightTransport } from './fixtures/playwright-transport';

@@ -3,9 +3,9 @@ import { isValidSearchRequest } from '../contracts/contract-validator';
 import { documentationContradictions } from '../contracts/documentation-contradictions';
 import { documentedRequestExample } from '../contracts/documented-request-example';
 import { documentedProfile, type TargetProfile } from '../client/target-profile';
-import { buildContractCases, CONTRACT_CASE_FAMILIES } from '../engine/contract-cases';
-import { decidedRequestExample } from '../engine/decided-request-example';
-import { requirementCases } from '../engine/requirement-cases';
+import { buildContractCases, CONTRACT_CASE_FAMILIES } from '../cases/contract-cases';
+import { decidedRequestExample } from '../cases/decided-request-example';
+import { requirementCases } from '../cases/requirement-cases';
 
 /*
  * The fixed suite is a registry of case families; the values its cases need and the profile lacks

@@ -4,9 +4,9 @@ import { requestFields } from '../contracts/contract-reader';
 import { documentationContradictions } from '../contracts/documentation-contradictions';
 import { tooLargeForAnySearch } from '../contracts/contract-rules';
 import { documentedProfile, type TargetProfile } from '../client/target-profile';
-import { coverageEntries } from '../engine/coverage-cases';
-import { coverageTable } from '../engine/coverage-table';
-import { buildContractCases } from '../engine/contract-cases';
+import { coverageEntries } from '../cases/coverage-cases';
+import { coverageTable } from '../gate/coverage-table';
+import { buildContractCases } from '../cases/contract-cases';
 
 /*
  * The coverage table is the gate's coverage as a newcomer reads it: every field and every keyword
@@ -61,6 +61,6 @@ test('customer data is masked, invisible characters are escaped and long values 
 });
 
 test('npm run contract:cases prints the table', () => {
-  const printed = execFileSync('npx', ['tsx', 'engine/coverage-table-main.ts'], { encoding: 'utf8', env: { ...process.env, CONTRACT_SHOW_PII: '' } });
+  const printed = execFileSync('npx', ['tsx', 'gate/coverage-table-main.ts'], { encoding: 'utf8', env: { ...process.env, CONTRACT_SHOW_PII: '' } });
   expect(printed.trimEnd()).toBe(table);
 });

@@ -5,9 +5,9 @@ import { checkExchange } from '../contracts/check-exchange';
 import { documentedMethods } from '../contracts/contract-reader';
 import { LARGEST_VALID_BODY_BYTES } from '../contracts/contract-rules';
 import { RESOURCE_METHODS, type Exchange, type ExchangeRequest, type Expectation } from '../contracts/exchange';
-import { clauseCases, UNMATCHABLE_EMAIL } from '../engine/clause-cases';
-import { buildContractCases } from '../engine/contract-cases';
-import { curlLine } from '../engine/reproduction';
+import { clauseCases, UNMATCHABLE_EMAIL } from '../cases/clause-cases';
+import { buildContractCases } from '../cases/contract-cases';
+import { curlLine } from '../gate/reproduction';
 import { rotationPool } from '../monitor/monitor-probes';
 
 /*

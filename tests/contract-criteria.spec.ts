@@ -4,7 +4,7 @@ import type { Exchange, Expectation } from '../contracts/exchange';
 import { deriveSearchCriteria, searchCriteria } from '../contracts/search-criteria';
 import { searchCustomerContract } from '../contracts/search-customer-contract';
 import { documentedProfile } from '../client/target-profile';
-import { buildRelationCases, MAX_RELATION_CASES, type WiderSearch } from '../engine/relation-cases';
+import { buildRelationCases, MAX_RELATION_CASES, type WiderSearch } from '../cases/relation-cases';
 import { matchCustomers } from '../simulator/customer-matcher';
 import { seedCustomers } from '../simulator/seed-customers';
 

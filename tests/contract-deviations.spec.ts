@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadDeviationConfig, type AcceptedDeviation } from '../engine/accepted-deviations';
+import { loadDeviationConfig, type AcceptedDeviation } from '../gate/accepted-deviations';
 import { configErrorMessage } from './fixtures/config-error-message';
 import { sampleValue, startTestMonitor } from './fixtures/monitor-harness';
 import { runContractCli } from './fixtures/run-contract-cli';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { documentedProfile } from '../client/target-profile';
-import { buildContractCases } from '../engine/contract-cases';
+import { buildContractCases } from '../cases/contract-cases';
 import { readDocumentationSet } from '../bench/documentation-set';
 
 /*
@@ -53,8 +53,8 @@ const PROBE = `
 import { parse as load } from 'yaml';
 import { readDocumentationSet } from './bench/documentation-set';
 import { readmeFigures, statedFigures } from './bench/readme-figures';
-import { buildContractCases } from './engine/contract-cases';
-import { buildGeneratedCases } from './engine/generated-cases';
+import { buildContractCases } from './cases/contract-cases';
+import { buildGeneratedCases } from './cases/generated-cases';
 import { documentedProfile } from './client/target-profile';
 import { matchCustomers } from './simulator/customer-matcher';
 import { seedCustomers } from './simulator/seed-customers';

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runSimulatorCampaign } from '../harness/simulator-campaign';
-import { buildTargetBaseline, observeCampaign, writeTargetBaseline } from '../engine/behaviour-baseline';
+import { buildTargetBaseline, observeCampaign, writeTargetBaseline } from '../gate/behaviour-baseline';
 import { embeddedSimulator } from '../simulator/embedded-simulator';
 import { sampleValue, startTestMonitor } from './fixtures/monitor-harness';
 

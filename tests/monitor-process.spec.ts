@@ -20,7 +20,7 @@ import { pathToFileURL } from 'node:url';
 import type { ValidateFunction } from 'ajv';
 import { standaloneContractSchemas } from '../monitor/build/standalone-contract-schemas';
 import { contractSchema } from '../contracts/contract-schemas';
-import { buildContractCases } from '../engine/contract-cases';
+import { buildContractCases } from '../cases/contract-cases';
 import { documentedProfile } from '../client/target-profile';
 
 /* The monitor as a process, built as `npm start` builds it: defaults, SIGTERM, configuration refused at start. */

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { documentedProfile } from '../client/target-profile';
-import { buildContractCases } from '../engine/contract-cases';
+import { buildContractCases } from '../cases/contract-cases';
 import { isProductionSafe, monitorProbes, probeNames, rotationPool, rotationSlice } from '../monitor/monitor-probes';
 import { loadMonitorConfig } from '../monitor/monitor-config';
 import { sampleValue, startTestMonitor } from './fixtures/monitor-harness';

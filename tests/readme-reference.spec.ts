@@ -5,8 +5,8 @@ import { documentationContradictions } from '../contracts/documentation-contradi
 import { documentedProfile, readTargetProfile } from '../client/target-profile';
 import { TARGET_VARIABLES } from '../client/target-config';
 import { MONITOR_VARIABLES } from '../monitor/monitor-config';
-import { CAMPAIGN_VARIABLES } from '../engine/campaign-config';
-import { buildContractCases } from '../engine/contract-cases';
+import { CAMPAIGN_VARIABLES } from '../gate/campaign-config';
+import { buildContractCases } from '../cases/contract-cases';
 import { readDocumentationSet, README } from '../bench/documentation-set';
 import { readmeFigures, statedFigures, statedInSet, withFigures } from '../bench/readme-figures';
 import { MonitorMetrics } from '../monitor/monitor-metrics';

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { ruleNames, type RuleName } from '../contracts/contract-rules';
 import type { RuleViolation } from '../contracts/exchange';
 import { faultModeNames, faultModes, type FaultMode } from '../simulator/fault-modes';
-import { brokenRules } from '../engine/run-campaign';
+import { brokenRules } from '../gate/run-campaign';
 import { runSimulatorCampaign } from '../harness/simulator-campaign';
 
 /**
@@ -206,7 +206,7 @@ const pinned: Record<FaultMode, { case: string | RegExp } & Omit<RuleViolation, 
     expected: 'no customer beyond the 1 customer of the same search without the added criteria',
     received: '2 customers, 1 of them not among those',
   },
-  // Clauses of the standards beyond the schema: engine/clause-cases.ts and the coverage phase's oversized class.
+  // Clauses of the standards beyond the schema: cases/clause-cases.ts and the coverage phase's oversized class.
   'undocumented-method-served': {
     case: 'method: GET on the search path refused',
     contractPath: '#/paths/~1v1~1client~1customer~1search',

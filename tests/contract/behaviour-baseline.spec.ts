@@ -1,4 +1,4 @@
-import { failsOn } from '../../engine/behaviour-drift';
+import { failsOn } from '../../gate/behaviour-drift';
 import { expect, test } from '../fixtures/contract-test';
 
 /*

@@ -1,5 +1,5 @@
 import { contractRules, ruleNames } from '../../contracts/contract-rules';
-import { reportableCase } from '../../engine/reportable-case';
+import { reportableCase } from '../../gate/reportable-case';
 import { brokenCaseLine, brokenCasesOf, CASES_SHOWN_IN_FULL, deadlineMessage, expect, notJudgedLine, resultsFor, test } from '../fixtures/contract-test';
 import { writeCaseHar } from '../fixtures/case-har';
 import { reportDir } from '../fixtures/report-dir';

@@ -5,8 +5,7 @@ import { JudgedExchange } from '../contracts/judged-exchange';
 import { heldValues, sameValue, searchCriteria, type SearchCriteria, type SearchCriterion } from '../contracts/search-criteria';
 import type { SearchRequestBody } from '../contracts/search-customer-types';
 import type { TargetProfile } from '../client/target-profile';
-import type { ContractCase } from './contract-case';
-import type { CaseResult } from './run-campaign';
+import type { AnsweredCase, ContractCase } from './contract-case';
 
 /**
  * Relation cases, built from what a first campaign observed: the profile's known customer as the
@@ -48,7 +47,7 @@ export function customersOf(exchange: Exchange | undefined): readonly Customer[]
 const identity = (customer: Customer): string => (typeof customer.customerNumber === 'number' ? `#${customer.customerNumber}` : JSON.stringify(customer));
 
 /** The known customer as the target returned it, and up to 50 other customers it returned, from every answer. */
-export function observeCustomers(results: readonly CaseResult[], profile: TargetProfile): { known: Customer | undefined; others: Customer[] } {
+export function observeCustomers(results: readonly AnsweredCase[], profile: TargetProfile): { known: Customer | undefined; others: Customer[] } {
   const wanted = profile.knownCustomer.customerNumber;
   let known: Customer | undefined;
   const others = new Map<string, Customer>();
@@ -97,7 +96,7 @@ export function fullNameAddressCase(known: Customer, criteria: SearchCriteria = 
  * (by phone, email, name/address) and the full name/address search. An answer that broke a rule
  * still serves: whatever it holds, a narrower search may add no customer to it.
  */
-export function widerSearches(results: readonly CaseResult[], profile: TargetProfile): WiderSearch[] {
+export function widerSearches(results: readonly AnsweredCase[], profile: TargetProfile): WiderSearch[] {
   const wanted = profile.knownCustomer.customerNumber;
   const found = new Map<string, WiderSearch>();
   for (const result of results) {

@@ -1,4 +1,4 @@
-import type { ExchangeRequest, Expectation } from '../contracts/exchange';
+import type { Exchange, ExchangeRequest, Expectation } from '../contracts/exchange';
 
 /** Where a generated case came from: enough to regenerate it exactly (fast-check seed and path). */
 export interface CaseOrigin {
@@ -22,4 +22,10 @@ export interface ContractCase {
   readonly wider?: ExchangeRequest;
   /** Set on generated cases. */
   readonly origin?: CaseOrigin;
+}
+
+/** A case and the exchange it produced, if any: what relation cases are derived from (the gate's CaseResult is one). */
+export interface AnsweredCase {
+  readonly case: ContractCase;
+  readonly exchange: Exchange | undefined;
 }

@@ -3,7 +3,7 @@ import type { RuleName } from '../contracts/contract-rules';
 import { rawBodyBytes, requestBodyBytes, requestMethod, type ExchangeRequest, type RawBody } from '../contracts/exchange';
 import { TARGET_VARIABLES, type Environment } from '../client/target-config';
 import { CAMPAIGN_VARIABLES } from './campaign-config';
-import type { ContractCase } from './contract-case';
+import type { ContractCase } from '../cases/contract-case';
 import { maskPii } from './mask-pii';
 
 /** Largest body written into a curl line; past it the line points at the report attachment. */

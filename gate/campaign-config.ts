@@ -2,7 +2,7 @@ import { ConfigError, type ConfigProblem } from '../client/config-error';
 import { readInteger, type Environment } from '../client/environment-reader';
 import { DEVIATION_VARIABLES } from './accepted-deviations';
 import { BASELINE_VARIABLES } from './baseline-config';
-import type { CaseOrigin } from './contract-case';
+import type { CaseOrigin } from '../cases/contract-case';
 
 /** The engine's settings: how many cases to generate, from which seed, and where found counterexamples are kept. */
 export interface CampaignConfig {

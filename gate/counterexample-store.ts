@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { RuleName } from '../contracts/contract-rules';
 import type { TargetConfig } from '../client/target-config';
-import type { ContractCase } from './contract-case';
+import type { ContractCase } from '../cases/contract-case';
 
 /** A failure found by generation, kept so the next run tries it first (like Hypothesis' example database). */
 export interface StoredCounterexample {

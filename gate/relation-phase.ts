@@ -1,7 +1,7 @@
 import { checkExchange } from '../contracts/check-exchange';
 import type { OpenTarget } from '../client/open-target';
 import type { TargetProfile } from '../client/target-profile';
-import { buildRelationCases, fullNameAddressCase, observeCustomers, widerSearches } from './relation-cases';
+import { buildRelationCases, fullNameAddressCase, observeCustomers, widerSearches } from '../cases/relation-cases';
 import { runCampaign, type CampaignOptions, type CaseResult } from './run-campaign';
 
 /**

@@ -1,7 +1,7 @@
 import { tooLargeForAnySearch } from '../contracts/contract-rules';
 import type { RawBody } from '../contracts/exchange';
 import type { TargetProfile } from '../client/target-profile';
-import { coverageEntries, type CoverageEntry } from './coverage-cases';
+import { coverageEntries, type CoverageEntry } from '../cases/coverage-cases';
 import { maskPii } from './mask-pii';
 
 /** Longest value shown whole, in code points; longer ones show their length and both ends. */

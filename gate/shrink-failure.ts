@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { RuleName } from '../contracts/contract-rules';
 import type { OpenTarget } from '../client/open-target';
 import type { TargetProfile } from '../client/target-profile';
-import { generatedCase, generatorArbitrary } from './generated-cases';
+import { generatedCase, generatorArbitrary } from '../cases/generated-cases';
 import { runCase, type CaseResult } from './run-campaign';
 
 /** What is left for shrinking in this run, shared by every failure it shrinks. */
