@@ -6,8 +6,8 @@ import { faultModeNames } from './simulator/fault-modes';
 import { providerVariantNames } from './simulator/provider-variants';
 import { CAMPAIGN_VARIABLES, loadCampaignConfig } from './gate/campaign-config';
 import { loadDeviationConfig } from './gate/accepted-deviations';
-import { outputDir, reportDir } from './tests/fixtures/report-dir';
-import { CAMPAIGN_RUN_ID, CAMPAIGN_SEED_DRAWN, CAMPAIGN_STARTED_AT } from './tests/fixtures/campaign-cache';
+import { outputDir, reportDir } from './gate/report-dir';
+import { CAMPAIGN_RUN_ID, CAMPAIGN_SEED_DRAWN, CAMPAIGN_STARTED_AT } from './gate/campaign-cache';
 import { preflight, UNREACHABLE_EXIT_CODE } from './client/preflight';
 import { createNodeTransport } from './client/http-transport';
 import { resetReportDir } from './gate/report-dir-reset';
@@ -79,7 +79,7 @@ export default defineConfig({
   ],
   outputDir,
   // Absolute, so configurations that extend this one (bench/floor.config.ts) find it too.
-  globalTeardown: join(import.meta.dirname, 'tests', 'fixtures', 'campaign-cache.ts'),
+  globalTeardown: join(import.meta.dirname, 'gate', 'campaign-cache.ts'),
   projects: [
     { name: 'contract', testDir: 'tests/contract', workers: 1 },
     { name: 'suite', testDir: 'tests', testIgnore: ['contract/**'], fullyParallel: true },

@@ -1,8 +1,9 @@
 import { contractRules, ruleNames } from '../../contracts/contract-rules';
 import { reportableCase } from '../../gate/reportable-case';
-import { brokenCaseLine, brokenCasesOf, CASES_SHOWN_IN_FULL, deadlineMessage, expect, notJudgedLine, resultsFor, test } from '../fixtures/contract-test';
-import { writeCaseHar } from '../fixtures/case-har';
-import { reportDir } from '../fixtures/report-dir';
+import { brokenCaseLine, brokenCasesOf, CASES_SHOWN_IN_FULL, deadlineMessage, notJudgedLine, resultsFor } from '../../gate/rule-report';
+import { expect, test } from '../fixtures/contract-test';
+import { writeCaseHar } from '../../gate/case-har';
+import { reportDir } from '../../gate/report-dir';
 
 /*
  * The contract suite: one test per rule of the registry, titled with the rule's stable name. Each

@@ -1,0 +1,104 @@
+import type { EmbeddedProvider, StartEmbeddedProvider } from '../client/embedded-provider';
+import type { HttpTransport } from '../client/http-transport';
+import { openTarget } from '../client/open-target';
+import { loadTargetConfig, type TargetConfig } from '../client/target-config';
+import { loadDeviationConfig } from './accepted-deviations';
+import { loadBaselineConfig } from './baseline-config';
+import { behaviourBaselineHook } from './behaviour-baseline-hook';
+import type { BaselineOutcome } from './behaviour-baseline-step';
+import { CAMPAIGN_VARIABLES, loadCampaignConfig } from './campaign-config';
+import { campaignStartedAt } from './campaign-cache';
+import { CampaignProgress } from './campaign-progress';
+import { clearCaseHars } from './case-har';
+import { runContractCampaign, type ContractCampaign } from './contract-campaign';
+import { writeContractSummary } from './contract-summary';
+import { targetKey } from './counterexample-store';
+import { applyDeviations, type DeviationReport } from './deviation-report';
+import { reportDir } from './report-dir';
+import { rerunCommand, runShapingVariables } from './reproduction';
+import { deviationLines, notJudgedLines } from './rule-report';
+
+/** The campaign as it is kept between the processes of one run: as sent, before accepted deviations (their dates are read at each use). */
+export interface KeptCampaign extends ContractCampaign {
+  /** API base of the target, for curl lines. */
+  readonly baseUrl: string;
+  /** What the behaviour baseline step did (gate/behaviour-baseline-step.ts). */
+  readonly baseline?: BaselineOutcome;
+}
+
+/** The campaign as the rule tests judge it: accepted deviations applied, with what the reports need. */
+export interface GateCampaign extends KeptCampaign {
+  readonly config: TargetConfig;
+  /** What the accepted-deviations file did in this run. */
+  readonly deviations: DeviationReport;
+  /** `NAME=value` words of every variable that shaped the run, for Rerun lines. */
+  readonly shaping: readonly string[];
+  /** The run's CONTRACT_DEADLINE_S. */
+  readonly deadlineS: number;
+}
+
+/** The names the configuration accepts for the embedded simulator's modes: the simulator's own, handed in by the entry point. */
+export interface SimulatorNames {
+  readonly faultModes: readonly string[];
+  readonly providerVariants: readonly string[];
+}
+
+export interface GateCampaignOptions {
+  readonly env: NodeJS.ProcessEnv;
+  readonly transport: HttpTransport;
+  /** Starts the embedded simulator when no real environment is configured. Default none. */
+  readonly startEmbedded?: StartEmbeddedProvider<EmbeddedProvider>;
+  readonly names: SimulatorNames;
+  /** Where the run's header lines and progress go (one call per line, newline included). */
+  readonly write: (text: string) => void;
+  /** Time between two progress lines, in milliseconds. */
+  readonly progressIntervalMs: number;
+}
+
+/** The target's configuration, read as every entry point of the gate reads it. */
+export function gateTargetConfig(env: NodeJS.ProcessEnv, names: SimulatorNames): TargetConfig {
+  return loadTargetConfig(env, { faultModes: names.faultModes, providerVariants: names.providerVariants, knownVariables: CAMPAIGN_VARIABLES });
+}
+
+/**
+ * The gate's campaign, once per run: the cases sent and judged, the behaviour baseline step, then
+ * the run's header lines and the reports that do not need Playwright (the contract summary; HAR
+ * files of an earlier run removed). What the rule tests judge is `judgedCampaign` of the result.
+ */
+export async function runGateCampaign(options: GateCampaignOptions): Promise<KeptCampaign> {
+  const { env, write } = options;
+  const config = gateTargetConfig(env, options.names);
+  const campaignConfig = loadCampaignConfig(env);
+  const baselineConfig = loadBaselineConfig(env);
+  const progress = new CampaignProgress({ write, intervalMs: options.progressIntervalMs });
+  const target = await openTarget(config, { transport: progress.countingTransport(options.transport), ...(options.startEmbedded ? { startEmbedded: options.startEmbedded } : {}) });
+  try {
+    const key = targetKey(config, target.baseUrl);
+    const campaign = await runContractCampaign(target, config.profile, campaignConfig, { startedAt: campaignStartedAt(env), targetKey: key, progress });
+    const kept = { ...(await behaviourBaselineHook(target, config.profile, campaignConfig, campaign, { config: baselineConfig, targetKey: key, env, write })), baseUrl: target.baseUrl };
+    const { fixed, generated, replayed } = kept.counts;
+    write(`Contract campaign done: ${fixed} fixed, ${generated} generated, ${replayed} replayed cases${kept.stored !== undefined ? `, ${kept.stored} counterexamples kept in ${campaignConfig.examplesFile}` : ''}\n`);
+    for (const note of kept.notes) write(`Note: ${note}\n`);
+    for (const line of notJudgedLines(kept, campaignConfig.deadlineS)) write(`${line}\n`);
+    const judged = judgedCampaign(kept, env, options.names);
+    clearCaseHars(reportDir);
+    for (const line of deviationLines(judged.deviations)) write(`${line}\n`);
+    writeContractSummary(reportDir, judged.results, judged.deviations, (result, rule) => rerunCommand((result.minimal ?? result).case, rule, judged.seed, judged.shaping));
+    return kept;
+  } finally {
+    await target.close();
+  }
+}
+
+/** The kept campaign as the rule tests judge it: accepted deviations applied as of now. */
+export function judgedCampaign(kept: KeptCampaign, env: NodeJS.ProcessEnv, names: SimulatorNames): GateCampaign {
+  const { results, report } = applyDeviations(kept.results, loadDeviationConfig(env), new Date());
+  return {
+    ...kept,
+    results,
+    deviations: report,
+    config: gateTargetConfig(env, names),
+    shaping: runShapingVariables(env),
+    deadlineS: loadCampaignConfig(env).deadlineS,
+  };
+}
