@@ -1,17 +1,16 @@
 import type { OpenTarget } from '../client/open-target';
 import type { TargetProfile } from '../client/target-profile';
 import type { BaselineConfig } from './baseline-config';
-import { baselineLines, runBaselineStep, writeDriftReport, type BaselineOutcome } from './behaviour-baseline-step';
+import { baselineLines, runBaselineStep, type BaselineOutcome } from './behaviour-baseline-step';
 import type { CampaignConfig } from './campaign-config';
 import type { ContractCampaign } from './contract-campaign';
 import { runShapingVariables } from './reproduction';
-import { reportDir } from './report-dir';
 import { CAMPAIGN_SEED_DRAWN } from './campaign-cache';
 
 /**
  * The gate's baseline step, run once after the campaign: records or compares the target's behaviour
- * (CONTRACT_BASELINE), prints what it found apart from rule violations, and writes
- * `<reportDir>/behaviour-drift.json`, whose top-level `failing` tells drift apart from a contract failure.
+ * (CONTRACT_BASELINE) and prints what it found apart from rule violations (the run's reports are
+ * written from its outcome by `writeRunReports`).
  */
 export async function behaviourBaselineHook(
   target: OpenTarget,
@@ -25,6 +24,5 @@ export async function behaviourBaselineHook(
   const pinned = { ...campaignConfig, seedGiven: campaignConfig.seedGiven && step.env[CAMPAIGN_SEED_DRAWN] !== '1' };
   const baseline = await runBaselineStep(target, profile, pinned, campaign, { config: step.config, targetKey: step.targetKey, command });
   for (const line of baselineLines(baseline)) step.write(`${line}\n`);
-  writeDriftReport(reportDir, baseline);
   return { ...campaign, baseline };
 }

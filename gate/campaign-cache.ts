@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ConfigError } from '../client/config-error';
 
 /**
  * Name of the variable that identifies one `playwright test` run across its workers; set by
@@ -54,13 +55,29 @@ export function writeCampaignCache(path: string, campaign: unknown): void {
 
 /** Leaves word, where the campaign would have been, that it failed: the reader fails with the same message. */
 export function writeCampaignFailure(path: string, error: unknown): void {
-  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  // Bad configuration is said in its own words; anything else with where it came from.
+  const message = error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
   writeFileSync(failedPath(path), message, { mode: 0o600 });
 }
 
 /** The campaign kept at `path`, if one is there. */
 export function readCampaignCache<T>(path: string): T | undefined {
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : undefined;
+}
+
+/**
+ * True for the first process of the run that asks, false for every later one: the run's reports
+ * are written once, by whoever reads the campaign first (a worker Playwright starts after a failed
+ * test reads it again, and writes nothing).
+ */
+export function firstReader(path: string): boolean {
+  try {
+    closeSync(openSync(`${path}.read`, 'wx', 0o600));
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
 }
 
 /** Time between two looks for the campaign another process runs, in milliseconds. */
@@ -82,10 +99,10 @@ export async function awaitCampaignCache<T>(path: string, timeoutMs: number): Pr
 }
 
 /** Playwright's global teardown: the cache goes when the run ends, pass or fail. */
-export default function removeCampaignCache(): void {
-  const path = campaignCachePath();
+export default function removeCampaignCache(env: NodeJS.ProcessEnv = process.env): void {
+  const path = campaignCachePath(env);
   if (!path) return;
-  for (const file of [path, failedPath(path), `${path}.partial`]) rmSync(file, { force: true });
+  for (const file of [path, failedPath(path), `${path}.partial`, `${path}.read`]) rmSync(file, { force: true });
 }
 
 /**

@@ -5,7 +5,7 @@ import { loadTargetConfig, type TargetConfig } from '../client/target-config';
 import { loadDeviationConfig } from './accepted-deviations';
 import { loadBaselineConfig } from './baseline-config';
 import { behaviourBaselineHook } from './behaviour-baseline-hook';
-import type { BaselineOutcome } from './behaviour-baseline-step';
+import { writeDriftReport, type BaselineOutcome } from './behaviour-baseline-step';
 import { CAMPAIGN_VARIABLES, loadCampaignConfig } from './campaign-config';
 import { campaignStartedAt } from './campaign-cache';
 import { CampaignProgress } from './campaign-progress';
@@ -62,8 +62,9 @@ export function gateTargetConfig(env: NodeJS.ProcessEnv, names: SimulatorNames):
 
 /**
  * The gate's campaign, once per run: the cases sent and judged, the behaviour baseline step, then
- * the run's header lines and the reports that do not need Playwright (the contract summary; HAR
- * files of an earlier run removed). What the rule tests judge is `judgedCampaign` of the result.
+ * the run's header lines. It writes nothing into the report folder, which Playwright's configuration
+ * empties when the run starts: the first reader writes the reports (`writeRunReports`), and what
+ * the rule tests judge is `judgedCampaign` of the result.
  */
 export async function runGateCampaign(options: GateCampaignOptions): Promise<KeptCampaign> {
   const { env, write } = options;
@@ -80,10 +81,7 @@ export async function runGateCampaign(options: GateCampaignOptions): Promise<Kep
     write(`Contract campaign done: ${fixed} fixed, ${generated} generated, ${replayed} replayed cases${kept.stored !== undefined ? `, ${kept.stored} counterexamples kept in ${campaignConfig.examplesFile}` : ''}\n`);
     for (const note of kept.notes) write(`Note: ${note}\n`);
     for (const line of notJudgedLines(kept, campaignConfig.deadlineS)) write(`${line}\n`);
-    const judged = judgedCampaign(kept, env, options.names);
-    clearCaseHars(reportDir);
-    for (const line of deviationLines(judged.deviations)) write(`${line}\n`);
-    writeContractSummary(reportDir, judged.results, judged.deviations, (result, rule) => rerunCommand((result.minimal ?? result).case, rule, judged.seed, judged.shaping));
+    for (const line of deviationLines(judgedCampaign(kept, env, options.names).deviations)) write(`${line}\n`);
     return kept;
   } finally {
     await target.close();
@@ -101,4 +99,14 @@ export function judgedCampaign(kept: KeptCampaign, env: NodeJS.ProcessEnv, names
     shaping: runShapingVariables(env),
     deadlineS: loadCampaignConfig(env).deadlineS,
   };
+}
+
+/**
+ * The run's reports that do not come from Playwright, written once, by the campaign's first reader:
+ * the contract summary, the behaviour drift report, and no HAR file of an earlier run.
+ */
+export function writeRunReports(judged: GateCampaign): void {
+  clearCaseHars(reportDir);
+  writeContractSummary(reportDir, judged.results, judged.deviations, (result, rule) => rerunCommand((result.minimal ?? result).case, rule, judged.seed, judged.shaping));
+  if (judged.baseline) writeDriftReport(reportDir, judged.baseline);
 }

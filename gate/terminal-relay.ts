@@ -6,12 +6,13 @@ export interface RelayOutput {
 }
 
 /**
- * Passes the Playwright run's output through line by line. On a terminal the campaign's progress
- * lines replace each other in place, as one status line; the last one stays when any other line
- * comes. Elsewhere (CI logs) every line passes as it is.
+ * Passes the output of the gate's sources (Playwright's run, the campaign) through line by line,
+ * each source's unfinished line kept apart so two sources never mix within a line. On a terminal
+ * the campaign's progress lines replace each other in place, as one status line; the last one stays
+ * when any other line comes. Elsewhere (CI logs) every line passes as it is.
  */
 export class TerminalRelay {
-  private partial = '';
+  private readonly partials = new Map<string, string>();
   private statusShown = false;
 
   constructor(
@@ -21,16 +22,17 @@ export class TerminalRelay {
     private readonly columns: () => number = () => 120,
   ) {}
 
-  write(chunk: string): void {
-    const lines = `${this.partial}${chunk}`.split('\n');
-    this.partial = lines.pop() ?? '';
+  /** A chunk of one source's output (default the only source). */
+  write(chunk: string, source = ''): void {
+    const lines = `${this.partials.get(source) ?? ''}${chunk}`.split('\n');
+    this.partials.set(source, lines.pop() ?? '');
     for (const line of lines) this.line(line);
   }
 
-  /** What is left of an unfinished line, and the status line ended, when the run ends. */
+  /** What is left of every unfinished line, and the status line ended, when the run ends. */
   end(): void {
-    if (this.partial) this.line(this.partial);
-    this.partial = '';
+    for (const partial of this.partials.values()) if (partial) this.line(partial);
+    this.partials.clear();
     this.commitStatus();
   }
 

@@ -48,8 +48,8 @@ test('each part imports only the parts below it', () => {
     for (const file of sources(folder)) {
       for (const { target, dynamic } of localImports(file)) {
         if (target === folder || parts.includes(target)) continue;
-        // The one sanctioned seam: `npm start` runs the monitor on the embedded simulator.
-        if (dynamic && target === 'simulator' && relative(root, file) === 'monitor/monitor-main.ts') continue;
+        // The sanctioned seams: `npm start` runs the monitor, and `npm run contract` the gate, on the embedded simulator.
+        if (dynamic && target === 'simulator' && ['monitor/monitor-main.ts', 'gate/front-door-campaign.ts'].includes(relative(root, file))) continue;
         // The benchmark's floor is the project's own Playwright configuration with one empty test.
         if (relative(root, file) === 'bench/floor.config.ts' && target === 'playwright.config') continue;
         breaches.push(`${relative(root, file)} imports ${target}/`);
