@@ -65,6 +65,17 @@ test('on a terminal progress lines replace each other in place; the last stays w
   expect(logged).toBe('Progress: coverage 1/2\nProgress: coverage 2/2\n');
 });
 
+test("two sources' unfinished lines never mix: Playwright's output and the front door's campaign each keep their own", () => {
+  let logged = '';
+  const relay = new TerminalRelay({ write: (text: string) => (logged += text) }, false);
+  relay.write('Running 25 te', 'playwright');
+  relay.write('Contract campaign: seed 7\nProgress: cov', 'campaign');
+  relay.write('sts using 1 worker\n', 'playwright');
+  relay.write('erage 1/2\n', 'campaign');
+  relay.end();
+  expect(logged).toBe('Contract campaign: seed 7\nRunning 25 tests using 1 worker\nProgress: coverage 1/2\n');
+});
+
 test('exit codes: a broken rule wins over drift, drift over cases not judged; 2 and 3 pass through', () => {
   const reports = (overrides: Partial<GateReports>): GateReports => ({ failedTests: [], rules: ['result-cap', 'error-body'], brokenInSummary: [], notJudged: 0, driftFailing: 0, ...overrides });
   expect(gateExitCode(0, reports({}))).toBe(0);
