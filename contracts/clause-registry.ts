@@ -17,10 +17,23 @@ export type ClauseDocument =
   | 'mock convention';
 
 /**
- * How strongly a clause binds: an RFC 2119 keyword, `definition` for a sentence that defines what
- * something means, the page's own verb (`page: has to`), or `convention` for a testing convention.
+ * How strongly a clause binds: the RFC 2119 keyword as the quote spells it (REQUIRED means MUST and
+ * RECOMMENDED means SHOULD, RFC 2119 §1 and §3), `definition` for a sentence that defines what
+ * something means, the page's or the vendor's own verb (`page: has to`, `vendor: may`), or
+ * `convention` for a testing convention.
  */
-export type ClauseStrength = 'MUST' | 'MUST NOT' | 'SHOULD' | 'SHOULD NOT' | 'MAY' | 'definition' | 'convention' | `page: ${string}`;
+export type ClauseStrength =
+  | 'MUST'
+  | 'MUST NOT'
+  | 'REQUIRED'
+  | 'SHOULD'
+  | 'SHOULD NOT'
+  | 'RECOMMENDED'
+  | 'MAY'
+  | 'definition'
+  | 'convention'
+  | `page: ${string}`
+  | `vendor: ${string}`;
 
 /**
  * What follows from a clause. A rule names a registry rule (typed, so a renamed rule fails the
@@ -58,27 +71,27 @@ const decision = (why: string, contradiction?: string): ClauseConsequence => ({ 
 
 /** The documentation page, sentence by sentence (the seed copy of "Search customer - client mode"). */
 const pageClauses: readonly Clause[] = [
-  { id: 'page-client-login', source: { document: 'page', section: 'Authorization' }, quote: 'Only the client needs to be logged in to use this endpoint.', verbatim: true, strength: 'page: needs to', duty: 'provider', consequence: rule('auth-required') },
-  { id: 'page-bearer-header', source: { document: 'page', section: 'Request, Authorization' }, quote: 'Add the parameter Authorization to Headers, whose value is to concatenate the Token after the Bearer.', verbatim: true, strength: 'page: add', duty: 'client', consequence: behaviour('every search sends Accept and Content-Type application/json and a bearer token') },
+  { id: 'page-client-login', source: { document: 'page', section: 'description' }, quote: 'Only the client needs to be logged in to use this endpoint.', verbatim: true, strength: 'page: needs to', duty: 'provider', consequence: rule('auth-required') },
+  { id: 'page-bearer-header', source: { document: 'page', section: 'Request, Authorization' }, quote: 'Add the parameter Authorization to Headers ,whose value is to concatenate the Token after the Bearer.', verbatim: true, strength: 'page: add', duty: 'client', consequence: behaviour('every search sends Accept and Content-Type application/json and a bearer token') },
   { id: 'page-results-depend', source: { document: 'page', section: 'description' }, quote: 'Search results may be one or more customers, depending on the arguments used and what is actually present in the database.', verbatim: true, strength: 'page: may be', duty: 'provider', consequence: rule('known-customer-found') },
   { id: 'page-customer-number-criterion', source: { document: 'page', section: 'description' }, quote: 'In combination with customer number and name, you can also fill in the product.', verbatim: true, strength: 'page: can', duty: 'client', consequence: decision('No customerNumber request field is documented: sent beside a search, judged only by "no 5xx".', 'customer-number-criterion') },
   { id: 'page-product-shrinks', source: { document: 'page', section: 'description' }, quote: 'This will "shrink" search result.', verbatim: true, strength: 'page: will', duty: 'provider', consequence: rule('criteria-narrow-results') },
-  { id: 'page-name-address-requirement', source: { document: 'page', section: 'Requirements for fields' }, quote: 'Searching by name or address require following fields to be set in request: companyName or lastName, streetAddress, postalCode or postalPlace', verbatim: true, strength: 'page: require', duty: 'provider', consequence: rule('search-requirement') },
-  { id: 'page-phone-email-requirement', source: { document: 'page', section: 'Requirements for fields' }, quote: 'Otherwise one of following fields to be set in request: phoneNumber, email', verbatim: true, strength: 'page: to be set', duty: 'provider', consequence: rule('valid-search-accepted') },
+  { id: 'page-name-address-requirement', source: { document: 'page', section: 'Requirements for fields' }, quote: 'Searching by name or address require following fields to be set in request: / companyName or lastName / streetAddress / postalCode or postalPlace', verbatim: true, strength: 'page: require', duty: 'provider', consequence: rule('search-requirement') },
+  { id: 'page-phone-email-requirement', source: { document: 'page', section: 'Requirements for fields' }, quote: 'Otherwise one of following fields to be set in request: / phoneNumber / email', verbatim: true, strength: 'page: to be set', duty: 'provider', consequence: rule('valid-search-accepted') },
   { id: 'page-response-list', source: { document: 'page', section: 'Response' }, quote: 'The response is a list of customers found.', verbatim: true, strength: 'page: is', duty: 'provider', consequence: rule('customers-unique') },
   { id: 'page-response-empty', source: { document: 'page', section: 'Response' }, quote: 'The list is empty if no customer is found.', verbatim: true, strength: 'page: is', duty: 'provider', consequence: rule('customers-list-present') },
   { id: 'page-result-cap', source: { document: 'page', section: 'Response' }, quote: 'Number of customers in response are limited to 5 customers.', verbatim: true, strength: 'page: are limited', duty: 'provider', consequence: rule('result-cap') },
   { id: 'page-body-json', source: { document: 'page', section: 'Body Params' }, quote: 'Body Params application/json', verbatim: true, strength: 'definition', duty: 'provider', consequence: rule('invalid-body-refused') },
-  { id: 'page-field-lengths', source: { document: 'page', section: 'Body Params' }, quote: '<= 40 characters (and each field\'s own limit)', verbatim: true, strength: 'definition', duty: 'provider', consequence: rule('field-max-length') },
-  { id: 'page-field-types', source: { document: 'page', section: 'Body Params' }, quote: 'string optional / integer optional', verbatim: true, strength: 'definition', duty: 'provider', consequence: rule('field-type') },
+  { id: 'page-field-lengths', source: { document: 'page', section: 'Body Params, companyName (and each field\'s own limit)' }, quote: 'companyName / string / optional / Company name to match in a name/address search. / <= 40 characters', verbatim: true, strength: 'definition', duty: 'provider', consequence: rule('field-max-length') },
+  { id: 'page-field-types', source: { document: 'page', section: 'Body Params' }, quote: 'companyName / string / optional … streetNumber / integer / optional', verbatim: true, strength: 'definition', duty: 'provider', consequence: rule('field-type') },
   { id: 'page-phone-e164', source: { document: 'page', section: 'Body Params, phoneNumber' }, quote: 'A phone number has to follow the telephone number standard E.164', verbatim: true, strength: 'page: has to', duty: 'provider', consequence: rule('field-format') },
   { id: 'page-match-in-search', source: { document: 'page', section: 'Body Params' }, quote: 'Phone number to match in a search. / Last name to match in a name/address search.', verbatim: true, strength: 'page: to match', duty: 'provider', consequence: rule('results-match-criteria') },
   { id: 'page-country-code-iso', source: { document: 'page', section: 'Body Params, countryCode' }, quote: 'Country code, in ISO 3166-2 format, to match in a search.', verbatim: true, strength: 'definition', duty: 'provider', consequence: decision('ISO 3166-2 codes cannot fit 3 characters: only the length is asserted.', 'country-code-standard') },
-  { id: 'page-postal-code-string', source: { document: 'page', section: 'Body Params, postalCode' }, quote: 'postalCode string optional <= 10 characters', verbatim: true, strength: 'definition', duty: 'provider', consequence: decision('The examples send postalCode as a number; the contract keeps the string the table gives.', 'postal-code-type') },
-  { id: 'page-responses', source: { document: 'page', section: 'Responses' }, quote: '200 OK, 400 Bad Request, 403 Forbidden, 429, 500 Server Error', verbatim: true, strength: 'definition', duty: 'provider', consequence: rule('status-code-documented') },
-  { id: 'page-response-200-json', source: { document: 'page', section: 'Responses, 200' }, quote: '200 OK application/json', verbatim: true, strength: 'definition', duty: 'provider', consequence: rule('content-type-json') },
-  { id: 'page-response-fields', source: { document: 'page', section: 'Responses, 200, Body' }, quote: 'customers array [object {16}] optional <= 5 items', verbatim: true, strength: 'definition', duty: 'provider', consequence: rule('response-schema') },
-  { id: 'page-error-bodies', source: { document: 'page', section: 'Responses' }, quote: '400 Bad Request (no body documented)', verbatim: true, strength: 'definition', duty: 'provider', consequence: decision('No error body is documented: a JSON one must be an object of strings; other bodies are accepted.', 'error-bodies') },
+  { id: 'page-postal-code-string', source: { document: 'page', section: 'Body Params, postalCode' }, quote: 'postalCode / string / optional / Postal code to match in a name/address search. / <= 10 characters', verbatim: true, strength: 'definition', duty: 'provider', consequence: decision('The examples send postalCode as a number; the contract keeps the string the table gives.', 'postal-code-type') },
+  { id: 'page-responses', source: { document: 'page', section: 'Responses' }, quote: '🟢200OK … 🟠400Bad Request / 🟠403Forbidden / 🟠429429 / 🔴500Server Error', verbatim: true, strength: 'definition', duty: 'provider', consequence: rule('status-code-documented') },
+  { id: 'page-response-200-json', source: { document: 'page', section: 'Responses, 200' }, quote: '🟢200OK / application/json', verbatim: true, strength: 'definition', duty: 'provider', consequence: rule('content-type-json') },
+  { id: 'page-response-fields', source: { document: 'page', section: 'Responses, 200, Body' }, quote: 'customers / array [object {16}] / optional / <= 5 items', verbatim: true, strength: 'definition', duty: 'provider', consequence: rule('response-schema') },
+  { id: 'page-error-bodies', source: { document: 'page', section: 'Responses' }, quote: '🟠400Bad Request / 🟠403Forbidden / 🟠429429 / 🔴500Server Error', verbatim: true, strength: 'definition', duty: 'provider', consequence: decision('No error body is documented: a JSON one must be an object of strings; other bodies are accepted.', 'error-bodies') },
 ];
 
 /** RFC 9110 (HTTP semantics) and RFC 9112 (HTTP/1.1), as far as they apply to one POST operation. */
@@ -128,11 +141,11 @@ const authClauses: readonly Clause[] = [
 
 /** The vendor's facts, the standards the page names for formats, and the suite's own conventions. */
 const otherClauses: readonly Clause[] = [
-  { id: 'vendor-rate-limit-headers', source: { document: 'vendor facts', section: '3, About the API: Response header' }, quote: 'X-RateLimit-Remaining (requests left before a 429), X-RateLimit-Reset', verbatim: true, strength: 'definition', duty: 'provider', consequence: rule('rate-limit-headers') },
-  { id: 'vendor-rate-limit-headers-optional', source: { document: 'vendor facts', section: '3, About the API: Response header' }, quote: 'response headers X-Mediaconnect-Api-Version (project version the response is based on), X-RateLimit-Remaining, X-RateLimit-Reset', verbatim: true, strength: 'definition', duty: 'provider', consequence: variant('rate-limit-headers-absent') },
-  { id: 'vendor-reset-unit', source: { document: 'vendor facts', section: '3' }, quote: 'remaining epoch seconds before the rate limit resets. Renew every 60 seconds', verbatim: true, strength: 'definition', duty: 'client', consequence: decision('Read as seconds, or as an epoch when larger than a day.', 'rate-limit-reset-unit') },
-  { id: 'vendor-rate-limits', source: { document: 'vendor facts', section: '3' }, quote: 'Limits per client: 100 API calls per second and 2000 API calls per minute; exceeding them throttles calls with 429.', verbatim: true, strength: 'definition', duty: 'client', consequence: behaviour('the rate never falls below 1 call/s, and calls are spaced at the current rate') },
-  { id: 'page-response-schema-open', source: { document: 'vendor facts', section: '3, Versioning' }, quote: 'existing elements stay in new versions, new elements may be added and clients may ignore them', verbatim: true, strength: 'MAY', duty: 'provider', consequence: variant('extra-fields') },
+  { id: 'vendor-rate-limit-headers', source: { document: 'vendor facts', section: '3, About the API → Response header' }, quote: 'X-RateLimit-Remaining (requests left before a 429), X-RateLimit-Reset', verbatim: true, strength: 'definition', duty: 'provider', consequence: rule('rate-limit-headers') },
+  { id: 'vendor-rate-limit-headers-optional', source: { document: 'vendor facts', section: '3, About the API → Response header' }, quote: 'response headers X-Mediaconnect-Api-Version (project version the response is based on), X-RateLimit-Remaining … X-RateLimit-Reset', verbatim: true, strength: 'definition', duty: 'provider', consequence: variant('rate-limit-headers-absent') },
+  { id: 'vendor-reset-unit', source: { document: 'vendor facts', section: '3, About the API → Response header' }, quote: 'remaining epoch seconds before the rate limit resets. Renew every 60 seconds', verbatim: true, strength: 'definition', duty: 'client', consequence: decision('Read as seconds, or as an epoch when larger than a day.', 'rate-limit-reset-unit') },
+  { id: 'vendor-rate-limits', source: { document: 'vendor facts', section: '3, About the API → Response header' }, quote: 'Limits per client: 100 API calls per second and 2000 API calls per minute; exceeding them throttles calls with 429.', verbatim: true, strength: 'definition', duty: 'client', consequence: behaviour('the rate never falls below 1 call/s, and calls are spaced at the current rate') },
+  { id: 'page-response-schema-open', source: { document: 'vendor facts', section: '3, Versioning' }, quote: 'existing elements stay in new versions, new elements may be added and clients may ignore them', verbatim: true, strength: 'vendor: may', duty: 'provider', consequence: variant('extra-fields') },
   { id: 'e164-digits', source: { document: 'ITU-T E.164', section: '6' }, quote: 'The maximum number of digits for international E.164-numbers is 15.', verbatim: false, strength: 'definition', duty: 'provider', consequence: decision('"+", a non-zero first digit and at most 15 digits; other notations are judged only by "no 5xx".', 'phone-number-notation') },
   { id: 'rfc5322-3.4.1-addr-spec', source: { document: 'RFC 5322', section: '3.4.1' }, quote: 'An addr-spec is a specific Internet identifier that contains a locally interpreted string followed by the at-sign character ("@", ASCII value 64) followed by an Internet domain.', verbatim: false, strength: 'definition', duty: 'provider', consequence: decision('Addresses every reading refuses must be refused (field-format); readings that differ are judged only by "no 5xx".', 'email-readings') },
   { id: 'rfc5321-4.5.3.1.1-local-part', source: { document: 'RFC 5321', section: '4.5.3.1.1' }, quote: 'The maximum total length of a user name or other local-part is 64 octets.', verbatim: false, strength: 'definition', duty: 'provider', consequence: decision('A 64-character local part must be accepted.', 'email-readings') },
