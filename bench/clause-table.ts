@@ -56,6 +56,12 @@ export function clauseCounts(clauses: readonly Clause[] = clauseRegistry): { byS
   return { bySource: [...bySource], byKind, rules };
 }
 
+/** The clauses whose quote is not their source's own words, named so that no reader takes them for quotes; none, no line. */
+function paraphraseLine(clauses: readonly Clause[]): string[] {
+  const ids = clauses.filter((clause) => clause.paraphrase !== undefined).map((clause) => clause.id);
+  return ids.length === 0 ? [] : [`Paraphrased, not quoted (the registry says why): ${ids.join(', ')}.`];
+}
+
 /**
  * The traceability table `npm run contract:clauses` prints: each clause, its source and strength,
  * whose duty it is, what follows from it and the test that proves it, then the counts.
@@ -68,6 +74,7 @@ export function clauseTable(clauses: readonly Clause[] = clauseRegistry): string
     '',
     `${clauses.length} clauses: ${counts.bySource.map(([source, count]) => `${count} ${source}`).join(', ')}.`,
     `Consequences: ${counts.byKind.rule} rule (${counts.rules} distinct rules), ${counts.byKind['client-behaviour']} client behaviour, ${counts.byKind.variant} variant, ${counts.byKind.decision} decision.`,
+    ...paraphraseLine(clauses),
   ].join('\n');
 }
 
