@@ -30,6 +30,19 @@ test('negotiates HTTP Basic first, the method every RFC 6749 server must support
   expect(request?.headers.accept).toBe('application/json');
 });
 
+test('every token request asks for the client_credentials grant, whichever way the client authenticates', async () => {
+  const grants: (string | null)[] = [];
+  const node = createNodeTransport();
+  const watching: HttpTransport = (request) => {
+    grants.push(new URLSearchParams(Buffer.from(request.body ?? '').toString('utf8')).get('grant_type'));
+    return node(request);
+  };
+  simulator.setVariant('body-auth-only');
+  await tokenClient({ transport: watching }).token();
+  expect(simulator.requests.map((sent) => sent.clientAuth)).toEqual(['basic', 'body']);
+  expect(grants).toEqual(['client_credentials', 'client_credentials']);
+});
+
 test('falls back once to the form body when Basic is refused, and keeps the method that worked', async () => {
   simulator.setVariant('body-auth-only');
   const client = tokenClient();
