@@ -154,9 +154,9 @@ export const documentationContradictions: readonly DocumentationContradiction[] 
     id: 'email-readings',
     documented: 'email is typed "string <email>" with at most 255 characters; the page names no standard.',
     decision:
-      'The contract reads format email as JSON Schema validators do (RFC 5322 dot-atom local part, a dotted domain name). Addresses that break every reading (no @, two @, a space inside, no local part or domain, dots leading or doubled, a comma for a dot) must be refused; plain, tagged, subdomain, upper-case and 64-character local parts must be accepted.',
+      'A provider may check format email by any reasonable reading: RFC 5321/5322, the WHATWG HTML "valid email address", or a plain "looks like an address" check (one @ between a local part and a domain, no whitespace). Addresses that break every such reading (no @, two @, a space inside, no local part or no domain) must be refused; plain, tagged, subdomain, upper-case and 64-character local parts must be accepted.',
     notAsserted:
-      'Addresses other standards allow: non-ASCII local parts or domains (RFC 6531, IDNA), a domain without a dot (RFC 5321), a quoted local part, a trailing dot, surrounding whitespace. Sent, judged only by "no 5xx".',
+      'Addresses the readings disagree on: non-ASCII local parts or domains (RFC 6531, IDNA), a domain without a dot (RFC 5321), a quoted local part, a trailing dot, surrounding whitespace, a leading or doubled dot in the local part (WHATWG HTML allows both), an empty domain label or a comma in the domain (a plain check allows both). Sent, judged only by "no 5xx"; the behaviour baseline pins what the vendor does.',
   },
   {
     id: 'integer-range',

@@ -202,17 +202,6 @@ export const faultModes = {
     description: 'Parses a body that is a JSON string once more, so a search sent as a string is answered as the search.',
     behaviour: { readsBody: (parsed) => (typeof parsed === 'string' ? (JSON.parse(parsed) as unknown) : parsed) },
   },
-  'email-dots-normalised': {
-    breaks: 'field-format',
-    description: 'Drops leading and doubled dots from an email before checking it, so ".ola@company.com" is searched as "ola@company.com".',
-    behaviour: {
-      readsBody: (parsed) => {
-        const email = propertyOf(parsed, 'email');
-        if (typeof email !== 'string') return parsed;
-        return { ...(parsed as object), email: email.replace(/^\.+/, '').replace(/\.{2,}/g, '.') };
-      },
-    },
-  },
   'combined-criteria-refused': {
     breaks: 'valid-search-accepted',
     description: 'Refuses a search that gives a phone number or email together with name/address criteria, as the page\'s own example does.',

@@ -116,6 +116,14 @@ export const providerVariants = {
     description: 'Reads a fractional streetNumber (6.5) as its integer part, as lenient binders do, where the simulator refuses it.',
     behaviour: { readsBody: rewriting('streetNumber', (value) => (typeof value === 'number' && !Number.isInteger(value) ? Math.trunc(value) : value)) },
   },
+  'email-plain-check': {
+    clause: 'rfc5322-3.4.1-addr-spec',
+    description: 'Checks an email only as one "@" between a local part and a domain, with no whitespace, where the simulator reads format email as JSON Schema validators do: leading and doubled dots or a comma are searched as sent, and find nobody.',
+    behaviour: {
+      ignoresViolation: (violation) => violation.instancePath === '/email' && violation.keyword === 'format',
+      refuses: (search) => typeof search.email === 'string' && !/^[^\s@]+@[^\s@]+$/u.test(search.email),
+    },
+  },
   'phone-without-plus-read': {
     clause: 'phone-number-notation',
     description: 'Reads a phone number without "+" (digits alone, "00", spaces, hyphens, surrounding whitespace) as E.164 with "+", where the simulator refuses it.',

@@ -97,6 +97,7 @@ const expectedSeverity: Record<ProviderVariant, DriftSeverity | 'none'> = {
   'extra-fields': 'additive',
   'fraction-street-number-read': 'change',
   'phone-without-plus-read': 'change',
+  'email-plain-check': 'change',
   'country-code-not-compared': 'change',
   'product-code-not-compared': 'change',
   'care-of-address-compared': 'change',

@@ -41,7 +41,6 @@ const faultExpectations: Record<FaultMode, { probe: ProbeName; rule: RuleName; o
   'crash-on-undecodable-body': { notProbed: 'a coverage-phase class: the rotation sends it' },
   'street-number-overflow': { notProbed: 'a coverage-phase class: the rotation sends it' },
   'json-string-body-unwrapped': { probe: 'invalid-body-refused', rule: 'invalid-body-refused' },
-  'email-dots-normalised': { notProbed: 'a coverage-phase near miss: the rotation sends it' },
   'combined-criteria-refused': { notProbed: "the page's example: the rotation sends it" },
   'first-name-ignored': { notProbed: 'no named probe sends a first name; the rotation reaches the name/address search with one within its cycle' },
   'product-code-falls-back': { notProbed: 'relation cases are built from a campaign\'s answers; the monitor sends fixed cases' },
