@@ -252,12 +252,14 @@ export const contractRules = {
   },
   'known-customer-found': {
     contractPath: '#/components/schemas/Customer/properties/customerNumber',
-    summary: "Searching for the profile's known customer by phone, email or name/address finds it.",
+    summary: "Searching for the profile's known customer by phone, email or name/address finds it, unless the answer is full (the page caps it and does not say which customers).",
     check: (judged) => {
       const wanted = judged.expectation.kind === 'accepted' ? judged.expectation.results?.customerNumber : undefined;
       const customers = judged.customers;
       if (wanted === undefined || !customers) return undefined;
       if (customers.some((customer) => customer.customerNumber === wanted)) return [];
+      // A full answer says nothing of the rest: the page caps it at five and does not say which five.
+      if (customers.length >= RESULT_CAP) return undefined;
       return [{ expected: "the profile's known customer among the results", received: `${customers.length} customers, none of them the known one` }];
     },
   },

@@ -60,6 +60,20 @@ const careless: Readonly<Record<RuleName, ContractRule>> = {
   'result-cap': { ...contractRules['result-cap'], check: (judged) => ((judged.customers as unknown[]).length > 5 ? [{ expected: 'at most 5', received: 'more' }] : []) },
 };
 
+test('a full answer without the known customer is not judged by known-customer-found; a shorter one breaks it', () => {
+  const nameAddress: Expectation = { kind: 'accepted', rule: 'valid-search-accepted', results: { customerNumber: 563457 } };
+  const answer = (count: number): Exchange => ({
+    request: { body: { lastName: 'Nordmann', streetAddress: 'Grubbegata', postalCode: '0179' }, auth: 'valid' },
+    response: { status: 200, headers: { 'content-type': 'application/json' }, bodyText: JSON.stringify({ customers: Array.from({ length: count }, (_, i) => ({ customerNumber: 600000 + i, lastName: 'Nordmann' })) }), durationMs: 1, attempts: 1 },
+  });
+  const full = checkExchange(answer(5), nameAddress);
+  expect(full.rulesChecked).not.toContain('known-customer-found');
+  expect(full.violations.filter((violation) => violation.rule === 'known-customer-found')).toEqual([]);
+  expect(checkExchange(answer(4), nameAddress).violations.filter((violation) => violation.rule === 'known-customer-found')).toEqual([
+    { rule: 'known-customer-found', contractPath: '#/components/schemas/Customer/properties/customerNumber', expected: "the profile's known customer among the results", received: '4 customers, none of them the known one' },
+  ]);
+});
+
 test('no rule check throws, whatever the body, status or content type', () => {
   fc.assert(noCheckThrows(), { seed: 7, numRuns: 2000 });
 });

@@ -84,10 +84,10 @@ const pinned: Record<FaultMode, { case: string | RegExp } & Omit<RuleViolation, 
     received: '1 of 2 customers without it',
   },
   'known-customer-missing': {
-    case: 'results: a name/address search finds the known customer',
+    case: 'results: a phone search finds the known customer, and only holders of that phone',
     contractPath: '#/components/schemas/Customer/properties/customerNumber',
     expected: "the profile's known customer among the results",
-    received: '5 customers, none of them the known one',
+    received: '0 customers, none of them the known one',
   },
   'bad-rate-limit-headers': {
     case: 'results: a phone search finds the known customer, and only holders of that phone',
