@@ -5,6 +5,7 @@ import { readFlag, readInteger, unknownVariables, type Environment } from './env
 import { nearestName } from './nearest-name';
 
 export type { Environment } from './environment-reader';
+import type { TargetEndpoint } from './target-endpoint';
 import { documentedProfile, readTargetProfile, type TargetProfile } from './target-profile';
 import type { ClientAuthMethod } from './token-client';
 
@@ -35,12 +36,8 @@ export interface SimulatorTarget extends CommonTarget {
   readonly simulatorVariant: string | undefined;
 }
 
-export interface ExternalTarget extends CommonTarget {
+export interface ExternalTarget extends CommonTarget, TargetEndpoint {
   readonly kind: 'external';
-  readonly baseUrl: string;
-  readonly tokenUrl: string;
-  readonly clientId: string;
-  readonly clientSecret: string;
   /** Client authentication pinned by CONNECTID_CLIENT_AUTH; undefined: negotiated. */
   readonly authMethod: ClientAuthMethod | undefined;
   readonly scope: string | undefined;

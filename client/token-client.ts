@@ -1,14 +1,12 @@
 import { describeUrl, type HttpTransport } from './http-transport';
+import type { TargetEndpoint } from './target-endpoint';
 import { TokenError } from './token-error';
 import { TransportError } from './transport-error';
 import { newTraceId, traceparent } from './trace-context';
 
 export type ClientAuthMethod = 'body' | 'basic';
 
-export interface TokenClientOptions {
-  readonly tokenUrl: string;
-  readonly clientId: string;
-  readonly clientSecret: string;
+export interface TokenClientOptions extends Pick<TargetEndpoint, 'tokenUrl' | 'clientId' | 'clientSecret'> {
   /**
    * How client credentials travel: HTTP Basic or the RFC 6749 form body, pinned; default none,
    * negotiated (Basic first, then the body once; see `negotiate`).
@@ -26,10 +24,7 @@ export interface TokenClientOptions {
 }
 
 /** Where a target's tokens come from: its token URL and client credentials, as configured. */
-export interface TokenEndpoint {
-  readonly tokenUrl: string;
-  readonly clientId: string;
-  readonly clientSecret: string;
+export interface TokenEndpoint extends Pick<TargetEndpoint, 'tokenUrl' | 'clientId' | 'clientSecret'> {
   /** Pinned client authentication; undefined negotiates. */
   readonly authMethod: ClientAuthMethod | undefined;
   readonly scope?: string | undefined;
