@@ -76,7 +76,15 @@ const DOCUMENTED_HOSTS: Readonly<Record<string, () => string>> = {
 };
 
 
-/** Reads an absolute http(s) URL; a problem names the variable, never a query string. */
+/**
+ * Whether the environment means a real target: CAPI_BASE_URL set, valid or not (an invalid one is
+ * then reported by `loadTargetConfig`). Without it the embedded simulator is the target.
+ */
+export function namesRealTarget(env: Environment): boolean {
+  return Boolean(env.CAPI_BASE_URL?.trim());
+}
+
+/** Reads an absolute http(s) URL, trailing slashes stripped; a problem names the variable, never a query string. */
 function readUrl(env: Environment, name: string, problems: ConfigProblem[]): string | undefined {
   const raw = env[name]?.trim();
   if (!raw) return undefined;
@@ -114,7 +122,7 @@ function readProfile(env: Environment, problems: ConfigProblem[]): TargetProfile
 function readSimulatorMode(env: Environment, variable: 'CONTRACT_SIMULATOR_FAULT' | 'CONTRACT_SIMULATOR_VARIANT', known: readonly string[], problems: ConfigProblem[]): string | undefined {
   const raw = env[variable]?.trim();
   if (!raw) return undefined;
-  if (env.CAPI_BASE_URL?.trim()) {
+  if (namesRealTarget(env)) {
     problems.push({ variable, message: 'applies to the embedded simulator only; unset CAPI_BASE_URL' });
   } else if (!known.includes(raw)) {
     const meant = nearestName(raw, known);
@@ -132,7 +140,7 @@ function readSimulatorMode(env: Environment, variable: 'CONTRACT_SIMULATOR_FAULT
  * embedded simulator takes none of them.
  */
 function checkTargetVariables(env: Environment, baseUrl: string | undefined, tokenUrlSet: string | undefined, problems: ConfigProblem[]): void {
-  if (!env.CAPI_BASE_URL?.trim()) {
+  if (!namesRealTarget(env)) {
     const stray = (['CONNECTID_TOKEN_URL', 'CONNECTID_CLIENT_ID', 'CONNECTID_CLIENT_SECRET', 'CONTRACT_EXPIRED_TOKEN'] as const).find((name) => env[name]?.trim());
     if (stray) problems.push({ variable: 'CAPI_BASE_URL', message: `is required when ${stray} is set (without it the embedded simulator is used)` });
     return;

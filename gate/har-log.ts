@@ -17,7 +17,7 @@ export interface HarEvidence {
 export interface HarOptions {
   /** Customer data unmasked (CONTRACT_SHOW_PII=1); default masked. Credentials are redacted regardless. */
   readonly showPii?: boolean;
-  /** API base, for exchanges recorded without their URL. */
+  /** API base as the target configuration reads it (no trailing slash), for exchanges recorded without their URL; default none. */
   readonly baseUrl?: string;
 }
 
@@ -68,7 +68,7 @@ function entry(evidence: HarEvidence, options: HarOptions): object {
     time: durationMs,
     request: {
       method: requestMethod(exchange.request),
-      url: exchange.sent?.url ?? `${(options.baseUrl ?? '').replace(/\/+$/, '')}${OPERATION_PATH}`,
+      url: exchange.sent?.url ?? `${options.baseUrl ?? ''}${OPERATION_PATH}`,
       httpVersion: 'HTTP/1.1',
       cookies: [],
       headers: headerList(headers),

@@ -35,7 +35,7 @@ export function reportableRequest(item: ContractCase, request: ExchangeRequest, 
 
 const shellQuote = (text: string): string => `'${text.replaceAll("'", "'\\''")}'`;
 
-/** A curl line that sends the request again, with `$TOKEN` where the bearer token goes. */
+/** A curl line that sends the request again, with `$TOKEN` where the bearer token goes; `baseUrl` as the target configuration reads it (no trailing slash). */
 export function curlLine(baseUrl: string, item: ContractCase, request: ExchangeRequest, showPii: boolean): string {
   const shown = reportableRequest(item, request, showPii);
   const raw = request.rawBody;
@@ -53,7 +53,7 @@ export function curlLine(baseUrl: string, item: ContractCase, request: ExchangeR
       ? ` --data-binary @request.bin  # ${rawBodyBytes(raw).length} bytes that are not UTF-8 text`
       : body === undefined ? '' : body.length > CURL_BODY_LIMIT ? ` --data-binary @request.json  # ${body.length}-character body: see the report attachment` : ` --data-raw ${shellQuote(body)}`;
   const note = shown.masked ? '  # customer data masked: CONTRACT_SHOW_PII=1 shows it' : '';
-  return `${piped}curl -sS ${requestMethod(request) === 'HEAD' ? '--head' : `-X ${requestMethod(request)}`} ${shellQuote(`${baseUrl.replace(/\/+$/, '')}${OPERATION_PATH}`)}${auth} -H 'Content-Type: application/json' -H 'Accept: application/json'${prefer}${data}${note}`;
+  return `${piped}curl -sS ${requestMethod(request) === 'HEAD' ? '--head' : `-X ${requestMethod(request)}`} ${shellQuote(`${baseUrl}${OPERATION_PATH}`)}${auth} -H 'Content-Type: application/json' -H 'Accept: application/json'${prefer}${data}${note}`;
 }
 
 /**
