@@ -206,16 +206,17 @@ export function loadTargetConfig(env: Environment, options: TargetConfigOptions 
   if (!baseUrl) {
     return { kind: 'simulator', ...common, faultInjection: injectionRaw !== 'off', simulatorFault, simulatorVariant };
   }
-  const defaultTokenUrl = DOCUMENTED_HOSTS[new URL(baseUrl).hostname]?.();
-  if (!tokenUrlSet && !defaultTokenUrl) throw new ConfigError([{ variable: 'CONNECTID_TOKEN_URL', message: 'is required for this CAPI_BASE_URL' }]);
+  const tokenUrl = tokenUrlSet ?? DOCUMENTED_HOSTS[new URL(baseUrl).hostname]?.();
+  if (!tokenUrl) throw new ConfigError([{ variable: 'CONNECTID_TOKEN_URL', message: 'is required for this CAPI_BASE_URL' }]);
+  if (clientId === undefined || clientSecret === undefined) throw new Error('unreachable: checkTargetVariables refuses a real target without credentials');
   return {
     kind: 'external',
     ...common,
     faultInjection: injectionRaw === 'prefer',
     baseUrl,
-    tokenUrl: (tokenUrlSet ?? defaultTokenUrl) as string,
-    clientId: clientId as string,
-    clientSecret: clientSecret as string,
+    tokenUrl,
+    clientId,
+    clientSecret,
     authMethod,
     scope: env.CONNECTID_SCOPE?.trim() || undefined,
     expiredToken: env.CONTRACT_EXPIRED_TOKEN?.trim() || undefined,

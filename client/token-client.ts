@@ -116,8 +116,8 @@ export class TokenClient {
    */
   private async negotiate(): Promise<{ value: string; lifetimeS: number }> {
     if (this.options.authMethod) return this.request(this.options.authMethod);
-    const [first, second]: ClientAuthMethod[] = this.learnedMethod === 'body' ? ['body', 'basic'] : ['basic', 'body'];
-    for (const method of [first, second] as ClientAuthMethod[]) {
+    const [first, second]: readonly [ClientAuthMethod, ClientAuthMethod] = this.learnedMethod === 'body' ? ['body', 'basic'] : ['basic', 'body'];
+    for (const method of [first, second]) {
       try {
         const token = await this.request(method);
         this.learnedMethod = method;

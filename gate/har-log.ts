@@ -45,7 +45,7 @@ function shownBody(text: string, showPii: boolean): string {
   try {
     return JSON.stringify(maskPii(JSON.parse(text)));
   } catch {
-    return maskPii(text) as string;
+    return maskPii(text);
   }
 }
 

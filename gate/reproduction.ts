@@ -29,7 +29,7 @@ export function reportableRequest(item: ContractCase, request: ExchangeRequest, 
   const raw = request.rawBody;
   // Bytes that are not text cannot be masked character by character: they are shown as their length.
   const rawBody =
-    raw === undefined ? undefined : !masked ? describeRawBody(raw) : 'utf8' in raw ? (maskPii(raw.utf8) as string) : `(${Buffer.from(raw.base64, 'base64').length} bytes, masked)`;
+    raw === undefined ? undefined : !masked ? describeRawBody(raw) : 'utf8' in raw ? maskPii(raw.utf8) : `(${Buffer.from(raw.base64, 'base64').length} bytes, masked)`;
   return { body, ...(rawBody !== undefined ? { rawBody } : {}), masked };
 }
 
@@ -75,10 +75,10 @@ const NOT_IN_RERUN: ReadonlySet<string> = new Set([
 /** Every set variable that shaped this run (target, fault mode, case counts, limits, deadline...), as `NAME=value` words for a shell. */
 export function runShapingVariables(env: Environment): string[] {
   return [...TARGET_VARIABLES, ...CAMPAIGN_VARIABLES]
-    .filter((name) => !NOT_IN_RERUN.has(name) && env[name]?.trim())
-    .map((name) => {
-      const value = (env[name] as string).trim();
-      return `${name}=${/^[\w@%+=:,./-]+$/.test(value) ? value : shellQuote(value)}`;
+    .flatMap((name) => {
+      const value = env[name]?.trim();
+      if (NOT_IN_RERUN.has(name) || !value) return [];
+      return [`${name}=${/^[\w@%+=:,./-]+$/.test(value) ? value : shellQuote(value)}`];
     });
 }
 

@@ -75,13 +75,13 @@ export function classifyAttempt(attempt: Attempt, elapsedMs: number, degradedMs:
   }
   const { exchange, violations } = attempt;
   const status = exchange.response.status;
-  if (violations.length === 0) {
+  const [first] = violations;
+  if (first === undefined) {
     return elapsedMs > degradedMs
       ? { outcome: 'degraded', detail: `correct, but ${Math.round(elapsedMs)} ms > ${degradedMs} ms`, rules: [] }
       : { outcome: 'success', detail: '', rules: [] };
   }
   const rules = [...new Set(violations.map((violation) => violation.rule))];
-  const first = violations[0] as RuleViolation;
   const detail = `${first.rule}: expected ${first.expected}, received ${first.received}`;
   const shown = violations.slice(0, 3).map(({ rule, expected, received }) => ({ rule, expected, received }));
   if (rules.includes('no-server-error')) return { outcome: 'http_error', detail, rules, violations: shown };
