@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ConfigError, type ConfigProblem } from '../client/config-error';
 import { readFlag, type Environment } from '../client/environment-reader';
 import { ruleNames, type RuleName } from '../contracts/contract-rules';
-import type { RuleViolation } from '../contracts/exchange';
+import type { RuleViolation } from '../contracts/check-exchange';
 
 /**
  * A documented rule a real provider breaks in a way the team cannot change, accepted with a reason

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { OPERATION_PATH } from '../contracts/contract-reader';
-import { requestBodyBytes, requestMethod, type Exchange, type RuleViolation } from '../contracts/exchange';
+import type { RuleViolation } from '../contracts/check-exchange';
+import { requestBodyBytes, requestMethod, type Exchange } from '../contracts/exchange';
 import { redactedHeaders } from '../client/redacted-headers';
 import type { ContractCase } from '../cases/contract-case';
 import { maskPii } from './mask-pii';

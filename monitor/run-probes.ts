@@ -1,6 +1,6 @@
-import { checkExchange } from '../contracts/check-exchange';
+import { checkExchange, type RuleViolation } from '../contracts/check-exchange';
 import type { RuleName } from '../contracts/contract-rules';
-import type { Exchange, RuleViolation } from '../contracts/exchange';
+import type { Exchange } from '../contracts/exchange';
 import type { OpenTarget } from '../client/open-target';
 import { TokenError } from '../client/token-error';
 import { TransportError } from '../client/transport-error';
