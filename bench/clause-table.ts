@@ -37,10 +37,10 @@ export function consequenceText(clause: Clause): string {
 function columns(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
   const cut = (cell: string): string => (cell.length > 70 ? `${cell.slice(0, 69)}…` : cell);
   const cells = rows.map((row) => row.map(cut));
-  const widths = header.map((title, column) => Math.max(title.length, ...cells.map((row) => (row[column] as string).length)));
+  const widths = header.map((title, column) => Math.max(title.length, ...cells.map((row) => (row[column] ?? '').length)));
   const line = (row: readonly string[]): string =>
     row
-      .map((cell, column) => cell.padEnd(widths[column] as number))
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
       .join('  ')
       .trimEnd();
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...cells.map(line)];

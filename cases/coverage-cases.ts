@@ -108,10 +108,10 @@ function oversizedValues(stringFields: readonly FieldSchema[], textFields: reado
   // field added to the contract later does not move it.
   const required = new Set(searchRequirementCombinations().flat());
   const first = textFields.find((field) => required.has(field.name)) ?? textFields[0];
-  const sizes = first ? [64 * 1024, 1024 * 1024 + 1] : [];
+  const sizes = [64 * 1024, 1024 * 1024 + 1];
   return [
     { target: stringFields, label: 'a hundred times maxLength (far past every bound)', valueFor: (field) => textOfLength(field, (field.maxLength ?? 1) * 100) },
-    ...sizes.map((size) => ({ target: first as FieldSchema, label: `${size} characters (far past every bound)`, valueFor: () => bulkText(size) })),
+    ...(first ? sizes.map((size) => ({ target: first, label: `${size} characters (far past every bound)`, valueFor: () => bulkText(size) })) : []),
   ];
 }
 
@@ -217,8 +217,8 @@ function coverageSink(profile: TargetProfile, entries: CoverageEntry[]): Coverag
   // Fields that make a search on their own (phone, email): a value in one of them is sent alone.
   const standalone = new Set(searchRequirementCombinations().flatMap((combination) => (combination.length === 1 ? combination : [])));
   const searchWith = (assignments: Readonly<Record<string, unknown>>): SearchRequestBody => {
-    const names = Object.keys(assignments);
-    if (names.length === 1 && standalone.has(names[0] as string)) return { ...assignments };
+    const [name, ...others] = Object.keys(assignments);
+    if (name !== undefined && others.length === 0 && standalone.has(name)) return { ...assignments };
     return { ...known.nameAddressSearch, ...assignments };
   };
   const add: CoverageSink['add'] = (entry, request, contractPath, title) => {
@@ -235,13 +235,14 @@ function coverageSink(profile: TargetProfile, entries: CoverageEntry[]): Coverag
   };
   // One value in one field (or in several at once), titled `<field>: <label> <verdict>`.
   const addValue: CoverageSink['addValue'] = (target, keyword, label, value, verdict, options = {}) => {
-    const list = Array.isArray(target) ? (target as readonly FieldSchema[]) : [target as FieldSchema];
-    const single = !Array.isArray(target);
+    // One field has a name; a list of them has none.
+    const single = 'name' in target ? target : undefined;
+    const list = 'name' in target ? [target] : target;
     const valueFor = options.valueFor ?? (() => value);
     const body = searchWith(Object.fromEntries(list.map((field) => [field.name, valueFor(field)])));
-    const head = single ? (list[0] as FieldSchema).name : groupName(list);
-    const contractPath = single ? `${(list[0] as FieldSchema).pointer}/${keyword === 'integer' ? 'type' : keyword === 'text' ? 'maxLength' : keyword}` : `${REQUEST_POINTER}/properties`;
-    const shown = single ? valueFor(list[0] as FieldSchema) : Object.fromEntries(list.map((field) => [field.name, valueFor(field)]));
+    const head = single ? single.name : groupName(list);
+    const contractPath = single ? `${single.pointer}/${keyword === 'integer' ? 'type' : keyword === 'text' ? 'maxLength' : keyword}` : `${REQUEST_POINTER}/properties`;
+    const shown = single ? valueFor(single) : Object.fromEntries(list.map((field) => [field.name, valueFor(field)]));
     add(
       { fields: list.map((field) => field.name), keyword, label, value: shown, verdict, ...(options.fromProfile ? { fromProfile: true as const } : {}) },
       { body, auth: 'valid' },
@@ -411,7 +412,7 @@ function bodyValues(known: TargetProfile['knownCustomer']): [string, ExchangeReq
   const search = { phoneNumber: known.phoneNumber };
   const json = JSON.stringify(search);
   const nordic = JSON.stringify({ ...known.nameAddressSearch, lastName: 'Ødegård', streetAddress: 'Kærlighedsstien' });
-  const [beforeBad, afterBad] = JSON.stringify({ ...known.nameAddressSearch, lastName: 'N#ordmann' }).split('#') as [string, string];
+  const [beforeBad = '', afterBad = ''] = JSON.stringify({ ...known.nameAddressSearch, lastName: 'N#ordmann' }).split('#');
   return [
     ['a body cut short', { body: undefined, rawBody: rawText(json.slice(0, -1)), auth: 'valid' }, refused('invalid-body-refused'), BODY_TYPE_POINTER],
     ['a body in single quotes', { body: undefined, rawBody: rawText(json.replaceAll('"', "'")), auth: 'valid' }, refused('invalid-body-refused'), BODY_TYPE_POINTER],

@@ -20,14 +20,12 @@ const WORDS = ['Bjørnstjerne', 'Ødegård', 'Sæbø', 'Åsmund', 'Gjærde', 'L�
  */
 export function marketText(length: number, offset = 0): string {
   if (length <= 0) return '';
-  const points: string[] = [];
-  for (let index = offset; points.length < length; index++) {
-    if (points.length > 0) points.push(' ');
-    points.push(...(WORDS[index % WORDS.length] as string));
-  }
-  const cut = points.slice(0, length);
+  // The words from the offset's on, round and round, each followed by a space.
+  const start = offset % WORDS.length;
+  const round = `${[...WORDS.slice(start), ...WORDS.slice(0, start)].join(' ')} `;
+  const cut = [...round.repeat(Math.ceil(length / characterCount(round)))].slice(0, length);
   // Never end on a separator: providers may trim, which would change the length under test.
-  for (let index = cut.length - 1; index >= 0 && MARKET_SEPARATORS.includes(cut[index] as string); index--) cut[index] = 'ø';
+  for (let index = cut.length - 1; index >= 0 && MARKET_SEPARATORS.includes(cut[index] ?? ''); index--) cut[index] = 'ø';
   return cut.join('');
 }
 

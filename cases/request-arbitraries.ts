@@ -45,7 +45,7 @@ function textOfLength(length: number): fc.Arbitrary<string> {
   // All of Unicode, less what the page cannot mean (contradiction text-characters): control and
   // private-use characters, lone surrogates and unassigned code points become a Nordic letter.
   const unicode = fc.string({ unit: 'binary', minLength: length, maxLength: length }).map((text) =>
-    [...text].map((point) => (PRINTABLE.test(point) || point === ' ' ? point : (MARKET_LETTERS[(point.codePointAt(0) ?? 0) % MARKET_LETTERS.length] as string))).join(''),
+    [...text].map((point) => (PRINTABLE.test(point) || point === ' ' ? point : (MARKET_LETTERS[(point.codePointAt(0) ?? 0) % MARKET_LETTERS.length] ?? 'ø'))).join(''),
   );
   return fc.oneof(market, unicode).map((text) => {
     const points = [...text];
@@ -62,8 +62,8 @@ function boundaryLength(max: number): fc.Arbitrary<number> {
 
 /** Real E.164 numbers of the Nordic countries; the contract's pattern confirms them. */
 const nordicPhone = fc
-  .tuple(fc.constantFrom(['+47', 8], ['+46', 9], ['+45', 8], ['+358', 9], ['+354', 7]), fc.nat())
-  .map(([[prefix, digits], seed]) => `${prefix}${String(seed).padStart(digits as number, '7').slice(0, digits as number)}`);
+  .tuple(fc.constantFrom<readonly [string, number]>(['+47', 8], ['+46', 9], ['+45', 8], ['+358', 9], ['+354', 7]), fc.nat())
+  .map(([[prefix, digits], seed]) => `${prefix}${String(seed).padStart(digits, '7').slice(0, digits)}`);
 
 const emailPart = (max: number): fc.Arbitrary<string> =>
   fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789'), minLength: 1, maxLength: max });

@@ -20,14 +20,13 @@ const WORD_EDGE = /[\p{L}\p{N}]/u;
 
 /** Exactly `length` code points of the words, joined by spaces; never starting or ending on a non-letter, so trimming changes nothing. */
 function wordsOfLength(words: readonly string[], length: number): string {
-  const points: string[] = [];
-  for (let index = 0; points.length < length; index++) {
-    if (points.length > 0) points.push(' ');
-    points.push(...(words[index % words.length] as string));
-  }
-  const cut = points.slice(0, length);
+  const round = `${words.join(' ')} `;
+  const cut = [...round.repeat(Math.ceil(length / [...round].length))].slice(0, length);
+  // The first word's first character, which the edges take when they are not a letter.
+  const [edge = ''] = words[0] ?? '';
   for (const at of [0, cut.length - 1]) {
-    if (at >= 0 && !WORD_EDGE.test(cut[at] as string)) cut[at] = [...(words[0] as string)][0] as string;
+    const point = cut[at];
+    if (point !== undefined && !WORD_EDGE.test(point)) cut[at] = edge;
   }
   return cut.join('');
 }

@@ -1,13 +1,11 @@
+import type { TargetEndpoint } from './target-endpoint';
+
 /**
  * A provider started in this process (the embedded simulator), as the client needs to see it:
  * where it listens and which credentials it accepts. The client only knows this shape, so the
  * simulator's code is loaded by the entry points that ask for it, never by a real-target run.
  */
-export interface EmbeddedProvider {
-  readonly baseUrl: string;
-  readonly tokenUrl: string;
-  readonly clientId: string;
-  readonly clientSecret: string;
+export interface EmbeddedProvider extends TargetEndpoint {
   /** A token it issued that has already expired, for the expired-token case. */
   expiredToken(): string;
   close(): Promise<void>;

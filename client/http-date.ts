@@ -14,20 +14,22 @@ const ASCTIME_DATE = new RegExp(`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (${MONTH}) ([ 
  * takes many texts that are no date at all.
  */
 export function parseHttpDate(text: string, nowMs: number = Date.now()): number | undefined {
-  const at = (year: number, month: string, day: string, h: string, m: string, s: string): number | undefined => {
-    const ms = Date.UTC(year, MONTHS.indexOf(month), Number(day), Number(h), Number(m), Number(s));
+  // A group that did not take part reads as undefined, and a date with any part missing is none.
+  const at = (year: number, month: string | undefined, day: string | undefined, h: string | undefined, m: string | undefined, s: string | undefined): number | undefined => {
+    const monthIndex = month === undefined ? -1 : MONTHS.indexOf(month);
+    const ms = monthIndex < 0 ? Number.NaN : Date.UTC(year, monthIndex, Number(day), Number(h), Number(m), Number(s));
     return Number.isNaN(ms) ? undefined : ms;
   };
   const fixdate = IMF_FIXDATE.exec(text);
-  if (fixdate) return at(Number(fixdate[3]), fixdate[2] as string, fixdate[1] as string, fixdate[4] as string, fixdate[5] as string, fixdate[6] as string);
+  if (fixdate) return at(Number(fixdate[3]), fixdate[2], fixdate[1], fixdate[4], fixdate[5], fixdate[6]);
   const rfc850 = RFC850_DATE.exec(text);
   if (rfc850) {
     const thisYear = new Date(nowMs).getUTCFullYear();
     let year = Math.floor(thisYear / 100) * 100 + Number(rfc850[3]);
     if (year > thisYear + 50) year -= 100;
-    return at(year, rfc850[2] as string, rfc850[1] as string, rfc850[4] as string, rfc850[5] as string, rfc850[6] as string);
+    return at(year, rfc850[2], rfc850[1], rfc850[4], rfc850[5], rfc850[6]);
   }
   const asctime = ASCTIME_DATE.exec(text);
-  if (asctime) return at(Number(asctime[6]), asctime[1] as string, (asctime[2] as string).trim(), asctime[3] as string, asctime[4] as string, asctime[5] as string);
+  if (asctime) return at(Number(asctime[6]), asctime[1], asctime[2]?.trim(), asctime[3], asctime[4], asctime[5]);
   return undefined;
 }

@@ -97,7 +97,7 @@ export class SearchClient {
 
   constructor(options: SearchClientOptions) {
     this.options = options;
-    this.url = `${options.baseUrl.replace(/\/+$/, '')}${OPERATION_PATH}`;
+    this.url = `${options.baseUrl}${OPERATION_PATH}`;
     this.sleep = options.sleep ?? sleepFor;
     this.now = options.now ?? Date.now;
   }

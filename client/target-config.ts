@@ -5,6 +5,7 @@ import { readFlag, readInteger, unknownVariables, type Environment } from './env
 import { nearestName } from './nearest-name';
 
 export type { Environment } from './environment-reader';
+import type { TargetEndpoint } from './target-endpoint';
 import { documentedProfile, readTargetProfile, type TargetProfile } from './target-profile';
 import type { ClientAuthMethod } from './token-client';
 
@@ -35,12 +36,8 @@ export interface SimulatorTarget extends CommonTarget {
   readonly simulatorVariant: string | undefined;
 }
 
-export interface ExternalTarget extends CommonTarget {
+export interface ExternalTarget extends CommonTarget, TargetEndpoint {
   readonly kind: 'external';
-  readonly baseUrl: string;
-  readonly tokenUrl: string;
-  readonly clientId: string;
-  readonly clientSecret: string;
   /** Client authentication pinned by CONNECTID_CLIENT_AUTH; undefined: negotiated. */
   readonly authMethod: ClientAuthMethod | undefined;
   readonly scope: string | undefined;
@@ -79,7 +76,15 @@ const DOCUMENTED_HOSTS: Readonly<Record<string, () => string>> = {
 };
 
 
-/** Reads an absolute http(s) URL; a problem names the variable, never a query string. */
+/**
+ * Whether the environment means a real target: CAPI_BASE_URL set, valid or not (an invalid one is
+ * then reported by `loadTargetConfig`). Without it the embedded simulator is the target.
+ */
+export function namesRealTarget(env: Environment): boolean {
+  return Boolean(env.CAPI_BASE_URL?.trim());
+}
+
+/** Reads an absolute http(s) URL, trailing slashes stripped; a problem names the variable, never a query string. */
 function readUrl(env: Environment, name: string, problems: ConfigProblem[]): string | undefined {
   const raw = env[name]?.trim();
   if (!raw) return undefined;
@@ -117,7 +122,7 @@ function readProfile(env: Environment, problems: ConfigProblem[]): TargetProfile
 function readSimulatorMode(env: Environment, variable: 'CONTRACT_SIMULATOR_FAULT' | 'CONTRACT_SIMULATOR_VARIANT', known: readonly string[], problems: ConfigProblem[]): string | undefined {
   const raw = env[variable]?.trim();
   if (!raw) return undefined;
-  if (env.CAPI_BASE_URL?.trim()) {
+  if (namesRealTarget(env)) {
     problems.push({ variable, message: 'applies to the embedded simulator only; unset CAPI_BASE_URL' });
   } else if (!known.includes(raw)) {
     const meant = nearestName(raw, known);
@@ -135,7 +140,7 @@ function readSimulatorMode(env: Environment, variable: 'CONTRACT_SIMULATOR_FAULT
  * embedded simulator takes none of them.
  */
 function checkTargetVariables(env: Environment, baseUrl: string | undefined, tokenUrlSet: string | undefined, problems: ConfigProblem[]): void {
-  if (!env.CAPI_BASE_URL?.trim()) {
+  if (!namesRealTarget(env)) {
     const stray = (['CONNECTID_TOKEN_URL', 'CONNECTID_CLIENT_ID', 'CONNECTID_CLIENT_SECRET', 'CONTRACT_EXPIRED_TOKEN'] as const).find((name) => env[name]?.trim());
     if (stray) problems.push({ variable: 'CAPI_BASE_URL', message: `is required when ${stray} is set (without it the embedded simulator is used)` });
     return;
@@ -201,16 +206,17 @@ export function loadTargetConfig(env: Environment, options: TargetConfigOptions 
   if (!baseUrl) {
     return { kind: 'simulator', ...common, faultInjection: injectionRaw !== 'off', simulatorFault, simulatorVariant };
   }
-  const defaultTokenUrl = DOCUMENTED_HOSTS[new URL(baseUrl).hostname]?.();
-  if (!tokenUrlSet && !defaultTokenUrl) throw new ConfigError([{ variable: 'CONNECTID_TOKEN_URL', message: 'is required for this CAPI_BASE_URL' }]);
+  const tokenUrl = tokenUrlSet ?? DOCUMENTED_HOSTS[new URL(baseUrl).hostname]?.();
+  if (!tokenUrl) throw new ConfigError([{ variable: 'CONNECTID_TOKEN_URL', message: 'is required for this CAPI_BASE_URL' }]);
+  if (clientId === undefined || clientSecret === undefined) throw new Error('unreachable: checkTargetVariables refuses a real target without credentials');
   return {
     kind: 'external',
     ...common,
     faultInjection: injectionRaw === 'prefer',
     baseUrl,
-    tokenUrl: (tokenUrlSet ?? defaultTokenUrl) as string,
-    clientId: clientId as string,
-    clientSecret: clientSecret as string,
+    tokenUrl,
+    clientId,
+    clientSecret,
     authMethod,
     scope: env.CONNECTID_SCOPE?.trim() || undefined,
     expiredToken: env.CONTRACT_EXPIRED_TOKEN?.trim() || undefined,

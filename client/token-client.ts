@@ -1,14 +1,12 @@
 import { describeUrl, type HttpTransport } from './http-transport';
+import type { TargetEndpoint } from './target-endpoint';
 import { TokenError } from './token-error';
 import { TransportError } from './transport-error';
 import { newTraceId, traceparent } from './trace-context';
 
 export type ClientAuthMethod = 'body' | 'basic';
 
-export interface TokenClientOptions {
-  readonly tokenUrl: string;
-  readonly clientId: string;
-  readonly clientSecret: string;
+export interface TokenClientOptions extends Pick<TargetEndpoint, 'tokenUrl' | 'clientId' | 'clientSecret'> {
   /**
    * How client credentials travel: HTTP Basic or the RFC 6749 form body, pinned; default none,
    * negotiated (Basic first, then the body once; see `negotiate`).
@@ -26,10 +24,7 @@ export interface TokenClientOptions {
 }
 
 /** Where a target's tokens come from: its token URL and client credentials, as configured. */
-export interface TokenEndpoint {
-  readonly tokenUrl: string;
-  readonly clientId: string;
-  readonly clientSecret: string;
+export interface TokenEndpoint extends Pick<TargetEndpoint, 'tokenUrl' | 'clientId' | 'clientSecret'> {
   /** Pinned client authentication; undefined negotiates. */
   readonly authMethod: ClientAuthMethod | undefined;
   readonly scope?: string | undefined;
@@ -121,8 +116,8 @@ export class TokenClient {
    */
   private async negotiate(): Promise<{ value: string; lifetimeS: number }> {
     if (this.options.authMethod) return this.request(this.options.authMethod);
-    const [first, second]: ClientAuthMethod[] = this.learnedMethod === 'body' ? ['body', 'basic'] : ['basic', 'body'];
-    for (const method of [first, second] as ClientAuthMethod[]) {
+    const [first, second]: readonly [ClientAuthMethod, ClientAuthMethod] = this.learnedMethod === 'body' ? ['body', 'basic'] : ['basic', 'body'];
+    for (const method of [first, second]) {
       try {
         const token = await this.request(method);
         this.learnedMethod = method;

@@ -1,6 +1,15 @@
 import { contractRules, type ContractRule, type Finding, type RuleName } from './contract-rules';
-import type { Exchange, Expectation, RuleViolation } from './exchange';
+import type { Exchange, Expectation } from './exchange';
 import { JudgedExchange } from './judged-exchange';
+
+/** A rule broken by one exchange. */
+export interface RuleViolation {
+  readonly rule: RuleName;
+  /** The precise contract path broken, e.g. `#/components/schemas/Customer/properties/postalCode/type`. */
+  readonly contractPath: string;
+  readonly expected: string;
+  readonly received: string;
+}
 
 /** A rule whose check threw: a defect of the checker, not of the target. */
 export interface CheckerFault {

@@ -2,7 +2,7 @@ import { OPERATION_POINTER, RESULT_CAP_POINTER, SEARCH_REQUIREMENT_POINTER, docu
 import { validateHeader, validateSchema, type HeaderName, type SchemaViolation } from './contract-validator';
 import { requestBodyBytes, requestMethod, type Expectation, type ExchangeRequest } from './exchange';
 import { describeValueType, isJsonContentType, mediaTypeParameter, type JudgedExchange } from './judged-exchange';
-import { criterionLabel, judgedCriteria, meetsGroup, type SearchCriterion } from './search-criteria';
+import { criterionLabel, judgedCriteria, meetsGroup } from './search-criteria';
 
 /** One way an exchange breaks a rule; the contract path defaults to the rule's own. */
 export interface Finding {
@@ -85,14 +85,18 @@ function identity(customer: Readonly<Record<string, unknown>>): string {
   return typeof customer.customerNumber === 'number' ? `#${customer.customerNumber}` : JSON.stringify(customer);
 }
 
+/** Violations at one contract path: never empty. */
+type ViolationGroup = readonly [SchemaViolation, ...SchemaViolation[]];
+
 /** Response-schema violations grouped by contract path: five customers with a numeric postalCode are one finding. */
-function groupedSchemaFindings(judged: JudgedExchange, keep: (violation: SchemaViolation) => boolean, received: (group: SchemaViolation[]) => string): Finding[] {
-  const byPath = new Map<string, SchemaViolation[]>();
+function groupedSchemaFindings(judged: JudgedExchange, keep: (violation: SchemaViolation) => boolean, received: (group: ViolationGroup) => string): Finding[] {
+  const byPath = new Map<string, ViolationGroup>();
   for (const violation of judged.responseSchemaViolations.filter(keep)) {
-    byPath.set(violation.contractPath, [...(byPath.get(violation.contractPath) ?? []), violation]);
+    const group = byPath.get(violation.contractPath);
+    byPath.set(violation.contractPath, group ? [...group, violation] : [violation]);
   }
   return [...byPath].map(([contractPath, group]) => {
-    const first = group[0] as SchemaViolation;
+    const [first] = group;
     return { contractPath, expected: `${first.instancePath || '(body)'} ${first.message}`, received: received(group) };
   });
 }
@@ -146,7 +150,7 @@ export const contractRules = {
       return groupedSchemaFindings(
         judged,
         (violation) => violation.contractPath !== RESULT_CAP_POINTER,
-        (group) => `${describeValueType(json.value, (group[0] as SchemaViolation).instancePath)}${group.length > 1 ? ` (and ${group.length - 1} more)` : ''}`,
+        (group) => `${describeValueType(json.value, group[0].instancePath)}${group.length > 1 ? ` (and ${group.length - 1} more)` : ''}`,
       );
     },
   },
@@ -238,11 +242,12 @@ export const contractRules = {
       if (groups.length === 0) return undefined;
       const search = body as Readonly<Record<string, unknown>>;
       return groups.flatMap((group): Finding[] => {
+        const [first] = group;
         const strays = customers.filter((customer) => meetsGroup(customer, group, search) === false);
-        if (strays.length === 0) return [];
+        if (first === undefined || strays.length === 0) return [];
         return [
           {
-            contractPath: (group[0] as SearchCriterion).customerPointer,
+            contractPath: first.customerPointer,
             expected: `every customer holds the searched ${criterionLabel(group)}`,
             received: `${strays.length} of ${customers.length} customers without it`,
           },

@@ -1,5 +1,4 @@
 import type { SearchRequestBody } from './search-customer-types';
-import type { RuleName } from './contract-rules';
 
 /** How a request authenticates: a real token, or one of the ways of not having one. */
 export type AuthMode = 'valid' | 'none' | 'malformed' | 'unknown' | 'tampered' | 'expired';
@@ -121,12 +120,3 @@ export type Expectation =
   | { readonly kind: 'method'; readonly rule: 'undocumented-method-refused' }
   /** The page does not rule on this input (see the contradictions): only the universal rules judge it. */
   | { readonly kind: 'unruled'; readonly rule: 'no-server-error' };
-
-/** A rule broken by one exchange. */
-export interface RuleViolation {
-  readonly rule: RuleName;
-  /** The precise contract path broken, e.g. `#/components/schemas/Customer/properties/postalCode/type`. */
-  readonly contractPath: string;
-  readonly expected: string;
-  readonly received: string;
-}

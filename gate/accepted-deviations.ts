@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ConfigError, type ConfigProblem } from '../client/config-error';
 import { readFlag, type Environment } from '../client/environment-reader';
 import { ruleNames, type RuleName } from '../contracts/contract-rules';
-import type { RuleViolation } from '../contracts/exchange';
+import type { RuleViolation } from '../contracts/check-exchange';
 
 /**
  * A documented rule a real provider breaks in a way the team cannot change, accepted with a reason
@@ -57,7 +57,10 @@ export function loadDeviationConfig(env: Environment): DeviationConfig {
     for (const [index, entry] of (Array.isArray(entries) ? entries : []).entries()) {
       const record = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
       const where = `deviation ${typeof record.id === 'string' ? record.id : `#${index + 1}`}`;
-      const missing = FIELDS.filter((field) => typeof record[field] !== 'string' || (record[field] as string).trim() === '');
+      const missing = FIELDS.filter((field) => {
+        const value = record[field];
+        return typeof value !== 'string' || value.trim() === '';
+      });
       if (missing.length > 0) {
         problem(`${where} lacks ${missing.join(', ')}`);
         continue;

@@ -86,8 +86,7 @@ export function caseChanges(old: BehaviourObservation, now: BehaviourObservation
   const after = observationAspects(now);
   const classChanged = statusClass(old.status) !== statusClass(now.status);
   const changes: AspectChange[] = [];
-  for (const aspect of Object.keys(before)) {
-    const value = before[aspect] as string;
+  for (const [aspect, value] of Object.entries(before)) {
     const next = after[aspect] ?? 'n/a';
     if (value === next || noisy.includes(aspect)) continue;
     if (classChanged && ['body', 'count', 'relation'].includes(aspect)) continue;

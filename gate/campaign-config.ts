@@ -57,12 +57,13 @@ export function loadCampaignConfig(env: Environment, random: () => number = Math
   if (replayRaw) {
     const match = /^([a-z-]+):(\d+(?::\d+)*)$/.exec(replayRaw);
     const generator = GENERATORS.find((name) => name === match?.[1]);
-    if (!match || !generator) {
+    const path = match?.[2];
+    if (!generator || path === undefined) {
       problems.push({ variable: 'CONTRACT_REPLAY', message: `must be <generator>:<path> with generator one of ${GENERATORS.join(', ')}, got ${JSON.stringify(replayRaw)}` });
     } else if (!seedGiven) {
       problems.push({ variable: 'CONTRACT_REPLAY', message: 'needs the CONTRACT_SEED of the run that printed it' });
     } else {
-      replay = { generator, seed, path: match[2] as string };
+      replay = { generator, seed, path };
     }
   }
   if (problems.length > 0) throw new ConfigError(problems);

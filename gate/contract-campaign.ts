@@ -125,8 +125,9 @@ function keptCounterexamples(final: readonly CaseResult[], previous: readonly St
     const rule = firstBrokenRule(result);
     // A replayed case left unjudged (rate limit, deadline) has not passed: it stays for the next run.
     if (!rule && !(result.notJudged && index < previous.length)) return;
-    if (index < previous.length) {
-      keep.push(previous[index] as StoredCounterexample);
+    const stored = previous[index];
+    if (stored !== undefined) {
+      keep.push(stored);
     } else if (rule && result.case.origin) {
       keep.push({ target: key, rule, case: (result.minimal ?? result).case, foundAt: now });
     }

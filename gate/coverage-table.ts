@@ -57,15 +57,16 @@ function expectationText(entry: CoverageEntry): string {
 
 /** The fields column: one field, or the group with its size. */
 function fieldsText(entry: CoverageEntry): string {
-  if (entry.fields.length === 0) return '(body)';
-  if (entry.fields.length === 1) return entry.fields[0] as string;
+  const [first, ...others] = entry.fields;
+  if (first === undefined) return '(body)';
+  if (others.length === 0) return first;
   const group = entry.case.title.slice(0, entry.case.title.indexOf(':'));
   return `${group} (${entry.fields.length})`;
 }
 
 /** The profile's customer data in `text`, masked as reports mask it. */
 function maskKnown(text: string, known: readonly string[]): string {
-  return known.reduce((masked, value) => masked.replaceAll(value, maskPii(value) as string), text);
+  return known.reduce((masked, value) => masked.replaceAll(value, maskPii(value)), text);
 }
 
 /** A value from the profile with its customer data masked; bytes that are not text are shown by length and first bytes only. */
@@ -104,10 +105,10 @@ export function coverageTable(profile: TargetProfile, options: { showPii?: boole
   const known = options.showPii ? undefined : knownValues(profile);
   const rows = entries.map((entry) => [fieldsText(entry), entry.keyword, entry.label, valueText(entry, known), expectationText(entry)]);
   const header = ['field', 'keyword', 'value', 'sent', 'expected'];
-  const widths = header.map((title, column) => Math.min(60, Math.max(title.length, ...rows.map((row) => [...(row[column] as string)].length))));
+  const widths = header.map((title, column) => Math.min(60, Math.max(title.length, ...rows.map((row) => [...(row[column] ?? '')].length))));
   const line = (cells: readonly string[]): string =>
     cells
-      .map((cell, column) => cell + ' '.repeat(Math.max(0, (widths[column] as number) - [...cell].length)))
+      .map((cell, column) => cell + ' '.repeat(Math.max(0, (widths[column] ?? 0) - [...cell].length)))
       .join('  ')
       .trimEnd();
   const counts = { accepted: 0, refused: 0, unruled: 0 };

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { OPERATION_PATH } from '../contracts/contract-reader';
-import { requestBodyBytes, requestMethod, type Exchange, type RuleViolation } from '../contracts/exchange';
+import type { RuleViolation } from '../contracts/check-exchange';
+import { requestBodyBytes, requestMethod, type Exchange } from '../contracts/exchange';
 import { redactedHeaders } from '../client/redacted-headers';
 import type { ContractCase } from '../cases/contract-case';
 import { maskPii } from './mask-pii';
@@ -17,7 +18,7 @@ export interface HarEvidence {
 export interface HarOptions {
   /** Customer data unmasked (CONTRACT_SHOW_PII=1); default masked. Credentials are redacted regardless. */
   readonly showPii?: boolean;
-  /** API base, for exchanges recorded without their URL. */
+  /** API base as the target configuration reads it (no trailing slash), for exchanges recorded without their URL; default none. */
   readonly baseUrl?: string;
 }
 
@@ -45,7 +46,7 @@ function shownBody(text: string, showPii: boolean): string {
   try {
     return JSON.stringify(maskPii(JSON.parse(text)));
   } catch {
-    return maskPii(text) as string;
+    return maskPii(text);
   }
 }
 
@@ -68,7 +69,7 @@ function entry(evidence: HarEvidence, options: HarOptions): object {
     time: durationMs,
     request: {
       method: requestMethod(exchange.request),
-      url: exchange.sent?.url ?? `${(options.baseUrl ?? '').replace(/\/+$/, '')}${OPERATION_PATH}`,
+      url: exchange.sent?.url ?? `${options.baseUrl ?? ''}${OPERATION_PATH}`,
       httpVersion: 'HTTP/1.1',
       cookies: [],
       headers: headerList(headers),

@@ -29,13 +29,13 @@ export function reportableRequest(item: ContractCase, request: ExchangeRequest, 
   const raw = request.rawBody;
   // Bytes that are not text cannot be masked character by character: they are shown as their length.
   const rawBody =
-    raw === undefined ? undefined : !masked ? describeRawBody(raw) : 'utf8' in raw ? (maskPii(raw.utf8) as string) : `(${Buffer.from(raw.base64, 'base64').length} bytes, masked)`;
+    raw === undefined ? undefined : !masked ? describeRawBody(raw) : 'utf8' in raw ? maskPii(raw.utf8) : `(${Buffer.from(raw.base64, 'base64').length} bytes, masked)`;
   return { body, ...(rawBody !== undefined ? { rawBody } : {}), masked };
 }
 
 const shellQuote = (text: string): string => `'${text.replaceAll("'", "'\\''")}'`;
 
-/** A curl line that sends the request again, with `$TOKEN` where the bearer token goes. */
+/** A curl line that sends the request again, with `$TOKEN` where the bearer token goes; `baseUrl` as the target configuration reads it (no trailing slash). */
 export function curlLine(baseUrl: string, item: ContractCase, request: ExchangeRequest, showPii: boolean): string {
   const shown = reportableRequest(item, request, showPii);
   const raw = request.rawBody;
@@ -53,7 +53,7 @@ export function curlLine(baseUrl: string, item: ContractCase, request: ExchangeR
       ? ` --data-binary @request.bin  # ${rawBodyBytes(raw).length} bytes that are not UTF-8 text`
       : body === undefined ? '' : body.length > CURL_BODY_LIMIT ? ` --data-binary @request.json  # ${body.length}-character body: see the report attachment` : ` --data-raw ${shellQuote(body)}`;
   const note = shown.masked ? '  # customer data masked: CONTRACT_SHOW_PII=1 shows it' : '';
-  return `${piped}curl -sS ${requestMethod(request) === 'HEAD' ? '--head' : `-X ${requestMethod(request)}`} ${shellQuote(`${baseUrl.replace(/\/+$/, '')}${OPERATION_PATH}`)}${auth} -H 'Content-Type: application/json' -H 'Accept: application/json'${prefer}${data}${note}`;
+  return `${piped}curl -sS ${requestMethod(request) === 'HEAD' ? '--head' : `-X ${requestMethod(request)}`} ${shellQuote(`${baseUrl}${OPERATION_PATH}`)}${auth} -H 'Content-Type: application/json' -H 'Accept: application/json'${prefer}${data}${note}`;
 }
 
 /**
@@ -75,10 +75,10 @@ const NOT_IN_RERUN: ReadonlySet<string> = new Set([
 /** Every set variable that shaped this run (target, fault mode, case counts, limits, deadline...), as `NAME=value` words for a shell. */
 export function runShapingVariables(env: Environment): string[] {
   return [...TARGET_VARIABLES, ...CAMPAIGN_VARIABLES]
-    .filter((name) => !NOT_IN_RERUN.has(name) && env[name]?.trim())
-    .map((name) => {
-      const value = (env[name] as string).trim();
-      return `${name}=${/^[\w@%+=:,./-]+$/.test(value) ? value : shellQuote(value)}`;
+    .flatMap((name) => {
+      const value = env[name]?.trim();
+      if (NOT_IN_RERUN.has(name) || !value) return [];
+      return [`${name}=${/^[\w@%+=:,./-]+$/.test(value) ? value : shellQuote(value)}`];
     });
 }
 

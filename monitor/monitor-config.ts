@@ -1,7 +1,7 @@
 import cron from 'node-cron';
 import { ConfigError, type ConfigProblem } from '../client/config-error';
 import { readInteger, unknownVariables, type Environment } from '../client/environment-reader';
-import { loadTargetConfig, type TargetConfig, type TargetConfigOptions } from '../client/target-config';
+import { loadTargetConfig, namesRealTarget, type TargetConfig, type TargetConfigOptions } from '../client/target-config';
 import { DEVIATION_VARIABLES, loadDeviationConfig, type DeviationConfig } from '../gate/accepted-deviations';
 import { BASELINE_VARIABLES, loadBaselineConfig, type BaselineConfig } from '../gate/baseline-config';
 import { loadMaintenanceWindows, type MaintenanceWindow } from './maintenance-windows';
@@ -92,7 +92,7 @@ export function loadMonitorConfig(env: Environment, options: { requireExternal?:
     if (error instanceof ConfigError) problems.push(...error.problems);
     else throw error;
   }
-  if (options.requireExternal && !env.CAPI_BASE_URL?.trim()) {
+  if (options.requireExternal && !namesRealTarget(env)) {
     problems.push({ variable: 'CAPI_BASE_URL', message: 'is required by npm run monitor (npm start monitors the embedded simulator)' });
   }
 

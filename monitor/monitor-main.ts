@@ -1,4 +1,5 @@
 import { ConfigError } from '../client/config-error';
+import { namesRealTarget } from '../client/target-config';
 import { loadMonitorConfig, type MonitorConfig } from './monitor-config';
 import { MONITOR_HELP, parseMonitorFlags, type MonitorFlags } from './monitor-flags';
 import { jsonLineLog } from './monitor-log';
@@ -30,7 +31,7 @@ if (flags.help) {
 const env = { ...process.env, ...flags.environment };
 
 // The simulator's code is loaded only when it is the target: a real-target monitor never loads it.
-const embedded = env.CAPI_BASE_URL?.trim() ? undefined : await import('../simulator/embedded-simulator');
+const embedded = namesRealTarget(env) ? undefined : await import('../simulator/embedded-simulator');
 const faultModes = embedded ? (await import('../simulator/fault-modes')).faultModeNames : [];
 const providerVariants = embedded ? (await import('../simulator/provider-variants')).providerVariantNames : [];
 

@@ -1,6 +1,6 @@
-import { checkExchange } from '../contracts/check-exchange';
+import { checkExchange, type RuleViolation } from '../contracts/check-exchange';
 import type { RuleName } from '../contracts/contract-rules';
-import type { Exchange, RuleViolation } from '../contracts/exchange';
+import type { Exchange } from '../contracts/exchange';
 import type { OpenTarget } from '../client/open-target';
 import { TokenError } from '../client/token-error';
 import { TransportError } from '../client/transport-error';
@@ -75,13 +75,13 @@ export function classifyAttempt(attempt: Attempt, elapsedMs: number, degradedMs:
   }
   const { exchange, violations } = attempt;
   const status = exchange.response.status;
-  if (violations.length === 0) {
+  const [first] = violations;
+  if (first === undefined) {
     return elapsedMs > degradedMs
       ? { outcome: 'degraded', detail: `correct, but ${Math.round(elapsedMs)} ms > ${degradedMs} ms`, rules: [] }
       : { outcome: 'success', detail: '', rules: [] };
   }
   const rules = [...new Set(violations.map((violation) => violation.rule))];
-  const first = violations[0] as RuleViolation;
   const detail = `${first.rule}: expected ${first.expected}, received ${first.received}`;
   const shown = violations.slice(0, 3).map(({ rule, expected, received }) => ({ rule, expected, received }));
   if (rules.includes('no-server-error')) return { outcome: 'http_error', detail, rules, violations: shown };

@@ -246,7 +246,12 @@ export const faultModes = {
   'duplicate-customer': {
     breaks: 'customers-unique',
     description: 'Lists the first customer found twice when the answer is below the cap (a join over two phone numbers).',
-    behaviour: { results: (matched, { cap }) => (matched.length > 0 && matched.length < cap ? [...matched, matched[0] as Customer] : matched.slice(0, cap)) },
+    behaviour: {
+      results: (matched, { cap }) => {
+        const [first] = matched;
+        return first !== undefined && matched.length < cap ? [...matched, first] : matched.slice(0, cap);
+      },
+    },
   },
   'empty-result-omitted': {
     breaks: 'customers-list-present',

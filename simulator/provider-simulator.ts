@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import type { TargetEndpoint } from '../client/target-endpoint';
 import type { FaultMode } from './fault-modes';
 import type { OutageMode } from './outage-modes';
 import type { ProviderVariant } from './provider-variants';
@@ -37,12 +38,8 @@ export interface SimulatorOptions {
   readonly recordBodies?: boolean;
 }
 
-export interface RunningSimulator {
-  /** API base, e.g. http://127.0.0.1:41234/capi */
-  readonly baseUrl: string;
-  readonly tokenUrl: string;
-  readonly clientId: string;
-  readonly clientSecret: string;
+/** Where it listens (API base e.g. http://127.0.0.1:41234/capi) and the credentials it accepts. */
+export interface RunningSimulator extends TargetEndpoint {
   readonly requests: readonly RecordedRequest[];
   setFault(fault: FaultMode | undefined): void;
   setVariant(variant: ProviderVariant | undefined): void;

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { importCycles, importGraph, moduleReferences } from './fixtures/import-graph';
 
 /*
  * The layering, checked on the sources: the contract is a leaf; the client sits on it, the cases on
@@ -87,4 +88,48 @@ test('the import check sees static and dynamic imports, and tells fixtures from 
   expect(imports).toContainEqual({ target: 'client', dynamic: false });
   expect(localImports('tests/contract/search-customer-contract.spec.ts')).toContainEqual({ target: 'tests/fixtures', dynamic: false });
   expect(partOf('playwright.config.ts')).toBe('playwright.config.ts');
+});
+
+/*
+ * No cycles anywhere in the tree, type-only imports included: a ring of files has no bottom to
+ * start reading from, and the layering above cannot see a ring inside one folder.
+ */
+test('no file of the project reaches itself through its imports', () => {
+  const graph = importGraph(root);
+  expect(graph.size).toBeGreaterThan(200);
+  expect(importCycles(graph)).toEqual([]);
+});
+
+test('the cycle check names a ring, however it is closed', () => {
+  const ring = new Map([
+    ['contracts/exchange.ts', ['contracts/contract-rules.ts']],
+    ['contracts/contract-rules.ts', ['contracts/judged-exchange.ts', 'contracts/contract-reader.ts']],
+    ['contracts/judged-exchange.ts', ['contracts/exchange.ts']],
+    ['contracts/contract-reader.ts', []],
+    ['gate/self.ts', ['gate/self.ts']],
+  ]);
+  expect(importCycles(ring)).toEqual([
+    'contracts/contract-rules.ts → contracts/judged-exchange.ts → contracts/exchange.ts → contracts/contract-rules.ts',
+    'gate/self.ts → gate/self.ts',
+  ]);
+  expect(importCycles(new Map([['a.ts', ['b.ts']], ['b.ts', []]]))).toEqual([]);
+  // Every way of naming another file is an edge: type-only, re-exports, require, dynamic and type-position import().
+  const text = [
+    "import type { A } from './a';",
+    "import './b';",
+    "export { C } from './c';",
+    "export * from './d';",
+    "import e = require('./e');",
+    "const f = await import('./f');",
+    "type G = import('./g').G;",
+    "const h = await import(`./${name}`);",
+  ].join('\n');
+  expect(moduleReferences('x.ts', text)).toEqual(['./a', './b', './c', './d', './e', './f', './g']);
+});
+
+test('the import graph resolves type-only and dynamic imports to the files they name', () => {
+  const graph = importGraph(root);
+  expect(graph.get('monitor/monitor-main.ts')).toContain('simulator/embedded-simulator.ts');
+  expect(graph.get('contracts/check-exchange.ts')).toEqual(expect.arrayContaining(['contracts/contract-rules.ts', 'contracts/exchange.ts']));
+  expect(graph.get('contracts/clause-registry.ts')).toContain('contracts/contract-rules.ts');
 });

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ruleNames, type RuleName } from '../contracts/contract-rules';
-import type { RuleViolation } from '../contracts/exchange';
+import type { RuleViolation } from '../contracts/check-exchange';
 import { faultModeNames, faultModes, type FaultMode } from '../simulator/fault-modes';
 import { brokenRules } from '../gate/run-campaign';
 import { runSimulatorCampaign } from '../harness/simulator-campaign';

@@ -45,10 +45,14 @@ export function checkSlo(slo: AvailabilitySlo): void {
   }
 }
 
+/** Seconds in one unit of a window (`30d`, `1h`, `5m`). */
+const UNIT_SECONDS: Readonly<Record<string, number>> = { m: 60, h: 3600, d: 86_400 };
+
 function seconds(window: SloWindow | string): number {
   const match = /^(\d+)([mhd])$/.exec(window);
-  if (!match) throw new SloSpecError(`availability SLO: ${window} is not a window`);
-  return Number(match[1]) * { m: 60, h: 3600, d: 86_400 }[match[2] as 'm' | 'h' | 'd'];
+  const unit = UNIT_SECONDS[match?.[2] ?? ''];
+  if (!match || unit === undefined) throw new SloSpecError(`availability SLO: ${window} is not a window`);
+  return Number(match[1]) * unit;
 }
 
 const alternation = (outcomes: readonly string[]): string => outcomes.join('|');
