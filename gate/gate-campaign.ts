@@ -2,40 +2,22 @@ import type { EmbeddedProvider, StartEmbeddedProvider } from '../client/embedded
 import type { HttpTransport } from '../client/http-transport';
 import { openTarget } from '../client/open-target';
 import { loadTargetConfig, type TargetConfig } from '../client/target-config';
+import type { GateCampaign, KeptCampaign } from './judged-campaign';
 import { loadDeviationConfig } from './accepted-deviations';
 import { loadBaselineConfig } from './baseline-config';
 import { behaviourBaselineHook } from './behaviour-baseline-hook';
-import { writeDriftReport, type BaselineOutcome } from './behaviour-baseline-step';
+import { writeDriftReport } from './behaviour-baseline-step';
 import { CAMPAIGN_VARIABLES, loadCampaignConfig } from './campaign-config';
 import { campaignStartedAt } from './campaign-cache';
 import { CampaignProgress } from './campaign-progress';
 import { clearCaseHars } from './case-har';
-import { runContractCampaign, type ContractCampaign } from './contract-campaign';
+import { runContractCampaign } from './contract-campaign';
 import { writeContractSummary } from './contract-summary';
 import { targetKey } from './counterexample-store';
-import { applyDeviations, type DeviationReport } from './deviation-report';
+import { applyDeviations } from './deviation-report';
 import { reportDir } from './report-dir';
 import { rerunCommand, runShapingVariables } from './reproduction';
 import { deviationLines, notJudgedLines } from './rule-report';
-
-/** The campaign as it is kept between the processes of one run: as sent, before accepted deviations (their dates are read at each use). */
-export interface KeptCampaign extends ContractCampaign {
-  /** API base of the target, for curl lines. */
-  readonly baseUrl: string;
-  /** What the behaviour baseline step did (gate/behaviour-baseline-step.ts). */
-  readonly baseline?: BaselineOutcome;
-}
-
-/** The campaign as the rule tests judge it: accepted deviations applied, with what the reports need. */
-export interface GateCampaign extends KeptCampaign {
-  readonly config: TargetConfig;
-  /** What the accepted-deviations file did in this run. */
-  readonly deviations: DeviationReport;
-  /** `NAME=value` words of every variable that shaped the run, for Rerun lines. */
-  readonly shaping: readonly string[];
-  /** The run's CONTRACT_DEADLINE_S. */
-  readonly deadlineS: number;
-}
 
 /** The names the configuration accepts for the embedded simulator's modes: the simulator's own, handed in by the entry point. */
 export interface SimulatorNames {

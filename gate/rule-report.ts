@@ -1,7 +1,7 @@
 import type { RuleName } from '../contracts/contract-rules';
 import type { ContractCampaign } from './contract-campaign';
 import type { DeviationReport } from './deviation-report';
-import type { GateCampaign } from './gate-campaign';
+import type { GateCampaign } from './judged-campaign';
 import { curlLine, rerunCommand, reportableRequest } from './reproduction';
 import type { CaseResult } from './run-campaign';
 
