@@ -99,7 +99,7 @@ const expectedSeverity: Record<ProviderVariant, DriftSeverity | 'none'> = {
   'phone-without-plus-read': 'change',
   'country-code-not-compared': 'change',
   'product-code-not-compared': 'change',
-  'care-of-address-compared': 'change',
+  'care-of-address-not-compared': 'change',
   'street-number-range-refused': 'breaking',
   'error-body-text': 'change',
   'unauthorized-401': 'change',

@@ -15,6 +15,7 @@ import {
 import { seedCustomers } from '../simulator/seed-customers';
 import { requestFieldsBeyondPage, undecidedFieldsMessage } from '../contracts/fields-beyond-page';
 import { beyondPage, searchCustomerContract } from '../contracts/search-customer-contract';
+import { unplacedFieldsMessage } from '../contracts/search-criteria';
 
 /*
  * Documentation drift: the page's own examples are validated against the contract, and must break
@@ -73,6 +74,10 @@ test('the contract carries every field, type, limit and format of the page, in t
 
 test('a request field the contract has and the page lacks carries a recorded decision', () => {
   expect(undecidedFieldsMessage(requestFieldsBeyondPage(readDocumentationPage().requestFields))).toBeUndefined();
+});
+
+test('every request field maps to a Customer property or carries its matching decision', () => {
+  expect(unplacedFieldsMessage()).toBeUndefined();
 });
 
 test('a field beyond the page without a decision fails naming it; with one (in words or a contradiction id) it is accepted', () => {
