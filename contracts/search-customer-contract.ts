@@ -20,8 +20,8 @@ const requestString = <const M extends number, const D extends string>(maxLength
 const responseString = requestString;
 
 /**
- * A request field the stored documentation page does not print, with the decision to carry it
- * anyway: the OpenAPI extension `x-decision`, in words or as the id of an entry in
+ * A request field or Customer property the stored documentation page does not print, with the
+ * decision to carry it anyway: the OpenAPI extension `x-decision`, in words or as the id of an entry in
  * `documentation-contradictions.ts`. The drift check accepts such a field and fails on one without.
  * The extension stays out of the literal type, as the OpenAPI types have no room for `x-` keys and
  * no type is derived from it.
