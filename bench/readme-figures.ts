@@ -9,6 +9,7 @@ import { buildGeneratedCases } from '../cases/generated-cases';
 import { loadMonitorConfig } from '../monitor/monitor-config';
 import { probeNames, rotationPool, rotationSlice } from '../monitor/monitor-probes';
 import type { DocumentationPage } from './documentation-set';
+import { relationFigures } from './relation-figures';
 
 /** The gate's spec file, whose test locations the documented contract run shows. */
 const GATE_SPEC = 'tests/contract/search-customer-contract.spec.ts';
@@ -82,6 +83,17 @@ export function readmeFigures(): ReadmeFigure[] {
     { pattern: /sends (\w+) named probes/, values: [NUMBER_WORDS[named] ?? String(named)] },
     { pattern: /"probes":(\d+)/, values: [String(probeNames.length)] },
   ];
+}
+
+/** Requests of the fixed and generated cases of a run at the defaults (seed 1), as `readmeFigures` counts them. */
+function fixedAndGeneratedRequests(): number {
+  const { generatedCases } = loadCampaignConfig({}, () => 0);
+  return requestsOf(buildContractCases(documentedProfile)) + requestsOf(buildGeneratedCases(documentedProfile, 1, generatedCases));
+}
+
+/** Every figure the documentation states: the registries' counts and the relation phase's, measured on the simulator. */
+export async function documentationFigures(): Promise<ReadmeFigure[]> {
+  return [...readmeFigures(), ...(await relationFigures(fixedAndGeneratedRequests()))];
 }
 
 function compiled(pattern: RegExp): RegExp {
