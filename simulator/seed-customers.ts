@@ -62,6 +62,38 @@ const written: readonly SeedCustomer[] = [
     },
     held: { productCode: ['CO27409'] },
   },
+  // A Nordmann of another Grubbegata, in Lillestrøm, and a company at the example's address: a
+  // provider that leaves postalPlace or companyName out of matching returns them where the
+  // simulator does not, among the first five, so results-match-criteria catches it.
+  {
+    customer: {
+      customerNumber: 700003,
+      firstName: 'Eva',
+      lastName: 'Nordmann',
+      streetAddress: 'Grubbegata',
+      streetNumber: 3,
+      postalCode: '2000',
+      postalPlace: 'Lillestrøm',
+      countryCode: 'NO',
+      emails: { email: ['eva.nordmann@example.no'] },
+      phoneNumbers: [{ phoneNumber: '+4763000003', isMobile: true }],
+    },
+    held: { productCode: ['CO10001'] },
+  },
+  {
+    customer: {
+      customerNumber: 700004,
+      companyName: 'Grubbegata Bakeri AS',
+      streetAddress: 'Grubbegata',
+      streetNumber: 6,
+      postalCode: '0179',
+      postalPlace: 'Oslo',
+      countryCode: 'NO',
+      emails: { email: ['post@grubbegata-bakeri.example'] },
+      phoneNumbers: [{ phoneNumber: '+4722000004', isMobile: false }],
+    },
+    held: { productCode: ['CO10001'] },
+  },
   nordmann(563458, 'Kari', 6, '+4791000001', 'kari.nordmann@example.no'),
   nordmann(563459, 'Per', 8, '+4791000002', 'per.nordmann@example.no'),
   nordmann(563460, 'Lise', 10, '+4791000003', 'lise.nordmann@example.no'),
@@ -131,8 +163,9 @@ function completed(seed: SeedCustomer): SeedCustomer {
 }
 
 /**
- * The documentation page's example customer (completed from the contract), six more Nordmanns of Grubbegata in Oslo (so the
- * broad search matches seven, more than the cap of 5) and two customers elsewhere. The example
+ * The documentation page's example customer (completed from the contract), a Nordmann of Grubbegata
+ * in Lillestrøm and a company at the example's address, six more Nordmanns of Grubbegata in Oslo (so
+ * the broad search matches seven, more than the cap of 5) and two customers elsewhere. The example
  * customer holds product CO27409; the other Nordmanns and Hanne Hansen hold CO10001, which the
  * example profile names too, so a relation case adds a product the known customer does not hold.
  */
