@@ -15,7 +15,7 @@ import {
 import { seedCustomers } from '../simulator/seed-customers';
 import { requestFieldsBeyondPage, responseFieldsBeyondPage, undecidedFieldsMessage } from '../contracts/fields-beyond-page';
 import { beyondPage, searchCustomerContract } from '../contracts/search-customer-contract';
-import { unplacedFieldsMessage } from '../contracts/search-criteria';
+import { searchCriteria, unplacedFieldsMessage } from '../contracts/search-criteria';
 
 /*
  * Documentation drift: the page's own examples are validated against the contract, and must break
@@ -153,4 +153,15 @@ test('the Customer type is derived from the Customer schema', () => {
 test('the simulator seed data conforms to the contract', () => {
   expect(validateSchema('SearchCustomerResponse', { customers: seedCustomers.map((seed) => seed.customer).slice(0, 5) })).toEqual([]);
   for (const seed of seedCustomers) expect(validateSchema('Customer', seed.customer)).toEqual([]);
+});
+
+test('the page\'s example customer in the seed holds a value of every scalar Customer property and every field held beside, inside its limits', () => {
+  const known = seedCustomers[0];
+  const record = (known?.customer ?? {}) as Readonly<Record<string, unknown>>;
+  expect(customerFields().filter((field) => record[field.name] === undefined).map((field) => field.name)).toEqual([]);
+  for (const { field, pointer } of searchCriteria.held) {
+    const values = known?.held[field] ?? [];
+    expect(values.length, field).toBeGreaterThan(0);
+    for (const value of values) expect(validateSchema('SearchCustomerRequest', { [field]: value }).filter((violation) => violation.contractPath.startsWith(`${pointer}/`)), field).toEqual([]);
+  }
 });
