@@ -1,11 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CLAUSE_DOC, withClauseCounts } from './clause-table';
 import { readDocumentationSet } from './documentation-set';
-import { readmeFigures, statedInSet, withFigures } from './readme-figures';
+import { documentationFigures, statedInSet, withFigures } from './readme-figures';
 
 // `npm run readme:figures`: sets every count README.md and docs/*.md state to what the registries give.
 const pages = readDocumentationSet();
-const figures = readmeFigures();
+const figures = await documentationFigures();
 const missing = figures.filter((figure) => statedInSet(pages, figure).length === 0);
 if (missing.length > 0) {
   process.stderr.write(`No page of the documentation (README.md, docs/*.md) states: ${missing.map((figure) => figure.pattern.source).join(', ')}\n`);

@@ -9,6 +9,7 @@ import { buildGeneratedCases } from '../cases/generated-cases';
 import { loadMonitorConfig } from '../monitor/monitor-config';
 import { probeNames, rotationPool, rotationSlice } from '../monitor/monitor-probes';
 import type { DocumentationPage } from './documentation-set';
+import { relationFigures } from './relation-figures';
 
 /** The gate's spec file, whose test locations the documented contract run shows. */
 const GATE_SPEC = 'tests/contract/search-customer-contract.spec.ts';
@@ -56,7 +57,12 @@ export function readmeFigures(): ReadmeFigure[] {
   const spec = readFileSync(GATE_SPEC, 'utf8');
   const coverage = String(coverageCases(documentedProfile).length);
   // The last line `npm run contract:cases` prints, as the coverage page quotes it.
-  const tally = /(\d+) values: (\d+) due 200, (\d+) due 400, (\d+) judged only/.exec(coverageTable(documentedProfile))?.slice(1) ?? [];
+  const table = coverageTable(documentedProfile);
+  const tally = /(\d+) values: (\d+) due 200, (\d+) due 400, (\d+) judged only/.exec(table)?.slice(1) ?? [];
+  // The size of the table's groups of fields, as its rows quoted in the coverage page name them.
+  const group = (label: string): string[] => new RegExp(`${label} \\((\\d+)\\)`).exec(table)?.slice(1) ?? [];
+  // The campaign's plan by phase, as the gate prints it: the coverage values, then the other fixed cases.
+  const otherFixed = String(fixed.length - Number(coverage));
   return [
     { pattern: /Running (\d+) tests using 1 worker/, values: [gateTests] },
     // The last test line of the contract run, and its total.
@@ -72,6 +78,10 @@ export function readmeFigures(): ReadmeFigure[] {
     { pattern: /the phase costs (\d+) requests/, values: [coverage] },
     { pattern: /(\d+) values: (\d+) due 200, (\d+) due 400, (\d+) judged only/, values: tally },
     { pattern: /\*\*(\d+) generated cases\*\*/, values: [String(generatedCases)] },
+    { pattern: /every string field \((\d+)\)/, values: group('every string field') },
+    { pattern: /every free-text field \((\d+)\)/, values: group('every free-text field') },
+    { pattern: /plan: (\d+) replayed, (\d+) coverage, (\d+) fixed, (\d+) generated/, values: ['0', coverage, otherFixed, String(generatedCases)] },
+    { pattern: /Progress: coverage \d+\/(\d+), fixed \d+\/(\d+), generated \d+\/(\d+)/, values: [coverage, otherFixed, String(generatedCases)] },
     { pattern: /beside the (\d+) fixed ones/, values: [cases] },
     { pattern: /cases: fixed \/ generated[^|]*\| (\d+) \/ (\d+) \|/, values: [cases, String(generatedCases)] },
     { pattern: /requests: fixed \/ generated[^|]*\| (\d+) \/ (\d+) \|/, values: [String(requestsOf(fixed)), String(requestsOf(generated))] },
@@ -82,6 +92,17 @@ export function readmeFigures(): ReadmeFigure[] {
     { pattern: /sends (\w+) named probes/, values: [NUMBER_WORDS[named] ?? String(named)] },
     { pattern: /"probes":(\d+)/, values: [String(probeNames.length)] },
   ];
+}
+
+/** Requests of the fixed and generated cases of a run at the defaults (seed 1), as `readmeFigures` counts them. */
+function fixedAndGeneratedRequests(): number {
+  const { generatedCases } = loadCampaignConfig({}, () => 0);
+  return requestsOf(buildContractCases(documentedProfile)) + requestsOf(buildGeneratedCases(documentedProfile, 1, generatedCases));
+}
+
+/** Every figure the documentation states: the registries' counts and the relation phase's, measured on the simulator. */
+export async function documentationFigures(): Promise<ReadmeFigure[]> {
+  return [...readmeFigures(), ...(await relationFigures(fixedAndGeneratedRequests()))];
 }
 
 function compiled(pattern: RegExp): RegExp {
@@ -96,6 +117,29 @@ export function statedFigures(page: string, figure: ReadmeFigure): string[][] {
 /** What the documentation set states for one figure, page by page, in the set's order. */
 export function statedInSet(pages: readonly DocumentationPage[], figure: ReadmeFigure): string[][] {
   return pages.flatMap((page) => statedFigures(page.text, figure));
+}
+
+/** A number the documentation states that equals a figure's value, outside every figure's sentence. */
+export interface UnfiguredCount {
+  readonly path: string;
+  readonly value: string;
+  /** The words around it. */
+  readonly context: string;
+}
+
+/**
+ * Counts the documentation states in a form no figure knows: numbers of at least `atLeast` (smaller
+ * ones meet unrelated numbers too often) equal to some figure's value, outside the sentences the
+ * figures match. Each would go stale unseen the day the contract changes the count.
+ */
+export function unfiguredCounts(pages: readonly DocumentationPage[], figures: readonly ReadmeFigure[], atLeast = 100): UnfiguredCount[] {
+  const values = new Set(figures.flatMap((figure) => figure.values).filter((value) => /^\d+$/.test(value) && Number(value) >= atLeast));
+  return pages.flatMap((page) => {
+    const spans = figures.flatMap((figure) => [...page.text.matchAll(compiled(figure.pattern))].map((match) => [match.index, match.index + match[0].length] as const));
+    return [...page.text.matchAll(/(?<![\d.,])\d+(?![\d.,]?\d)/g)]
+      .filter((match) => values.has(match[0]) && !spans.some(([start, end]) => match.index >= start && match.index < end))
+      .map((match) => ({ path: page.path, value: match[0], context: page.text.slice(Math.max(0, match.index - 40), match.index + 40).replace(/\s+/g, ' ') }));
+  });
 }
 
 /** One page with every occurrence of every figure set to its value. */

@@ -55,11 +55,12 @@ const decision = (id: string) => {
   return found;
 };
 
-/** Fields whose content is a code (decision code-field-content): realistic ASCII codes where a 200 is due. */
-const CODE_FIELDS = new Set(decision('code-field-content').fields ?? []);
+/** Realistic codes by field, for fields whose content is a code (decision code-field-content), where a 200 is due. */
+const CODES = decision('code-field-content').codes ?? {};
+const CODE_FIELDS = new Set(Object.keys(CODES));
 
-/** Codes, not names (decision code-field-content): repeated to the length under test. */
-const CODE_FILLER: Readonly<Record<string, string>> = { productCode: 'CO27409', countryCode: 'NOR', postalCode: '0179456789' };
+/** Codes, not names (decision code-field-content): the decision's first code, repeated to the length under test. */
+const CODE_FILLER: Readonly<Record<string, string | undefined>> = Object.fromEntries(Object.entries(CODES).map(([field, codes]) => [field, codes[0]]));
 
 const isText = (field: FieldSchema): boolean => field.type === 'string' && field.format === undefined && field.pattern === undefined;
 

@@ -69,6 +69,9 @@ function requestValue(customer: Customer, criterion: SearchCriterion): unknown {
 
 const isBranchKey = (criteria: SearchCriteria, field: string): boolean => criteria.combinations.some((combination) => combination.length === 1 && combination[0] === field);
 
+/** The title of the known customer's full name/address search, the relation phase's first request. */
+export const FULL_NAME_ADDRESS_TITLE = "relation: the known customer's full name/address search finds it";
+
 /**
  * The known customer searched by its own name and address: every value it shows of a criterion that
  * is not a search on its own (phone number, email). Undefined when its values do not make a valid
@@ -84,7 +87,7 @@ export function fullNameAddressCase(known: Customer, criteria: SearchCriteria = 
   const nameAddress = criteria.combinations.some((combination) => combination.length > 1 && combination.every((field) => body[field] !== undefined));
   if (!nameAddress || !isValidSearchRequest(body)) return undefined;
   return {
-    title: "relation: the known customer's full name/address search finds it",
+    title: FULL_NAME_ADDRESS_TITLE,
     request: { body, auth: 'valid' },
     expectation: { kind: 'accepted', rule: 'valid-search-accepted', results: { customerNumber: known.customerNumber as number } },
     contractPath: '#/components/schemas/Customer',

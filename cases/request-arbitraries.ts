@@ -3,6 +3,8 @@ import { requestFields, searchRequirementCombinations, SEARCH_REQUIREMENT_POINTE
 import { isValidSearchRequest, validateSchema } from '../contracts/contract-validator';
 import { rawText, type ExchangeRequest, type Expectation, type RefusalRule } from '../contracts/exchange';
 import type { TargetProfile } from '../client/target-profile';
+import { documentationContradictions } from '../contracts/documentation-contradictions';
+import { searchCriteria } from '../contracts/search-criteria';
 import { emailOfLength } from './boundary-values';
 import { MARKET_LETTERS, MARKET_SEPARATORS } from './market-text';
 
@@ -76,20 +78,44 @@ function email(max: number): fc.Arbitrary<string> {
   return fc.oneof(everyday, boundaryLength(max).filter((length) => length >= 6).map(emailOfLength));
 }
 
+/** Realistic codes by field, for fields whose content is a code (decision code-field-content). */
+const CODES: Readonly<Record<string, readonly string[]>> = documentationContradictions.find((item) => item.id === 'code-field-content')?.codes ?? {};
+
+/** The shape of a code as a pattern: letters for letters, digits for digits, anything else as itself ("CO27409" is ^[A-Z]{2}[0-9]{5}$). */
+export function codeShape(code: string): RegExp {
+  const classOf = (point: string): string => (/[A-Z]/.test(point) ? '[A-Z]' : /[a-z]/.test(point) ? '[a-z]' : /[0-9]/.test(point) ? '[0-9]' : point.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const runs: { unit: string; count: number }[] = [];
+  for (const point of code) {
+    const unit = classOf(point);
+    const last = runs.at(-1);
+    if (last?.unit === unit) last.count += 1;
+    else runs.push({ unit, count: 1 });
+  }
+  return new RegExp(`^${runs.map(({ unit, count }) => (count === 1 ? unit : `${unit}{${count}}`)).join('')}$`);
+}
+
 /** A valid value of one field. */
 function validValue(field: FieldSchema): fc.Arbitrary<unknown> {
   if (field.type === 'integer') return fc.integer({ min: 1, max: 9999 });
   const max = field.maxLength ?? 40;
   if (field.format === 'email') return email(max);
   if (field.pattern !== undefined) return nordicPhone;
-  // Decisions, not restatements: see contradictions country-code-standard and postal-code-type.
-  if (field.name === 'countryCode') return fc.constantFrom('NO', 'SE', 'DK', 'FI', 'IS', 'NOR', 'SWE', 'DNK');
-  if (field.name === 'postalCode') return fc.oneof(fc.stringMatching(/^[0-9]{4}$/), fc.stringMatching(/^[1-9][0-9]{2} [0-9]{2}$/));
-  if (field.name === 'productCode') return fc.stringMatching(/^[A-Z]{2}[0-9]{3,8}$/);
+  // Codes, not names (decision code-field-content): the decided codes and others of their shapes.
+  const codes = CODES[field.name];
+  if (codes !== undefined && codes.length > 0) return fc.oneof(fc.constantFrom(...codes), fc.constantFrom(...codes).chain((code) => fc.stringMatching(codeShape(code))));
   return boundaryLength(max).chain(textOfLength);
 }
 
 const VALUES: Readonly<Record<string, fc.Arbitrary<unknown>>> = Object.fromEntries(FIELDS.map((field) => [field.name, validValue(field)]));
+
+/**
+ * The criteria a known-customer search may be narrowed by: every request field the requirement
+ * does not name, whether a Customer property shows it (a name) or its matching decision places it
+ * (a product code): adding any of them must never widen a search.
+ */
+const NARROWING_FIELDS: readonly string[] = [...searchCriteria.criteria.map((criterion) => criterion.field), ...searchCriteria.held.map((held) => held.field)].filter(
+  (field) => !REQUIREMENT_FIELDS.has(field) && VALUES[field] !== undefined,
+);
 
 /** A valid search over one branch of the requirement, every other field present or absent. */
 function searchOver(combination: readonly string[]): fc.Arbitrary<Body> {
@@ -306,10 +332,7 @@ export function knownCustomerRequests(profile: TargetProfile): fc.Arbitrary<Gene
   const values: Body = { ...known.nameAddressSearch, phoneNumber: known.phoneNumber, email: known.email };
   const usable = COMBINATIONS.filter((combination) => combination.every((name) => values[name] !== undefined));
   const extras = Object.keys(values);
-  const narrowing = fc.oneof(
-    VALUES.productCode ? VALUES.productCode.map((value) => ['productCode', value] as const) : fc.constant(['productCode', 'CO27409'] as const),
-    fc.constantFrom('firstName', 'middleName', 'departmentName').chain((name) => (VALUES[name] ?? fc.constant('Ødegård')).map((value) => [name, value] as const)),
-  );
+  const narrowing = fc.constantFrom(...NARROWING_FIELDS).chain((name) => (VALUES[name] ?? fc.constant('Ødegård')).map((value) => [name, value] as const));
   return fc
     .tuple(fc.constantFrom(...usable), fc.subarray(extras), fc.option(narrowing, { nil: undefined }))
     .map(([combination, added, narrow]) => {

@@ -26,6 +26,8 @@ export function createContractAjv(code?: Options['code']): Ajv2020 {
   ajv.addKeyword('components');
   // The decision on a field beyond the documentation page (see `beyondPage`): an annotation, not a check.
   ajv.addKeyword('x-decision');
+  // How a field no Customer property shows is matched and judged (see `matchedBeside`): an annotation too.
+  ajv.addKeyword('x-matching');
   ajv.addSchema({ $id: DOCUMENT_ID, components: searchCustomerContract.components }, DOCUMENT_ID);
   return ajv;
 }

@@ -17,6 +17,12 @@ export interface DocumentationContradiction {
   readonly exampleRepair?: { readonly request?: Readonly<Record<string, unknown>> };
   /** Request fields the decision singles out, where it concerns some fields only. */
   readonly fields?: readonly string[];
+  /**
+   * Realistic codes the suite sends where a 200 is due, by request field, for fields whose content
+   * the decision takes to be codes: the first one is the coverage phase's filler, and generated
+   * searches draw codes of the same shapes (letters for letters, digits for digits).
+   */
+  readonly codes?: Readonly<Record<string, readonly string[]>>;
   /** Request fields results-match-criteria does not compare with the customers found, because of this contradiction. */
   readonly unjudgedCriteria?: readonly string[];
 }
@@ -148,7 +154,7 @@ export const documentationContradictions: readonly DocumentationContradiction[] 
     decision:
       'These fields get realistic ASCII codes wherever a 200 is due (CO27409, NO/NOR, 0179); their length limits and types are judged like any string field.',
     notAsserted: 'Whether a provider checks their content: letters of other scripts, symbols or text in them are judged only by "no 5xx".',
-    fields: ['productCode', 'countryCode', 'postalCode'],
+    codes: { productCode: ['CO27409', 'CO10001'], countryCode: ['NOR', 'NO', 'SE', 'DNK'], postalCode: ['0179', '123 45'] },
   },
   {
     id: 'email-readings',

@@ -2,9 +2,13 @@ import { searchCustomerContract } from './search-customer-contract';
 import { documentationContradictions, type DocumentationContradiction } from './documentation-contradictions';
 import type { DocumentedField } from './documentation-page';
 
-/** A request field the contract carries and the documentation page does not print. */
+/** Which side of the exchange a field is on: a request field or a property of a returned Customer. */
+export type FieldSide = 'request' | 'response';
+
+/** A field the contract carries and the documentation page does not print. */
 export interface FieldBeyondPage {
   readonly name: string;
+  readonly side: FieldSide;
   /** JSON pointer of the field's schema in the contract. */
   readonly pointer: string;
   /** The recorded decision to carry it (its `x-decision`, or the contradiction that id names); undefined: none. */
@@ -13,7 +17,13 @@ export interface FieldBeyondPage {
 
 type Properties = Readonly<Record<string, unknown>>;
 
-const REQUEST_PROPERTIES = searchCustomerContract.components.schemas.SearchCustomerRequest.properties as Properties;
+const SCHEMA_OF_SIDE: Readonly<Record<FieldSide, 'SearchCustomerRequest' | 'Customer'>> = { request: 'SearchCustomerRequest', response: 'Customer' };
+const LABEL_OF_SIDE: Readonly<Record<FieldSide, string>> = { request: 'Request field', response: 'Response field (Customer property)' };
+const { schemas } = searchCustomerContract.components;
+const PROPERTIES_OF_SIDE: Readonly<Record<FieldSide, Properties>> = {
+  request: schemas.SearchCustomerRequest.properties as Properties,
+  response: schemas.Customer.properties as Properties,
+};
 
 /** A decision in words is a sentence at least, like the contradictions' own (their test asks 20 characters). */
 const MIN_DECISION_LENGTH = 20;
@@ -27,13 +37,14 @@ function decisionOf(schema: unknown, contradictions: readonly DocumentationContr
 }
 
 /**
- * The request fields of the contract that the page lacks, each with its recorded decision. The drift
- * check fails on any without one, naming it; with one, the field is a decision, not drift.
+ * The fields of one side of the contract that the page lacks, each with its recorded decision. The
+ * drift check fails on any without one, naming it; with one, the field is a decision, not drift.
  * `properties` and `contradictions` default to the contract's and the registry's (tests hand in edited copies).
  */
-export function requestFieldsBeyondPage(
+export function fieldsBeyondPage(
+  side: FieldSide,
   pageFields: readonly DocumentedField[],
-  properties: Properties = REQUEST_PROPERTIES,
+  properties: Properties = PROPERTIES_OF_SIDE[side],
   contradictions: readonly DocumentationContradiction[] = documentationContradictions,
 ): FieldBeyondPage[] {
   const onPage = new Set(pageFields.map((field) => field.name));
@@ -41,9 +52,20 @@ export function requestFieldsBeyondPage(
     .filter(([name]) => !onPage.has(name))
     .map(([name, schema]) => ({
       name,
-      pointer: `#/components/schemas/SearchCustomerRequest/properties/${name}`,
+      side,
+      pointer: `#/components/schemas/${SCHEMA_OF_SIDE[side]}/properties/${name}`,
       decision: decisionOf(schema, contradictions),
     }));
+}
+
+/** The request fields beyond the page (see `fieldsBeyondPage`). */
+export function requestFieldsBeyondPage(pageFields: readonly DocumentedField[], properties?: Properties, contradictions?: readonly DocumentationContradiction[]): FieldBeyondPage[] {
+  return fieldsBeyondPage('request', pageFields, properties, contradictions);
+}
+
+/** The Customer properties beyond the page's response fields (see `fieldsBeyondPage`). */
+export function responseFieldsBeyondPage(pageFields: readonly DocumentedField[], properties?: Properties, contradictions?: readonly DocumentationContradiction[]): FieldBeyondPage[] {
+  return fieldsBeyondPage('response', pageFields, properties, contradictions);
 }
 
 /** The drift check's message for fields beyond the page without a decision; undefined when there are none. */
@@ -53,7 +75,7 @@ export function undecidedFieldsMessage(fields: readonly FieldBeyondPage[]): stri
   return undecided
     .map(
       (field) =>
-        `Request field ${field.name} (${field.pointer}) is in the contract but not on the documentation page, with no recorded decision: ` +
+        `${LABEL_OF_SIDE[field.side]} ${field.name} (${field.pointer}) is in the contract but not on the documentation page, with no recorded decision: ` +
         "wrap its schema in beyondPage(…, '<why the contract carries it>') or name a contradiction id there",
     )
     .join('\n');

@@ -1,16 +1,18 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { searchRequirementCombinations } from './contract-reader';
 import { documentationContradictions } from './documentation-contradictions';
-import { searchCustomerContract } from './search-customer-contract';
+import { searchCustomerContract, type MatchingDecision } from './search-customer-contract';
 
 /**
  * Which request fields a returned customer shows, and how a sent value compares with what the
  * customer holds, derived from the contract: a request field compares with the Customer property of
  * the same name, found at the top level (firstName), inside an object (emails.email[]) or inside
  * array items (phoneNumbers[].phoneNumber). A request field no Customer property names (productCode,
- * careOfAddress, entrance) is not observable in a result. The rule results-match-criteria, the
- * relation cases and the simulator's matcher all read this, so a field added to the contract is
- * matched and judged without another list to edit. Decisions: contradiction name-address-matching.
+ * careOfAddress, entrance) is not observable in a result: it carries its matching decision in the
+ * contract (`x-matching`), and is placed by it; a field with neither is unplaced, and the drift
+ * check fails naming it. The rule results-match-criteria, the relation cases and the simulator's
+ * matcher all read this, so a field added to the contract is matched and judged without another
+ * list to edit. Decisions: contradiction name-address-matching.
  */
 
 type Schema = OpenAPIV3_1.SchemaObject;
@@ -36,11 +38,30 @@ export interface SearchCriterion {
   readonly unjudgedBecause?: string;
 }
 
+/** A request field no Customer property shows, placed by its recorded matching decision. */
+export interface HeldCriterion {
+  readonly field: string;
+  /** JSON pointer of the field's schema in the contract. */
+  readonly pointer: string;
+  readonly matching: MatchingDecision;
+}
+
+/** A request field the derivation cannot place, and why. */
+export interface UnplacedField {
+  readonly field: string;
+  readonly pointer: string;
+  readonly problem: string;
+}
+
 export interface SearchCriteria {
   /** Every observable request field, in the contract's order. */
   readonly criteria: readonly SearchCriterion[];
   /** The requirement's minimal field combinations. */
   readonly combinations: readonly (readonly string[])[];
+  /** Every request field no Customer property shows, with its matching decision, in the contract's order. */
+  readonly held: readonly HeldCriterion[];
+  /** Request fields neither a Customer property nor a matching decision places. */
+  readonly unplaced: readonly UnplacedField[];
 }
 
 type Document = OpenAPIV3_1.Document | typeof searchCustomerContract;
@@ -81,31 +102,78 @@ function alternativeGroups(node: Schema): string[][] {
   return [...own, ...[...options, ...((node.allOf ?? []) as Schema[])].flatMap(alternativeGroups)];
 }
 
-/** Derives the criteria from a contract document (this project's by default; a copy under test may be given). */
+/** The field's `x-matching`, when it is a whole decision; otherwise what is wrong with it. */
+function matchingOf(schema: Schema): MatchingDecision | string {
+  const raw = (schema as { 'x-matching'?: unknown })['x-matching'];
+  if (raw === undefined) return 'no Customer property shows it and it carries no matching decision';
+  const decision = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<Record<keyof MatchingDecision, unknown>>;
+  const whole =
+    (decision.judgedBy === 'relations' || decision.judgedBy === 'baseline') &&
+    decision.simulator === 'held-beside' &&
+    typeof decision.why === 'string' &&
+    decision.why.trim().length >= 20;
+  if (!whole) return "its x-matching is not a decision: judgedBy 'relations' or 'baseline', simulator 'held-beside', why in a sentence";
+  return decision as MatchingDecision;
+}
+
+type Placed = { criterion: SearchCriterion } | { held: HeldCriterion } | { unplaced: UnplacedField };
+
+/** One request field placed: a criterion when a Customer property shows it, else by its matching decision. */
+function placeField(field: string, schema: Schema, customer: Readonly<Record<string, unknown>>, groups: readonly string[][], unjudged: ReadonlyMap<string, string>): Placed {
+  const pointer = `#/components/schemas/SearchCustomerRequest/properties/${field}`;
+  const scalar = schema.type === 'string' || schema.type === 'integer';
+  const customerPath = scalar ? findPath(customer, field) : undefined;
+  if (!customerPath) {
+    const matching = matchingOf(schema);
+    if (typeof matching === 'string') return { unplaced: { field, pointer, problem: matching } };
+    if (!scalar) return { unplaced: { field, pointer, problem: `a ${String(schema.type)} cannot be held beside a customer: only strings and integers can` } };
+    return { held: { field, pointer, matching } };
+  }
+  if ((schema as { 'x-matching'?: unknown })['x-matching'] !== undefined) {
+    return { unplaced: { field, pointer, problem: `Customer property ${customerPath.join('.')} shows it, so its x-matching contradicts how it is judged` } };
+  }
+  const comparison: CriterionComparison = schema.type === 'integer' ? 'integer' : schema.pattern !== undefined && digitsOnly(schema.pattern) ? 'digits' : 'text';
+  const because = unjudged.get(field);
+  return {
+    criterion: {
+      field,
+      customerPath,
+      customerPointer: `#/components/schemas/Customer/properties/${customerPath[0] as string}`,
+      comparison,
+      alternatives: groups.filter((group) => group.includes(field)).flat().filter((other) => other !== field),
+      ...(because !== undefined ? { unjudgedBecause: because } : {}),
+    },
+  };
+}
+
+/**
+ * Derives the criteria from a contract document (this project's by default; a copy under test may
+ * be given). Every request field is placed: a criterion, a held field, or unplaced, never dropped.
+ */
 export function deriveSearchCriteria(document: Document = searchCustomerContract): SearchCriteria {
   const request = schemaOf(document, 'SearchCustomerRequest');
   const customer = schemaOf(document, 'Customer').properties ?? {};
   const groups = alternativeGroups(request);
   const unjudged = new Map(documentationContradictions.flatMap((entry) => (entry.unjudgedCriteria ?? []).map((field) => [field, entry.id] as const)));
-  const criteria = Object.entries(request.properties ?? {}).flatMap(([field, raw]): SearchCriterion[] => {
-    const schema = raw as Schema;
-    if (schema.type !== 'string' && schema.type !== 'integer') return [];
-    const customerPath = findPath(customer, field);
-    if (!customerPath) return [];
-    const comparison: CriterionComparison = schema.type === 'integer' ? 'integer' : schema.pattern !== undefined && digitsOnly(schema.pattern) ? 'digits' : 'text';
-    const because = unjudged.get(field);
-    return [
-      {
-        field,
-        customerPath,
-        customerPointer: `#/components/schemas/Customer/properties/${customerPath[0] as string}`,
-        comparison,
-        alternatives: groups.filter((group) => group.includes(field)).flat().filter((other) => other !== field),
-        ...(because !== undefined ? { unjudgedBecause: because } : {}),
-      },
-    ];
-  });
-  return { criteria, combinations: searchRequirementCombinations(request) };
+  const placed = Object.entries(request.properties ?? {}).map(([field, raw]) => placeField(field, raw as Schema, customer, groups, unjudged));
+  return {
+    criteria: placed.flatMap((item) => ('criterion' in item ? [item.criterion] : [])),
+    combinations: searchRequirementCombinations(request),
+    held: placed.flatMap((item) => ('held' in item ? [item.held] : [])),
+    unplaced: placed.flatMap((item) => ('unplaced' in item ? [item.unplaced] : [])),
+  };
+}
+
+/** The drift check's message for request fields the derivation cannot place; undefined when every one is placed. */
+export function unplacedFieldsMessage(criteria: SearchCriteria = searchCriteria): string | undefined {
+  if (criteria.unplaced.length === 0) return undefined;
+  return criteria.unplaced
+    .map(
+      ({ field, pointer, problem }) =>
+        `Request field ${field} (${pointer}) cannot be matched or judged: ${problem}. ` +
+        "Name it after the Customer property that shows it, or wrap its schema in matchedBeside(…, { judgedBy, simulator, why })",
+    )
+    .join('\n');
 }
 
 /** This contract's criteria, derived once. */

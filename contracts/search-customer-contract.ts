@@ -20,13 +20,41 @@ const requestString = <const M extends number, const D extends string>(maxLength
 const responseString = requestString;
 
 /**
- * A request field the stored documentation page does not print, with the decision to carry it
- * anyway: the OpenAPI extension `x-decision`, in words or as the id of an entry in
+ * A request field or Customer property the stored documentation page does not print, with the
+ * decision to carry it anyway: the OpenAPI extension `x-decision`, in words or as the id of an entry in
  * `documentation-contradictions.ts`. The drift check accepts such a field and fails on one without.
  * The extension stays out of the literal type, as the OpenAPI types have no room for `x-` keys and
  * no type is derived from it.
  */
 export const beyondPage = <const S extends object>(schema: S, decision: string): S => ({ ...schema, 'x-decision': decision }) as S;
+
+/**
+ * How the suite judges a request field that no Customer property shows, and how the simulator
+ * matches it: the decision a result cannot reveal, recorded beside the field (`x-matching`).
+ * - `judgedBy`: `relations`, the fixed narrowing cases add it to searches that found the known
+ *   customer, and no customer may join the answer (criteria-narrow-results), besides the baseline;
+ *   `baseline`, the behaviour baseline records how many customers each case sending it finds, so a
+ *   provider that starts or stops comparing it is reported as drift.
+ * - `simulator`: `held-beside`, the simulator keeps values of the field beside each customer (the
+ *   known customer holds the page example's value, else one derived inside the field's limits) and
+ *   a customer matches only when it holds the sent value; a provider that ignores the field then
+ *   answers otherwise, and the baseline shows it.
+ */
+export interface MatchingDecision {
+  readonly judgedBy: 'relations' | 'baseline';
+  readonly simulator: 'held-beside';
+  /** Why, in a sentence. */
+  readonly why: string;
+}
+
+/**
+ * A request field no Customer property shows, with its matching decision (`x-matching`). Without
+ * one, the criteria's derivation cannot place the field and the drift check fails naming it. Like
+ * `x-decision`, the extension stays out of the literal type.
+ */
+export const matchedBeside = <const S extends object>(schema: S, matching: MatchingDecision): S => ({ ...schema, 'x-matching': matching }) as S;
+
+const NOT_SHOWN = 'The page offers it "to match" and no Customer property shows it: the provider matches it on data it does not return.';
 
 /*
  * `as const` keeps every literal (limits, field names, the requirement tree) in the type, so
@@ -126,16 +154,16 @@ export const searchCustomerContract = {
         description:
           'Search by phoneNumber, by email, or by name and address: (companyName or lastName) and streetAddress and (postalCode or postalPlace).',
         properties: {
-          productCode: requestString(12, 'Product code to match in search.'),
+          productCode: matchedBeside(requestString(12, 'Product code to match in search.'), { judgedBy: 'relations', simulator: 'held-beside', why: `${NOT_SHOWN} Customers hold products, and a product the customer lacks must never widen a search.` }),
           companyName: requestString(40, 'Company name to match in a name/address search.'),
           departmentName: requestString(40, 'Department name to match in a name/address search.'),
           firstName: requestString(30, 'First name to match in a name/address search.'),
           middleName: requestString(30, 'Middle name to match in a name/address search.'),
           lastName: requestString(30, 'Last name to match in a name/address search.'),
-          careOfAddress: requestString(40, 'Care of address to match in a name/address search.'),
+          careOfAddress: matchedBeside(requestString(40, 'Care of address to match in a name/address search.'), { judgedBy: 'baseline', simulator: 'held-beside', why: NOT_SHOWN }),
           streetAddress: requestString(40, 'Street name to match in a name/address search.'),
           streetNumber: { type: 'integer', description: 'Street number to match in a name/address search.' },
-          entrance: requestString(12, 'Entrance to match in a name/address search.'),
+          entrance: matchedBeside(requestString(12, 'Entrance to match in a name/address search.'), { judgedBy: 'baseline', simulator: 'held-beside', why: NOT_SHOWN }),
           postalCode: requestString(10, 'Postal code to match in a name/address search.'),
           postalPlace: requestString(30, 'Postal place to match in a name/address search.'),
           countryCode: requestString(3, 'Country code to match in a search (see contradiction country-code-standard).'),

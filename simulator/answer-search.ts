@@ -9,8 +9,9 @@ import { writeSuccess } from './write-success';
 /** Answers a valid search 200: the customers the matcher finds, as the active mode picks and presents them. */
 export function answerSearch(state: SimulatorState, response: ServerResponse, search: SearchRequestBody): number {
   const { behaviour } = state;
-  const { customers } = state.settings;
-  const match = (criteria: SearchRequestBody) => matchCustomers(customers, criteria).map((seed) => seed.customer);
+  const { customers, uncomparedFields } = state.settings;
+  const compared = (criteria: SearchRequestBody): SearchRequestBody => Object.fromEntries(Object.entries(criteria).filter(([field]) => !uncomparedFields.includes(field)));
+  const match = (criteria: SearchRequestBody) => matchCustomers(customers, compared(criteria)).map((seed) => seed.customer);
   const matched = match(search);
   const cap = resultCap();
   const found = behaviour.results ? behaviour.results(matched, { search, customers, cap, match }) : matched.slice(0, cap);

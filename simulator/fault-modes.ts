@@ -30,7 +30,7 @@ const crashOnString = (test: (value: string) => boolean, exceptionType: string) 
 
 /** The customers holding a product code (compared without case). */
 const holdersOf = (customers: readonly SeedCustomer[], productCode: string): Customer[] =>
-  customers.filter((seed) => seed.productCodes.some((code) => code.toLowerCase() === productCode.toLowerCase())).map((seed) => seed.customer);
+  customers.filter((seed) => (seed.held.productCode ?? []).some((code) => String(code).toLowerCase() === productCode.toLowerCase())).map((seed) => seed.customer);
 
 /** A criterion taken as an alternative: the customers `joining` names join the answer of the search without it. */
 const widenedBy = (field: 'productCode' | 'firstName', joining: (value: string, customers: readonly SeedCustomer[]) => Customer[]): ProviderBehaviour => ({

@@ -36,6 +36,11 @@ export interface SimulatorOptions {
   readonly customers?: readonly SeedCustomer[];
   /** Keep the bytes of every search body in `requests` (tests of what reaches the wire). Default false. */
   readonly recordBodies?: boolean;
+  /**
+   * Request fields left out of matching, as a provider that does not compare them: tests of what
+   * catches such a provider for any field, one the contract has just gained included. Default none.
+   */
+  readonly uncomparedFields?: readonly string[];
 }
 
 /** Where it listens (API base e.g. http://127.0.0.1:41234/capi) and the credentials it accepts. */
@@ -68,6 +73,7 @@ function settingsOf(options: SimulatorOptions): SimulatorSettings {
     latencyMs: options.latencyMs ?? 0,
     customers: options.customers ?? seedCustomers,
     recordBodies: options.recordBodies ?? false,
+    uncomparedFields: options.uncomparedFields ?? [],
   };
 }
 

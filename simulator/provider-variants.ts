@@ -139,10 +139,10 @@ export const providerVariants = {
     description: 'Ignores productCode, a criterion no Customer property shows, where the simulator narrows by the products it holds beside each customer.',
     behaviour: { results: ignoring('productCode') },
   },
-  'care-of-address-compared': {
+  'care-of-address-not-compared': {
     clause: 'name-address-matching',
-    description: 'Compares careOfAddress, a criterion no Customer property shows, with data it holds and does not return (none of its customers has one), where the simulator ignores it.',
-    behaviour: { results: (matched, { search, cap }) => (typeof search.careOfAddress === 'string' && search.careOfAddress.trim() !== '' ? [] : matched.slice(0, cap)) },
+    description: 'Ignores careOfAddress, a criterion no Customer property shows, where the simulator narrows by the care-of address it holds beside each customer.',
+    behaviour: { results: ignoring('careOfAddress') },
   },
   'street-number-range-refused': {
     clause: 'integer-range',

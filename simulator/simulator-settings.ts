@@ -18,4 +18,6 @@ export interface SimulatorSettings {
   readonly latencyMs: number;
   readonly customers: readonly SeedCustomer[];
   readonly recordBodies: boolean;
+  /** Request fields left out of matching. */
+  readonly uncomparedFields: readonly string[];
 }

@@ -11,6 +11,7 @@ import { clauseRegistry } from '../contracts/clause-registry';
 import { documentationContradictions } from '../contracts/documentation-contradictions';
 import { runContractCli } from './fixtures/run-contract-cli';
 import { seedCustomers } from '../simulator/seed-customers';
+import { searchCriteria } from '../contracts/search-criteria';
 
 /*
  * The behaviour baseline: what the target did where the page leaves the choice open, recorded in
@@ -100,7 +101,7 @@ const expectedSeverity: Record<ProviderVariant, DriftSeverity | 'none'> = {
   'email-plain-check': 'change',
   'country-code-not-compared': 'change',
   'product-code-not-compared': 'change',
-  'care-of-address-compared': 'change',
+  'care-of-address-not-compared': 'change',
   'street-number-range-refused': 'breaking',
   'error-body-text': 'change',
   'unauthorized-401': 'change',
@@ -150,6 +151,29 @@ test.describe('against the default simulator', () => {
       const expected = expectedSeverity[variant];
       expect([...new Set(entries.map((entry) => entry.severity))].sort()).toEqual(expected === 'none' ? [] : [expected]);
     });
+  }
+});
+
+test('a provider that leaves any request field out of matching is caught: by a rule where a Customer shows the field, else by the baseline', async () => {
+  test.setTimeout(300_000);
+  // The fixed cases, unpaced: the default simulator, then one that does not compare each field in turn.
+  const campaign = (uncomparedFields: readonly string[] = []) =>
+    runSimulatorCampaign({ simulator: { rateLimit: false, uncomparedFields }, clientPerSecond: 100_000, campaign: { generatedCases: 0 } });
+  const baseline = baselineOf(observeCampaign((await campaign()).results, false));
+  const fields = [...searchCriteria.criteria.map((criterion) => criterion.field), ...searchCriteria.held.map((held) => held.field)];
+  const caught: Record<string, string[]> = {};
+  for (const field of fields) {
+    const { results } = await campaign([field]);
+    const rules = results.flatMap((result) => result.check.violations.map((violation) => violation.rule));
+    const drift = behaviourDrift(baseline, observeCampaign(results, false)).length;
+    caught[field] = [...[...new Set<string>(rules)].sort(), ...(drift > 0 ? ['baseline'] : [])];
+  }
+  // A field a Customer shows breaks results-match-criteria. Fields no Customer shows, and countryCode
+  // (contradiction country-code-standard), break no rule: decisions, which the baseline reports as drift.
+  const unjudged = new Set([...searchCriteria.held.map((held) => held.field), ...searchCriteria.criteria.filter((criterion) => criterion.unjudgedBecause).map((criterion) => criterion.field)]);
+  for (const field of fields) {
+    if (unjudged.has(field)) expect(caught[field], `${field} left out of matching`).toEqual(['baseline']);
+    else expect(caught[field], `${field} left out of matching`).toContain('results-match-criteria');
   }
 });
 

@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { checkExchange } from '../contracts/check-exchange';
 import type { Exchange, Expectation } from '../contracts/exchange';
-import { deriveSearchCriteria, searchCriteria } from '../contracts/search-criteria';
-import { searchCustomerContract } from '../contracts/search-customer-contract';
+import { deriveSearchCriteria, searchCriteria, unplacedFieldsMessage } from '../contracts/search-criteria';
+import { matchedBeside, searchCustomerContract } from '../contracts/search-customer-contract';
 import { documentedProfile } from '../client/target-profile';
 import { buildRelationCases, MAX_RELATION_CASES, type WiderSearch } from '../cases/relation-cases';
 import { matchCustomers } from '../simulator/customer-matcher';
@@ -42,6 +42,54 @@ test('a request field added to a copy of the contract is matched by the simulato
   expect(matchCustomers(seedCustomers, search)).toHaveLength(1);
   expect(matchCustomers(seedCustomers, search, criteria)).toHaveLength(0);
   expect(matchCustomers(seedCustomers, { ...search, postalAddress: 'postboks 265 økern ' }, criteria).map((seed) => seed.customer.customerNumber)).toEqual([563457]);
+});
+
+/** A copy of the contract with one more request field, as a test edits it. */
+function withRequestField(name: string, schema: object): typeof searchCustomerContract {
+  const copy = structuredClone(searchCustomerContract) as unknown as { components: { schemas: { SearchCustomerRequest: { properties: Record<string, unknown> } } } };
+  copy.components.schemas.SearchCustomerRequest.properties[name] = schema;
+  return copy as unknown as typeof searchCustomerContract;
+}
+
+test('every request field no Customer property shows is placed by its matching decision, none left unplaced', () => {
+  expect(searchCriteria.held.map(({ field, matching }) => [field, matching.judgedBy, matching.simulator])).toEqual([
+    ['productCode', 'relations', 'held-beside'],
+    ['careOfAddress', 'baseline', 'held-beside'],
+    ['entrance', 'baseline', 'held-beside'],
+  ]);
+  expect(searchCriteria.unplaced).toEqual([]);
+  expect(unplacedFieldsMessage()).toBeUndefined();
+});
+
+test('a request field with neither a Customer property nor a matching decision is unplaced, and the message names it', () => {
+  const nationalId = { type: 'string', maxLength: 11, description: 'National identity number to match.' } as const;
+  const undecided = deriveSearchCriteria(withRequestField('nationalId', nationalId));
+  expect(undecided.criteria.map((criterion) => criterion.field)).not.toContain('nationalId');
+  expect(undecided.held.map((held) => held.field)).not.toContain('nationalId');
+  expect(unplacedFieldsMessage(undecided)).toBe(
+    'Request field nationalId (#/components/schemas/SearchCustomerRequest/properties/nationalId) cannot be matched or judged: no Customer property shows it and it carries no matching decision. ' +
+      'Name it after the Customer property that shows it, or wrap its schema in matchedBeside(…, { judgedBy, simulator, why })',
+  );
+  const halfDecided = deriveSearchCriteria(withRequestField('nationalId', { ...nationalId, 'x-matching': { judgedBy: 'baseline' } }));
+  expect(unplacedFieldsMessage(halfDecided)).toContain('its x-matching is not a decision');
+  const onCustomer = deriveSearchCriteria(withRequestField('postalAddress', matchedBeside(nationalId, { judgedBy: 'baseline', simulator: 'held-beside', why: 'Held beside, though the Customer shows it.' })));
+  expect(unplacedFieldsMessage(onCustomer)).toContain('Customer property postalAddress shows it');
+  const decided = deriveSearchCriteria(withRequestField('nationalId', matchedBeside(nationalId, { judgedBy: 'baseline', simulator: 'held-beside', why: 'Matched on a register the response does not show.' })));
+  expect(decided.unplaced).toEqual([]);
+  expect(decided.held.map((held) => held.field)).toContain('nationalId');
+});
+
+test('the simulator matches a held field on the values beside each customer: the known customer holds the example\'s, a blank value asks for nothing', () => {
+  const known = seedCustomers[0];
+  expect(known?.held).toEqual({ productCode: ['CO27409'], careOfAddress: [expect.any(String)], entrance: ['A'] });
+  const byPhone = { phoneNumber: '+4712345678' };
+  const numbers = (body: Record<string, unknown>) => matchCustomers(seedCustomers, body).map((seed) => seed.customer.customerNumber);
+  for (const { field } of searchCriteria.held) {
+    const heldValue = known?.held[field]?.[0];
+    expect(numbers({ ...byPhone, [field]: ` ${String(heldValue).toUpperCase()} ` }), field).toEqual([563457]);
+    expect(numbers({ ...byPhone, [field]: 'Ingen slik verdi' }), field).toEqual([]);
+    expect(numbers({ ...byPhone, [field]: '' }), field).toEqual([563457]);
+  }
 });
 
 const answer = (body: Readonly<Record<string, unknown>>, customers: readonly object[]): Exchange => ({

@@ -8,7 +8,7 @@ import { MONITOR_VARIABLES } from '../monitor/monitor-config';
 import { CAMPAIGN_VARIABLES } from '../gate/campaign-config';
 import { buildContractCases } from '../cases/contract-cases';
 import { readDocumentationSet, README } from '../bench/documentation-set';
-import { readmeFigures, statedFigures, statedInSet, withFigures } from '../bench/readme-figures';
+import { documentationFigures, readmeFigures, statedFigures, statedInSet, unfiguredCounts, withFigures } from '../bench/readme-figures';
 import { MonitorMetrics } from '../monitor/monitor-metrics';
 import { probeNames } from '../monitor/monitor-probes';
 import { faultModes } from '../simulator/fault-modes';
@@ -91,13 +91,21 @@ function section(heading: string): string {
   return end < 0 ? rest : rest.slice(0, end);
 }
 
-test('the documentation\'s counts of rules, cases, requests and probes match the registries (npm run readme:figures sets them)', () => {
-  for (const figure of readmeFigures()) {
+test('the documentation\'s counts of rules, cases, requests and probes match the registries and the relation phase on the simulator (npm run readme:figures sets them)', async () => {
+  for (const figure of await documentationFigures()) {
     expect(statedInSet(pages, figure).length, `the documentation states ${figure.pattern}`).toBeGreaterThan(0);
     for (const page of pages) {
       for (const values of statedFigures(page.text, figure)) expect(values, `${page.path}: ${figure.pattern} (npm run readme:figures)`).toEqual(figure.values);
     }
   }
+});
+
+test('every count of 100 or more the documentation states is a figure npm run readme:figures sets, so none goes stale unseen', async () => {
+  const figures = await documentationFigures();
+  expect(unfiguredCounts(pages, figures)).toEqual([]);
+  // The check sees a count stated in a sentence no figure knows.
+  const fixed = figures.find((figure) => figure.pattern.source.includes('fixed cases'))?.values[0] ?? '';
+  expect(unfiguredCounts([{ path: 'x.md', text: `The suite sends ${fixed} cases in all.` }], figures)).toEqual([{ path: 'x.md', value: fixed, context: `The suite sends ${fixed} cases in all.` }]);
 });
 
 test('npm run readme:figures rewrites a stale count, wherever the sentence wraps, on every page', () => {
