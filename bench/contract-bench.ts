@@ -7,8 +7,9 @@ import { median } from './bench-stats';
 
 /*
  * Contract suite benchmark against the embedded simulator, in one run:
- *  - `npm run contract` end to end (its front door and Playwright's start-up included), and beside it the floor: the
- *    same configuration running one empty test;
+ *  - `npm run contract` end to end (its front door and Playwright's start-up included): without a behaviour
+ *    baseline, recording one, and checked against it; beside them the floor: the same configuration
+ *    running one empty test;
  *  - the campaign alone, in-process: fixed and generated requests, with the default client pacing
  *    (90 calls/s) and unpaced.
  * BENCH_RUNS (default 3) sets the number of runs; medians are reported.
@@ -17,12 +18,12 @@ const runs = Number(process.env.BENCH_RUNS ?? '3');
 const seed = '1';
 const generatedCases = DEFAULT_TEST_CAMPAIGN.generatedCases;
 
-/** Wall time of one command run by node, with its reports in a directory of their own. */
-function wall(args: readonly string[]): number {
+/** Wall time of one command run by node, with its reports in a directory of their own (and the variables given). */
+function wall(args: readonly string[], env: Readonly<Record<string, string>> = {}): number {
   const reportDir = mkdtempSync(join(tmpdir(), 'capi-bench-'));
   const started = performance.now();
   const run = spawnSync(process.execPath, args, {
-    env: { ...process.env, CONTRACT_REPORT_DIR: reportDir, CONTRACT_SEED: seed, CONTRACT_EXAMPLES: 'off' },
+    env: { ...process.env, CONTRACT_REPORT_DIR: reportDir, CONTRACT_SEED: seed, CONTRACT_EXAMPLES: 'off', ...env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -35,10 +36,17 @@ function wall(args: readonly string[]): number {
 
 const contract: number[] = [];
 const floor: number[] = [];
+const recording: number[] = [];
+const checking: number[] = [];
+// The production command, as package.json's `contract` script runs it: the gate's front door.
+const gate = ['--import', 'tsx', join('gate', 'contract-main.ts')];
+// A behaviour baseline of its own: recorded (the deterministic cases twice), then checked on every run.
+const baseline = { CONTRACT_BASELINE_FILE: join(mkdtempSync(join(tmpdir(), 'capi-bench-baseline-')), 'simulator.json') };
 for (let i = 0; i < runs; i++) {
   floor.push(wall([join('node_modules', '@playwright', 'test', 'cli.js'), 'test', '-c', join('bench', 'floor.config.ts')]));
-  // The production command, as package.json's `contract` script runs it: the gate's front door.
-  contract.push(wall(['--import', 'tsx', join('gate', 'contract-main.ts')]));
+  contract.push(wall(gate, { CONTRACT_BASELINE: 'off' }));
+  recording.push(wall(gate, { ...baseline, CONTRACT_BASELINE: 'record' }));
+  checking.push(wall(gate, baseline));
 }
 
 const paced: number[] = [];
@@ -64,6 +72,8 @@ for (let i = 0; i < runs; i++) {
 const total = requests.fixed + requests.generated + requests.relation;
 const rows = [
   ['`npm run contract`, wall time (Playwright start-up included)', `${median(contract).toFixed(2)} s`],
+  ['`npm run contract` with a behaviour baseline present (checked against it)', `${median(checking).toFixed(2)} s`],
+  ['`CONTRACT_BASELINE=record npm run contract` (the deterministic cases twice)', `${median(recording).toFixed(2)} s`],
   ['floor: the same configuration running one empty test', `${median(floor).toFixed(2)} s`],
   ['cases: fixed / generated (`CONTRACT_GENERATED_CASES`)', `${cases.fixed} / ${cases.generated}`],
   ['requests: fixed / generated (a narrowing case sends two)', `${requests.fixed} / ${requests.generated}`],

@@ -10,18 +10,10 @@ import { loadMonitorConfig } from '../monitor/monitor-config';
 import { probeNames, rotationPool, rotationSlice } from '../monitor/monitor-probes';
 import type { DocumentationPage } from './documentation-set';
 import { relationFigures } from './relation-figures';
+import type { ReadmeFigure } from './readme-figure';
 
 /** The gate's spec file, whose test locations the documented contract run shows. */
 const GATE_SPEC = 'tests/contract/search-customer-contract.spec.ts';
-
-/**
- * A figure the documentation states: a pattern with one capture group per number (a space in it matches any
- * run of whitespace, so a sentence may wrap), and the values the registries give for them.
- */
-export interface ReadmeFigure {
-  readonly pattern: RegExp;
-  readonly values: readonly string[];
-}
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
 

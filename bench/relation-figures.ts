@@ -1,6 +1,6 @@
 import { runSimulatorCampaign } from '../harness/simulator-campaign';
 import { FULL_NAME_ADDRESS_TITLE, MAX_RELATION_CASES } from '../cases/relation-cases';
-import type { ReadmeFigure } from './readme-figures';
+import type { ReadmeFigure } from './readme-figure';
 
 /**
  * The relation phase's counts against the embedded simulator, as the documentation states them: the
