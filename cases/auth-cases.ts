@@ -3,7 +3,7 @@ import type { AuthMode } from '../contracts/exchange';
 import type { TargetProfile } from '../client/target-profile';
 import type { ContractCase } from './contract-case';
 
-type BadToken = Exclude<AuthMode, 'valid'>;
+type BadToken = Exclude<AuthMode, 'valid' | 'basic'>;
 
 /** Every way of searching without a good token, keyed by the union so that a new mode cannot be left out. */
 const WITHOUT_A_GOOD_TOKEN: { readonly [M in BadToken]: { readonly auth: M; readonly label: string } } = {
@@ -14,9 +14,23 @@ const WITHOUT_A_GOOD_TOKEN: { readonly [M in BadToken]: { readonly auth: M; read
   expired: { auth: 'expired', label: 'with an expired token' },
 };
 
-/** A search without a good token is refused, whatever is wrong with the token. */
+/**
+ * A search without a good token is refused, whatever is wrong with the token; and a token asked for
+ * with HTTP Basic client authentication, which every authorization server must support (RFC 6749
+ * §2.3.1), is issued and accepted, whatever the client negotiates for itself.
+ */
 export function authCases(profile: TargetProfile): ContractCase[] {
   const scheme = `#/components/securitySchemes/${clientCredentialsScheme().name}`;
+  const basic: ContractCase = {
+    title: 'auth: a search with a token issued for HTTP Basic client authentication accepted',
+    request: { body: { phoneNumber: profile.knownCustomer.phoneNumber }, auth: 'basic' },
+    expectation: { kind: 'accepted', rule: 'client-basic-auth' },
+    contractPath: scheme,
+  };
+  return [basic, ...badTokenCases(profile, scheme)];
+}
+
+function badTokenCases(profile: TargetProfile, scheme: string): ContractCase[] {
   return Object.values(WITHOUT_A_GOOD_TOKEN).map(({ auth, label }) => ({
     title: `auth: a search ${label} refused`,
     request: { body: { phoneNumber: profile.knownCustomer.phoneNumber }, auth },

@@ -108,6 +108,10 @@ export class SearchClient {
         const token = await this.options.tokens.token();
         return { header: `Bearer ${token.value}`, token: token.value, fresh: token.fresh };
       }
+      case 'basic': {
+        const value = await this.options.tokens.tokenBy('basic');
+        return { header: `Bearer ${value}`, token: value, fresh: true };
+      }
       case 'none':
         return { fresh: true };
       case 'malformed':

@@ -81,6 +81,11 @@ export class TokenClient {
     return { value: await this.inFlight, fresh: true };
   }
 
+  /** A token asked for with the client credentials sent by `method` alone: neither negotiated nor cached. */
+  async tokenBy(method: ClientAuthMethod): Promise<string> {
+    return (await this.request(method)).value;
+  }
+
   /** Token requests sent so far (for tests and the benchmark). */
   get fetches(): number {
     return this.fetchCount;

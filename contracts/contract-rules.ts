@@ -351,6 +351,13 @@ export const contractRules = {
       return findings;
     },
   },
+  'client-basic-auth': {
+    contractPath: '#/components/securitySchemes/Client_Credentials',
+    summary:
+      'The token endpoint issues a token for HTTP Basic client authentication, the one method RFC 6749 §2.3.1 says every authorization server MUST support, and a search with that token is accepted.',
+    // A refused token request has no search answer to judge: the campaign reports it under this rule (gate/run-campaign.ts).
+    check: (judged) => expectedStatusCheck(judged, 'client-basic-auth'),
+  },
 } as const satisfies Record<string, ContractRule>;
 
 export type RuleName = keyof typeof contractRules;

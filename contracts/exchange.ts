@@ -1,7 +1,11 @@
 import type { SearchRequestBody } from './search-customer-types';
 
-/** How a request authenticates: a real token, or one of the ways of not having one. */
-export type AuthMode = 'valid' | 'none' | 'malformed' | 'unknown' | 'tampered' | 'expired';
+/**
+ * How a request authenticates: a real token (`valid`: the client's own, however it negotiated it;
+ * `basic`: one issued for HTTP Basic client authentication alone, RFC 6749 §2.3.1), or one of the
+ * ways of not having one.
+ */
+export type AuthMode = 'valid' | 'basic' | 'none' | 'malformed' | 'unknown' | 'tampered' | 'expired';
 
 /**
  * The methods RFC 9110 §9.3 and RFC 5789 define that address a resource's own state, besides the
@@ -112,7 +116,7 @@ export type RefusalRule = 'field-max-length' | 'field-type' | 'field-format' | '
 
 /** What one case expects of the target, besides the rules every response must meet. */
 export type Expectation =
-  | { readonly kind: 'accepted'; readonly rule: 'valid-search-accepted'; readonly results?: ResultExpectation }
+  | { readonly kind: 'accepted'; readonly rule: 'valid-search-accepted' | 'client-basic-auth'; readonly results?: ResultExpectation }
   | { readonly kind: 'refused'; readonly rule: RefusalRule }
   | { readonly kind: 'unauthorized'; readonly rule: 'auth-required' }
   | { readonly kind: 'forced'; readonly rule: 'forced-error-status'; readonly status: number }

@@ -73,6 +73,8 @@ export function isProductionSafe(item: ContractCase): boolean {
     item.needs === undefined &&
     item.expectation.kind !== 'forced' &&
     item.request.prefer === undefined &&
+    // Whether the token endpoint takes HTTP Basic is the gate's to judge: production searches with the token it negotiated.
+    item.request.auth !== 'basic' &&
     (item.request.method ?? 'POST') === 'POST' &&
     size <= LARGEST_VALID_BODY_BYTES
   );

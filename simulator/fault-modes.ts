@@ -243,6 +243,11 @@ export const faultModes = {
     description: 'Refuses an undocumented method with 405 but sends no Allow header.',
     behaviour: { otherMethod: () => ({ status: 405, body: JSON.stringify({ exceptionType: 'MethodNotAllowedException', errorMessage: 'Method not allowed' }) }) },
   },
+  'basic-auth-refused': {
+    breaks: 'client-basic-auth',
+    description: 'The token endpoint takes client credentials only in the form body; HTTP Basic gets 401 invalid_client (RFC 6749 §2.3.1 makes Basic the one method every server must support). A client that falls back to the body searches as before.',
+    behaviour: { acceptsClientAuth: (method: 'basic' | 'body') => method === 'body' },
+  },
   'duplicate-customer': {
     breaks: 'customers-unique',
     description: 'Lists the first customer found twice when the answer is below the cap (a join over two phone numbers).',

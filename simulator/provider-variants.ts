@@ -175,11 +175,6 @@ export const providerVariants = {
     description: 'The token endpoint accepts client credentials only through HTTP Basic, the one method RFC 6749 §2.3.1 makes every server support; credentials in the body get 401 invalid_client.',
     behaviour: { acceptsClientAuth: (method: 'basic' | 'body') => method === 'basic' },
   },
-  'body-auth-only': {
-    clause: 'rfc6749-2.3.1-client-password',
-    description: 'The token endpoint accepts client credentials only in the form body, as many deployed servers do; HTTP Basic gets 401 invalid_client.',
-    behaviour: { acceptsClientAuth: (method: 'basic' | 'body') => method === 'body' },
-  },
   'concurrency-limited': {
     clause: 'rfc6585-4-too-many-requests',
     description: `Answers at most ${CONCURRENCY_LIMIT} searches at once, each taking ${CONCURRENCY_HOLD_MS} ms; one more gets 429 with Retry-After: 1.`,

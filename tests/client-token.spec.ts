@@ -37,14 +37,14 @@ test('every token request asks for the client_credentials grant, whichever way t
     grants.push(new URLSearchParams(Buffer.from(request.body ?? '').toString('utf8')).get('grant_type'));
     return node(request);
   };
-  simulator.setVariant('body-auth-only');
+  simulator.setFault('basic-auth-refused');
   await tokenClient({ transport: watching }).token();
   expect(simulator.requests.map((sent) => sent.clientAuth)).toEqual(['basic', 'body']);
   expect(grants).toEqual(['client_credentials', 'client_credentials']);
 });
 
 test('falls back once to the form body when Basic is refused, and keeps the method that worked', async () => {
-  simulator.setVariant('body-auth-only');
+  simulator.setFault('basic-auth-refused');
   const client = tokenClient();
   const first = await client.token();
   client.invalidate(first.value);
@@ -57,9 +57,10 @@ test('falls back once to the form body when Basic is refused, and keeps the meth
 });
 
 test('a provider that changes its client authentication is negotiated with again, the method that worked last tried first', async () => {
-  simulator.setVariant('body-auth-only');
+  simulator.setFault('basic-auth-refused');
   const client = tokenClient();
   client.invalidate((await client.token()).value);
+  simulator.setFault(undefined);
   simulator.setVariant('basic-auth-only');
   client.invalidate((await client.token()).value);
   await client.token();
@@ -179,7 +180,7 @@ test('an unreachable token endpoint gives a transport TokenError that keeps its 
 });
 
 test('the preflight against a real target negotiates too, and CONNECTID_CLIENT_AUTH pins it', async () => {
-  const bodyOnly = await startSimulator({ variant: 'body-auth-only' });
+  const bodyOnly = await startSimulator({ fault: 'basic-auth-refused' });
   try {
     const env = { CAPI_BASE_URL: bodyOnly.baseUrl, CONNECTID_TOKEN_URL: bodyOnly.tokenUrl, CONNECTID_CLIENT_ID: bodyOnly.clientId, CONNECTID_CLIENT_SECRET: bodyOnly.clientSecret };
     const negotiated = loadTargetConfig(env);

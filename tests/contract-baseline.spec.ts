@@ -119,7 +119,6 @@ const expectedSeverity: Record<ProviderVariant, DriftSeverity | 'none'> = {
   // 429s leave no trace in what is observed; the X-RateLimit-* headers that go away do.
   'tokens-revoked': 'none',
   'basic-auth-only': 'none',
-  'body-auth-only': 'none',
   'concurrency-limited': 'none',
   'strict-rate-limit': 'change',
   'retry-after-date': 'change',

@@ -213,6 +213,12 @@ const pinned: Record<FaultMode, { case: string | RegExp } & Omit<RuleViolation, 
     expected: 'an Allow header that lists POST',
     received: 'no Allow header',
   },
+  'basic-auth-refused': {
+    case: 'auth: a search with a token issued for HTTP Basic client authentication accepted',
+    contractPath: '#/components/securitySchemes/Client_Credentials',
+    expected: 'a token for HTTP Basic client authentication (RFC 6749 §2.3.1: every authorization server MUST support it)',
+    received: 'the token endpoint answered 401 invalid_client to HTTP Basic client authentication',
+  },
   'duplicate-customer': {
     case: 'results: a phone search finds the known customer, and only holders of that phone',
     contractPath: '#/components/schemas/SearchCustomerResponse/properties/customers',
