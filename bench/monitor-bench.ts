@@ -160,10 +160,12 @@ async function benchBlackbox(binary: string): Promise<{ cpuSeconds: number; rssB
   return { cpuSeconds: after.cpuSeconds - before.cpuSeconds, rssBytes: after.rssBytes, rssAt1000 };
 }
 
+// blackbox_exporter right after the monitor, before the soak: on a shared machine, CPU figures
+// taken minutes apart compare the load of two moments as much as the two processes.
 const ours = await benchOurs();
-const soak = soakMinutes > 0 ? await soakOurs(soakMinutes) : [];
 const blackboxBinary = findBinary('prometheus-blackbox-exporter');
 const theirs = blackboxBinary ? await benchBlackbox(blackboxBinary) : undefined;
+const soak = soakMinutes > 0 ? await soakOurs(soakMinutes) : [];
 await simulator.close();
 
 const perProbe = (cpuSeconds: number, count: number): string => `${((cpuSeconds / count) * 1e6).toFixed(0)} µs`;
