@@ -33,10 +33,11 @@ export interface RunSchedule {
 
 /**
  * Calls `run` on the schedule; while the promise of the previous call is still pending, calls
- * `onOverlap` instead (croner's `protect`), so runs never pile up.
+ * `onOverlap` instead (croner's `protect`), so runs never pile up. Unnamed: croner's names are one
+ * registry per process, and two monitors may share a process (two locations in a test).
  */
 export function scheduleRuns(schedule: string, run: () => Promise<unknown> | undefined, onOverlap: () => void): RunSchedule {
-  const job = new Cron(schedule, { ...options, name: 'customer-search-probes', protect: onOverlap }, async () => {
+  const job = new Cron(schedule, { ...options, protect: onOverlap }, async () => {
     await run();
   });
   return { stop: () => job.stop() };
