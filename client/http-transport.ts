@@ -51,6 +51,14 @@ function withLength(request: HttpRequest): Record<string, string> {
   return request.body === undefined ? { ...request.headers } : { ...request.headers, 'content-length': String(request.body.byteLength) };
 }
 
+/** The last URL parsed, kept: a monitor sends every search to the same URL. */
+let lastParsed: { readonly text: string; readonly url: URL } | undefined;
+
+function parsedUrl(text: string): URL {
+  if (lastParsed?.text !== text) lastParsed = { text, url: new URL(text) };
+  return lastParsed.url;
+}
+
 export interface NodeTransportOptions {
   /** Largest body read before giving up, in bytes. Default 1 MiB: a search answers at most 5 customers. */
   readonly maxBodyBytes?: number;
@@ -67,17 +75,18 @@ export function createNodeTransport(options: NodeTransportOptions = {}): HttpTra
   return (request) =>
     new Promise<HttpResponse>((resolve, reject) => {
       const started = performance.now();
-      const where = `${request.method} ${describeUrl(request.url)}`;
+      // Said only when the exchange fails: parsing the URL again for every answered request cost CPU time.
+      const where = (): string => `${request.method} ${describeUrl(request.url)}`;
       let url: URL;
       try {
-        url = new URL(request.url);
+        url = parsedUrl(request.url);
       } catch (error) {
-        reject(new TransportError('network', `${where}: not a URL`, { cause: error }));
+        reject(new TransportError('network', `${where()}: not a URL`, { cause: error }));
         return;
       }
       const client = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : undefined;
       if (!client) {
-        reject(new TransportError('network', `${where}: unsupported protocol ${url.protocol}`));
+        reject(new TransportError('network', `${where()}: unsupported protocol ${url.protocol}`));
         return;
       }
       let settled = false;
@@ -95,10 +104,10 @@ export function createNodeTransport(options: NodeTransportOptions = {}): HttpTra
           size += chunk.byteLength;
           if (size > maxBodyBytes) {
             incoming.destroy();
-            fail(new TransportError('body-too-large', `${where}: body larger than ${maxBodyBytes} bytes`));
+            fail(new TransportError('body-too-large', `${where()}: body larger than ${maxBodyBytes} bytes`));
           } else chunks.push(chunk);
         });
-        incoming.on('error', (error) => fail(new TransportError('network', `${where}: ${(error as NodeJS.ErrnoException).code ?? 'network error'}`, { cause: error })));
+        incoming.on('error', (error) => fail(new TransportError('network', `${where()}: ${(error as NodeJS.ErrnoException).code ?? 'network error'}`, { cause: error })));
         incoming.on('end', () => {
           if (settled) return;
           settled = true;
@@ -111,8 +120,8 @@ export function createNodeTransport(options: NodeTransportOptions = {}): HttpTra
           resolve({ status: incoming.statusCode ?? 0, headers, ...decodedBody(bytes), durationMs: performance.now() - started });
         });
       });
-      const timer = setTimeout(() => fail(new TransportError('timeout', `${where}: no response within ${request.timeoutMs} ms`)), request.timeoutMs);
-      outgoing.on('error', (error) => fail(new TransportError('network', `${where}: ${(error as NodeJS.ErrnoException).code ?? 'network error'}`, { cause: error })));
+      const timer = setTimeout(() => fail(new TransportError('timeout', `${where()}: no response within ${request.timeoutMs} ms`)), request.timeoutMs);
+      outgoing.on('error', (error) => fail(new TransportError('network', `${where()}: ${(error as NodeJS.ErrnoException).code ?? 'network error'}`, { cause: error })));
       outgoing.end(request.body);
     });
 }

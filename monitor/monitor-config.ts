@@ -1,4 +1,3 @@
-import cron from 'node-cron';
 import { ConfigError, type ConfigProblem } from '../client/config-error';
 import { readInteger, unknownVariables, type Environment } from '../client/environment-reader';
 import { loadTargetConfig, namesRealTarget, type TargetConfig, type TargetConfigOptions } from '../client/target-config';
@@ -6,6 +5,7 @@ import { DEVIATION_VARIABLES, loadDeviationConfig, type DeviationConfig } from '
 import { BASELINE_VARIABLES, loadBaselineConfig, type BaselineConfig } from '../gate/baseline-config';
 import { loadMaintenanceWindows, type MaintenanceWindow } from './maintenance-windows';
 import { readRunbookBase } from './runbook-url';
+import { scheduleProblem, shortestInterval } from './run-schedule';
 
 export interface MonitorConfig {
   readonly target: TargetConfig;
@@ -52,19 +52,6 @@ export const MONITOR_VARIABLES = [
 
 const DEFAULT_SCHEDULE = '*/30 * * * * *';
 
-/** Shortest gap between the next few runs of a schedule, in milliseconds. */
-function shortestInterval(schedule: string): number {
-  const task = cron.createTask(schedule, () => undefined, { timezone: 'Etc/UTC' });
-  try {
-    const runs = task.getNextRuns(6).map((date) => date.getTime());
-    let shortest = Number.POSITIVE_INFINITY;
-    for (let i = 1; i < runs.length; i++) shortest = Math.min(shortest, (runs[i] ?? 0) - (runs[i - 1] ?? 0));
-    return shortest;
-  } finally {
-    void task.destroy();
-  }
-}
-
 /**
  * Reads the monitor's variables and the target's, reporting every problem in one ConfigError.
  * @param requireExternal refuse to run without CAPI_BASE_URL (`npm run monitor`, meant for real environments).
@@ -98,13 +85,9 @@ export function loadMonitorConfig(env: Environment, options: { requireExternal?:
 
   const schedule = env.MONITOR_SCHEDULE?.trim() || DEFAULT_SCHEDULE;
   let intervalMs = 30_000;
-  const validation = cron.validateDetailed(schedule);
-  if (!validation.valid) {
-    const why = validation.errors.map((error) => error.message).join(', ');
-    problems.push({ variable: 'MONITOR_SCHEDULE', message: `is not a valid cron expression (${why || 'unparsable'})` });
-  } else {
-    intervalMs = shortestInterval(schedule);
-  }
+  const scheduleInvalid = scheduleProblem(schedule);
+  if (scheduleInvalid) problems.push({ variable: 'MONITOR_SCHEDULE', message: `is not a valid cron expression (${scheduleInvalid})` });
+  else intervalMs = shortestInterval(schedule);
   const host = env.MONITOR_HOST?.trim() || '127.0.0.1';
   const port = readInteger(env, 'MONITOR_PORT', 9464, { min: 0, max: 65_535 }, problems);
   const timeoutMs = readInteger(env, 'MONITOR_TIMEOUT_MS', Math.min(10_000, Math.floor(intervalMs * 0.8)), { min: 50, max: 600_000 }, problems);
@@ -115,7 +98,7 @@ export function loadMonitorConfig(env: Environment, options: { requireExternal?:
   // Read and checked by loadWebConfig, loaded lazily with its YAML and bcrypt modules.
   const webConfigFile = env.MONITOR_WEB_CONFIG?.trim() || undefined;
   const runbookBase = readRunbookBase(env, problems);
-  if (validation.valid && timeoutMs >= intervalMs) {
+  if (!scheduleInvalid && timeoutMs >= intervalMs) {
     problems.push({ variable: 'MONITOR_TIMEOUT_MS', message: `must be shorter than the schedule's interval (${intervalMs} ms)` });
   }
   if (degradedMs >= timeoutMs) {

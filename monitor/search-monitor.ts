@@ -1,4 +1,3 @@
-import cron, { type ScheduledTask } from 'node-cron';
 import { createNodeTransport, type HttpTransport } from '../client/http-transport';
 import { openTarget, type OpenTarget } from '../client/open-target';
 import type { EmbeddedProvider, StartEmbeddedProvider } from '../client/embedded-provider';
@@ -19,6 +18,7 @@ import type { WebSecurity } from './web-config';
 import { watchBehaviourDrift, type BehaviourDriftWatch } from './behaviour-drift-gauge';
 import { targetKey } from '../gate/counterexample-store';
 import { CredentialWatch } from './credential-watch';
+import { scheduleRuns, type RunSchedule } from './run-schedule';
 
 export interface SearchMonitor<P extends EmbeddedProvider = EmbeddedProvider> {
   readonly url: string;
@@ -33,7 +33,7 @@ export interface SearchMonitor<P extends EmbeddedProvider = EmbeddedProvider> {
   runOnce(): Promise<ProbeRecord[]>;
   /**
    * What the schedule calls: a run, or, while one is still going, nothing but an overlap counted and
-   * logged. (node-cron's noOverlap only knows its own executions, not the run made at start.)
+   * logged. (The schedule's own overlap guard only knows its own calls, not the run made at start.)
    */
   tick(): Promise<ProbeRecord[]> | undefined;
   /** Stops scheduling, lets a running probe finish, closes the server and the embedded simulator. */
@@ -45,7 +45,7 @@ export interface SearchMonitorOptions<P extends EmbeddedProvider = EmbeddedProvi
   readonly log?: MonitorLog;
   /** Starts the embedded simulator; needed only when no real environment is configured. */
   readonly startEmbedded?: StartEmbeddedProvider<P>;
-  /** Schedule runs with node-cron. Default true; tests drive runOnce instead. */
+  /** Schedule runs (MONITOR_SCHEDULE, UTC). Default true; tests drive runOnce instead. */
   readonly schedule?: boolean;
   /** Run once right away, so metrics are live before the first tick. Default true. */
   readonly runAtStart?: boolean;
@@ -154,13 +154,6 @@ function pageInfo(
   };
 }
 
-/** The cron task that runs the probes on the schedule (UTC), a tick skipped and counted while a run is still going. */
-function scheduleRuns(config: MonitorConfig, runner: ReturnType<typeof probeRunner>): ScheduledTask {
-  const task = cron.schedule(config.schedule, () => runner.tick(), { name: 'customer-search-probes', timezone: 'Etc/UTC', noOverlap: true });
-  task.on('execution:overlap', runner.skipOverlap);
-  return task;
-}
-
 /** Wires target, probes, metrics, history, HTTP server and schedule together. */
 export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedProvider>(
   config: MonitorConfig,
@@ -196,7 +189,7 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
     await target.close();
     throw error;
   });
-  const task = options.schedule ?? true ? scheduleRuns(config, runner) : undefined;
+  const task: RunSchedule | undefined = options.schedule ?? true ? scheduleRuns(config.schedule, () => runner.tick(), runner.skipOverlap) : undefined;
   logStart(log, config, server.url, target, security);
   // The run at start fetches the first token: wrong credentials show at once, not at the first tick.
   if (options.runAtStart ?? true) void runner.runOnce();
@@ -212,7 +205,7 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
     tick: runner.tick,
     stop: async () => {
       ready = false;
-      await task?.destroy();
+      task?.stop();
       await runner.running();
       await server.close();
       await target.close();

@@ -87,7 +87,7 @@ const configMessage = (env: Record<string, string>): string => configErrorMessag
 
 test('an invalid cron expression is refused, naming MONITOR_SCHEDULE', () => {
   expect(configMessage({ MONITOR_SCHEDULE: '61 * * * *' })).toBe(
-    'Invalid configuration: MONITOR_SCHEDULE: is not a valid cron expression (61 is a invalid expression for minute)',
+    'Invalid configuration: MONITOR_SCHEDULE: is not a valid cron expression (Invalid value for minute: 61)',
   );
 });
 
@@ -119,6 +119,23 @@ test('defaults: every 30 s in UTC, port 9464, a 10 s deadline and a 2 s degraded
   expect(loadMonitorConfig({})).toMatchObject({ schedule: '*/30 * * * * *', intervalMs: 30_000, port: 9464, host: '127.0.0.1', timeoutMs: 10_000, degradedMs: 2_000 });
 });
 
+/** The source files in the bundle's start-up chunks (monitor-main.js and what it imports statically), per esbuild's metafile. */
+function startupInputs(dir: string): string[] {
+  const { outputs } = JSON.parse(readFileSync(join(dir, 'metafile.json'), 'utf8')) as {
+    outputs: Record<string, { inputs: Record<string, unknown>; imports: { path: string; kind: string }[] }>;
+  };
+  const byName = new Map(Object.entries(outputs).map(([path, output]) => [path.split('/').pop() ?? path, output]));
+  const loaded = new Set<string>();
+  const visit = (name: string): void => {
+    const output = byName.get(name);
+    if (!output || loaded.has(name)) return;
+    loaded.add(name);
+    for (const { path, kind } of output.imports) if (kind === 'import-statement') visit(path.split('/').pop() ?? path);
+  };
+  visit('monitor-main.js');
+  return [...loaded].flatMap((name) => Object.keys(byName.get(name)?.inputs ?? {}));
+}
+
 test('the build is plain JavaScript that loads the simulator only when no real target is configured', () => {
   const { dir } = builtMonitor();
   const files = readdirSync(dir).filter((name) => name.endsWith('.js'));
@@ -132,16 +149,15 @@ test('the build is plain JavaScript that loads the simulator only when no real t
 
 test('the build loads the YAML parser and bcrypt only for a monitor with MONITOR_WEB_CONFIG', () => {
   const { dir } = builtMonitor();
-  const reached = staticChunks(dir, 'monitor-main.js');
-  const packages = (name: string): string[] => [...readFileSync(join(dir, name), 'utf8').matchAll(/^import[^'"]*["']([^'".][^'"]*)["']/gm)].map(([, from]) => from ?? '');
-  const statically = [...reached].flatMap(packages);
-  expect(statically).toContain('prom-client');
-  expect(statically).not.toContain('yaml');
-  expect(statically).not.toContain('bcryptjs');
-  const webChunk = readdirSync(dir).find((name) => packages(name).includes('bcryptjs'));
-  expect(webChunk).toBeDefined();
-  expect(packages(webChunk as string)).toContain('yaml');
-  expect(reached.has(webChunk as string)).toBe(false);
+  const inPackage = (name: string) => (path: string): boolean => path.includes(`node_modules/${name}/`);
+  const startup = startupInputs(dir);
+  expect(startup.some(inPackage('prom-client'))).toBe(true);
+  expect(startup.some(inPackage('yaml'))).toBe(false);
+  expect(startup.some(inPackage('bcryptjs'))).toBe(false);
+  // Both are in the web configuration's chunk, loaded on demand.
+  const { outputs } = JSON.parse(readFileSync(join(dir, 'metafile.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+  const webChunk = Object.values(outputs).find((output) => Object.keys(output.inputs).some(inPackage('bcryptjs')));
+  expect(Object.keys(webChunk?.inputs ?? {}).some(inPackage('yaml'))).toBe(true);
 });
 
 test('a bad MONITOR_WEB_CONFIG or MONITOR_MAINTENANCE stops the process at start with exit 2, naming the variable and the key or entry', async () => {
@@ -232,8 +248,15 @@ test('--help describes the flags; an unknown flag or a bad listen address is ref
 
 test('the build compiles the contract validators ahead of time: the bundle loads no schema compiler, and they judge as the run-time ones do', async () => {
   const { dir } = builtMonitor();
-  const imported = readdirSync(dir).flatMap((name) => [...readFileSync(join(dir, name), 'utf8').matchAll(/^import[^'"]*["']([^'".][^'"]*)["']/gm)].map(([, from]) => from ?? ''));
-  expect(imported.filter((from) => from.startsWith('ajv'))).toEqual(['ajv/dist/runtime/ucs2length.js']);
+  // What starts with the monitor: the packages it runs, never ajv's compiler, fast-check, the YAML parser,
+  // bcrypt (a web configuration's, loaded with it), OpenTelemetry (prom-client's exemplars, off) or the simulator.
+  const inputs = startupInputs(dir);
+  const packages = new Set(inputs.flatMap((path) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1] ?? []));
+  expect([...packages].sort()).toEqual(['bintrees', 'croner', 'fastest-levenshtein', 'prom-client', 'tdigest']);
+  expect(inputs.filter((path) => path.startsWith('simulator/'))).toEqual([]);
+  // The validators' only run-time helper from ajv, required from node_modules.
+  const required = readdirSync(dir).flatMap((name) => [...readFileSync(join(dir, name), 'utf8').matchAll(/requireRuntime\("([^"]+)"\)/g)].map(([, from]) => from ?? ''));
+  expect([...new Set(required)]).toEqual(['ajv/dist/runtime/ucs2length.js']);
   // The same module, loaded on its own, gives the same errors as the validators compiled at run time.
   const file = join(dir, 'contract-schemas-check.mjs');
   writeFileSync(file, standaloneContractSchemas());

@@ -11,15 +11,12 @@ export function standaloneContractSchemas(): string {
   const ajv = createContractAjv({ source: true, esm: true, formats: _`fullFormats` });
   const exports = Object.fromEntries(CONTRACT_POINTERS.map((pointer, index) => [`validate${index}`, `${DOCUMENT_ID}${pointer}`]));
   const byPointer = CONTRACT_POINTERS.map((pointer, index) => `  ${JSON.stringify(pointer)}: validate${index},`).join('\n');
-  // ajv's ES module output still require()s its run-time helpers: imported instead (a CommonJS
-  // module's default import is its exports object, which is what require returned).
-  const required: string[] = [];
-  const code = standaloneCode(ajv, exports).replace(/require\("([^"]+)"\)/g, (_match, from: string) => {
-    if (!required.includes(from)) required.push(from);
-    return `required${required.indexOf(from)}`;
-  });
+  // ajv's ES module output still require()s its run-time helpers: given a require of its own, which
+  // both Node and the bundler leave to Node (a bundler's ES-module interop would read `.default` twice).
+  const code = standaloneCode(ajv, exports).replace(/require\("([^"]+)"\)/g, (_match, from: string) => `requireRuntime(${JSON.stringify(`${from}.js`)})`);
   return [
-    ...required.map((from, index) => `import required${index} from ${JSON.stringify(`${from}.js`)};`),
+    "import { createRequire } from 'node:module';",
+    'const requireRuntime = createRequire(import.meta.url);',
     ...(code.includes('fullFormats') ? ["import { fullFormats } from 'ajv-formats/dist/formats.js';"] : []),
     code,
     `const byPointer = {\n${byPointer}\n};`,
