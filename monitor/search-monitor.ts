@@ -205,7 +205,7 @@ export async function startSearchMonitor<P extends EmbeddedProvider = EmbeddedPr
     tick: runner.tick,
     stop: async () => {
       ready = false;
-      task?.stop();
+      await task?.stop();
       await runner.running();
       await server.close();
       await target.close();
