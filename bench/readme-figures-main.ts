@@ -2,8 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { CLAUSE_DOC, withClauseCounts } from './clause-table';
 import { readDocumentationSet } from './documentation-set';
 import { documentationFigures, statedInSet, withFigures } from './readme-figures';
+import { withFaultTable } from './fault-mode-table';
 
-// `npm run readme:figures`: sets every count README.md and docs/*.md state to what the registries give.
+// `npm run readme:figures`: sets every count README.md and docs/*.md state, and the table of fault modes, to what the registries give.
 const pages = readDocumentationSet();
 const figures = await documentationFigures();
 const missing = figures.filter((figure) => statedInSet(pages, figure).length === 0);
@@ -13,7 +14,8 @@ if (missing.length > 0) {
 }
 let updated = 0;
 for (const page of pages) {
-  const text = withFigures(page.text, figures);
+  // The table of further fault modes, from the registry, then every count.
+  const text = withFigures(withFaultTable(page.text), figures);
   if (text === page.text) continue;
   writeFileSync(page.path, text);
   process.stdout.write(`${page.path}: figures updated\n`);

@@ -9,6 +9,16 @@ import { modeRegistry, type ModeDefinition } from './mode-registry';
 export interface FaultModeDefinition extends ModeDefinition {
   /** The rule the contract suite must name when it runs against this fault. */
   readonly breaks: RuleName;
+  /**
+   * Why the monitor's production probes cannot see this fault; default none: a named probe reports
+   * `breaks` within one run (tests/monitor-outcomes.spec.ts finds which).
+   */
+  readonly unseenInProduction?: string;
+  /**
+   * The README's row for a fault mode that is not the first of its rule (the rules table names that
+   * one): what the provider does and what catches it, in a few words (the self-check pins the case).
+   */
+  readonly readme?: { readonly does: string; readonly caughtBy: string };
 }
 
 const FIELD_LIMITS = new Map(requestFields().flatMap((field) => (field.maxLength === undefined ? [] : [[field.name, field.maxLength] as const])));
@@ -95,6 +105,8 @@ export const faultModes = {
   },
   'token-signature-unchecked': {
     breaks: 'auth-required',
+    readme: { does: 'checks only the start of a token, never its signature', caughtBy: 'an issued token with one character of its last part changed (RFC 6750 §5.1)' },
+    unseenInProduction: 'production probes send no forged token; the contract suite and the rotation cover it',
     description: 'Checks only the start of a token (the part a JWT keeps its claims in), never its end (the signature).',
     behaviour: { matchesIssuedToken: (presented, issued) => presented.length === issued.length && presented.slice(0, issued.length - 8) === issued.slice(0, -8) },
   },
@@ -136,6 +148,7 @@ export const faultModes = {
   },
   'prefer-ignored': {
     breaks: 'forced-error-status',
+    unseenInProduction: 'production probes never ask for errors with Prefer; the contract suite covers it',
     description: 'Ignores `Prefer: code=NNN`.',
     behaviour: { ignoresPrefer: true },
   },
@@ -154,11 +167,14 @@ export const faultModes = {
   },
   'limit-counted-in-bytes': {
     breaks: 'valid-search-accepted',
+    readme: { does: 'counts maxLength in UTF-8 bytes', caughtBy: 'the Nordic longest value of every field' },
     description: 'Counts maxLength in UTF-8 bytes: "Bjørnstjerne Ødegård" at the limit is refused.',
     behaviour: { refuses: (search) => pastLimit(search, (text) => Buffer.byteLength(text)) },
   },
   'limit-counted-in-utf16': {
     breaks: 'valid-search-accepted',
+    readme: { does: 'counts maxLength in UTF-16 units', caughtBy: 'astral text at every limit; generated text' },
+    unseenInProduction: "the coverage phase's astral class breaks it: the rotation sends it",
     description: 'Counts maxLength in UTF-16 code units (Java and JavaScript `length`): characters beyond the BMP count twice.',
     behaviour: { refuses: (search) => pastLimit(search, (text) => text.length) },
   },
@@ -169,26 +185,36 @@ export const faultModes = {
   },
   'crash-on-astral': {
     breaks: 'no-server-error',
+    readme: { does: '500 on text beyond the BMP (a 3-byte utf8 column)', caughtBy: 'astral text class' },
+    unseenInProduction: 'a coverage-phase class: the rotation sends it',
     description: 'Answers 500 to text beyond the Basic Multilingual Plane (a 3-byte utf8 database column refusing emoji).',
     behaviour: { crash: crashOnString((value) => /[\u{10000}-\u{10FFFF}]/u.test(value), 'SQLException') },
   },
   'crash-on-blank': {
     breaks: 'no-server-error',
+    readme: { does: '500 on a value of only whitespace', caughtBy: 'whitespace-only class' },
+    unseenInProduction: 'a coverage-phase class: the rotation sends it',
     description: 'Answers 500 to a value of only whitespace (trimmed to nothing, then dereferenced).',
     behaviour: { crash: crashOnString((value) => value.length > 0 && value.trim() === '', 'NullPointerException') },
   },
   'crash-on-control-character': {
     breaks: 'no-server-error',
+    readme: { does: '500 on a control character (an XML backend)', caughtBy: 'control-character and NUL classes' },
+    unseenInProduction: 'a coverage-phase class: the rotation sends it',
     description: 'Answers 500 to a control character in a value (an XML backend: "invalid XML character").',
     behaviour: { crash: crashOnString((value) => /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(value), 'SAXParseException') },
   },
   'crash-on-undecodable-body': {
     breaks: 'no-server-error',
+    readme: { does: '500 on a body that is not UTF-8', caughtBy: 'Latin-1 and invalid UTF-8 bodies' },
+    unseenInProduction: 'a coverage-phase class: the rotation sends it',
     description: 'Answers 500 to a body whose bytes are not UTF-8 (Latin-1, stray bytes) instead of refusing or replacing them.',
     behaviour: { crash: crashOnString((value) => value.includes('\uFFFD'), 'CharacterCodingException') },
   },
   'street-number-overflow': {
     breaks: 'no-server-error',
+    readme: { does: '500 on a streetNumber past 32 bits', caughtBy: 'integer edges (2147483648)' },
+    unseenInProduction: 'a coverage-phase class: the rotation sends it',
     description: 'Answers 500 to a streetNumber past 32 bits (an unhandled NumberFormatException).',
     behaviour: {
       crash: (body) => {
@@ -199,16 +225,21 @@ export const faultModes = {
   },
   'json-string-body-unwrapped': {
     breaks: 'invalid-body-refused',
+    readme: { does: 'parses a JSON string body once more and answers the search in it', caughtBy: 'the search sent as a JSON string' },
     description: 'Parses a body that is a JSON string once more, so a search sent as a string is answered as the search.',
     behaviour: { readsBody: (parsed) => (typeof parsed === 'string' ? (JSON.parse(parsed) as unknown) : parsed) },
   },
   'combined-criteria-refused': {
     breaks: 'valid-search-accepted',
+    readme: { does: 'refuses phone or email combined with name/address criteria', caughtBy: 'the page\'s own request example, as decided' },
+    unseenInProduction: "the page's example: the rotation sends it",
     description: 'Refuses a search that gives a phone number or email together with name/address criteria, as the page\'s own example does.',
     behaviour: { refuses: (search) => (search.phoneNumber !== undefined || search.email !== undefined) && (search.lastName !== undefined || search.companyName !== undefined) && search.streetAddress !== undefined },
   },
   'first-name-ignored': {
     breaks: 'results-match-criteria',
+    readme: { does: 'leaves firstName out of matching', caughtBy: 'a name/address search with a first name' },
+    unseenInProduction: 'no named probe sends a first name; the rotation reaches the name/address search with one within its cycle',
     description: 'Leaves firstName out of matching: a name/address search with a first name finds everyone at the address.',
     behaviour: {
       results: (_matched, { search, cap, match }) => {
@@ -219,6 +250,8 @@ export const faultModes = {
   },
   'product-code-falls-back': {
     breaks: 'criteria-narrow-results',
+    readme: { does: 'answers a product\'s holders when no customer of the search holds it', caughtBy: 'a relation case with the profile\'s product code' },
+    unseenInProduction: 'relation cases are built from a campaign\'s answers; the monitor sends fixed cases',
     description: 'When no customer of a search holds the product code, answers the customers who do instead.',
     behaviour: {
       results: (matched, { search, customers, cap }) => {
@@ -230,21 +263,26 @@ export const faultModes = {
   },
   'first-name-widens': {
     breaks: 'criteria-narrow-results',
+    readme: { does: 'customers with the searched first name join any result', caughtBy: 'a relation case with another customer\'s first name' },
+    unseenInProduction: 'relation cases are built from a campaign\'s answers; the monitor sends fixed cases',
     description: 'Treats firstName as an alternative: customers with the searched first name join any result.',
     behaviour: widenedBy('firstName', (firstName, customers) => customers.map((seed) => seed.customer).filter((customer) => customer.firstName?.toLowerCase() === firstName.toLowerCase())),
   },
   'undocumented-method-served': {
     breaks: 'undocumented-method-refused',
+    unseenInProduction: 'production is sent the documented POST only: undocumented methods stay in the gate',
     description: 'Answers GET, PUT, DELETE and PATCH on the search path with 200 and an empty list, as a catch-all route would.',
     behaviour: { otherMethod: () => ({ status: 200, body: JSON.stringify({ customers: [] }) }) },
   },
   'allow-header-missing': {
     breaks: 'allow-header-on-405',
+    unseenInProduction: 'production is sent the documented POST only: undocumented methods stay in the gate',
     description: 'Refuses an undocumented method with 405 but sends no Allow header.',
     behaviour: { otherMethod: () => ({ status: 405, body: JSON.stringify({ exceptionType: 'MethodNotAllowedException', errorMessage: 'Method not allowed' }) }) },
   },
   'basic-auth-refused': {
     breaks: 'client-basic-auth',
+    unseenInProduction: "the token endpoint's client authentication is the gate's: the monitor negotiates its own, and searches with it",
     description: 'The token endpoint takes client credentials only in the form body; HTTP Basic gets 401 invalid_client (RFC 6749 §2.3.1 makes Basic the one method every server must support). A client that falls back to the body searches as before.',
     behaviour: { acceptsClientAuth: (method: 'basic' | 'body') => method === 'body' },
   },
@@ -260,6 +298,7 @@ export const faultModes = {
   },
   'empty-result-omitted': {
     breaks: 'customers-list-present',
+    unseenInProduction: 'the search no customer can match is a fixed case: the rotation sends it',
     description: 'Answers {} instead of {"customers": []} when no customer is found (a serialiser that drops empty lists).',
     behaviour: { presentAnswer: (customers) => (customers.length === 0 ? {} : { customers }) },
   },
@@ -270,6 +309,8 @@ export const faultModes = {
   },
   'crash-on-long-value': {
     breaks: 'no-server-error',
+    readme: { does: '500 on a value past 4096 characters', caughtBy: 'the oversized class (64 KiB in companyName)' },
+    unseenInProduction: 'the oversized class stays in the gate: production gets no body larger than a valid search',
     description: 'Answers 500 to a string value past 4096 characters (a fixed-size buffer overflowed).',
     behaviour: { crash: crashOnString((value) => value.length > 4096, 'BufferOverflowException') },
   },

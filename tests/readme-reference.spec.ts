@@ -12,6 +12,7 @@ import { documentationFigures, readmeFigures, statedFigures, statedInSet, unfigu
 import { MonitorMetrics } from '../monitor/monitor-metrics';
 import { probeNames } from '../monitor/monitor-probes';
 import { faultModes } from '../simulator/fault-modes';
+import { firstFaultOf, furtherFaultRows, withFaultTable } from '../bench/fault-mode-table';
 import { headingAnchors } from './fixtures/heading-anchors';
 
 /*
@@ -152,4 +153,15 @@ test('measured timings in the documentation say how they were measured', () => {
       expect(paragraph, `${page.path}: a measured timing without the command that measured it`).toMatch(/`(npm run \w[\w:-]*|npx playwright test[^`]*)`/);
     }
   }
+});
+
+test("the README's table of further fault modes is the registry's, rows npm run readme:figures writes", () => {
+  const readme = readFileSync(README, 'utf8');
+  expect(withFaultTable(readme)).toBe(readme);
+  const rows = furtherFaultRows();
+  // Every fault mode is either the one its rule's row names or a row of this table, once.
+  expect(rows.length + new Set(ruleNames.map(firstFaultOf)).size).toBe(Object.keys(faultModes).length);
+  const stale = readme.replace(rows[0] ?? '', '| `gone` | `result-cap` | nothing | nothing |');
+  expect(stale).not.toBe(readme);
+  expect(withFaultTable(stale)).toBe(readme);
 });
