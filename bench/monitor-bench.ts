@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ruleNames } from '../contracts/contract-rules';
 import { startSimulator } from '../simulator/provider-simulator';
 import { builtMonitor } from '../harness/built-monitor';
 import { findBinary } from '../harness/find-binary';
@@ -184,7 +185,7 @@ const theirsCpu = theirs ? theirs.cpuSeconds / probes : undefined;
 process.stdout.write(`| CPU time per request judged | ${perProbe(ours.cpuSeconds, ours.requests)} | ${theirs ? perProbe(theirs.cpuSeconds, probes) : 'not installed'} | ${ratio(oursCpu, theirsCpu)} |\n`);
 process.stdout.write(`| resident memory after 1 000 requests | ${mib(ours.rssAt1000)} | ${theirs ? mib(theirs.rssAt1000) : 'not installed'} | ${ratio(ours.rssAt1000, theirs?.rssAt1000)} |\n`);
 process.stdout.write(`| resident memory after ${probes} requests | ${mib(ours.rssAtEnd)} | ${theirs ? mib(theirs.rssBytes) : 'not installed'} | ${ratio(ours.rssAtEnd, theirs?.rssBytes)} |\n`);
-process.stdout.write(`| checks per request | status, content type, response schema, cap, results, rate-limit headers, no 5xx (all 18 rules) | status 200, body matches "customers" | |\n`);
+process.stdout.write(`| checks per request | status, content type, response schema, cap, results, rate-limit headers, no 5xx (all ${ruleNames.length} rules) | status 200, body matches "customers" | |\n`);
 if (soak.length > 0) {
   process.stdout.write(
     `| peak resident memory per minute, 1-s schedule, /metrics and / every second, ${soak.length} min (blackbox_exporter: its peak over its ${probes} probes, sampled every second too) | ${soak.map(mib).join(', ')} | ${theirs ? mib(theirs.peakRssBytes) : 'not installed'} | ${ratio(Math.max(...soak), theirs?.peakRssBytes)} |\n`,
