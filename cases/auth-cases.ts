@@ -3,7 +3,7 @@ import type { AuthMode } from '../contracts/exchange';
 import type { TargetProfile } from '../client/target-profile';
 import type { ContractCase } from './contract-case';
 
-type BadToken = Exclude<AuthMode, 'valid' | 'basic'>;
+type BadToken = Exclude<AuthMode, 'valid' | 'basic' | 'issued'>;
 
 /** Every way of searching without a good token, keyed by the union so that a new mode cannot be left out. */
 const WITHOUT_A_GOOD_TOKEN: { readonly [M in BadToken]: { readonly auth: M; readonly label: string } } = {
@@ -17,7 +17,8 @@ const WITHOUT_A_GOOD_TOKEN: { readonly [M in BadToken]: { readonly auth: M; read
 /**
  * A search without a good token is refused, whatever is wrong with the token; and a token asked for
  * with HTTP Basic client authentication, which every authorization server must support (RFC 6749
- * §2.3.1), is issued and accepted, whatever the client negotiates for itself.
+ * §2.3.1), is issued and accepted, whatever the client negotiates for itself; and a token answer is
+ * never to be stored by a cache (RFC 6749 §5.1).
  */
 export function authCases(profile: TargetProfile): ContractCase[] {
   const scheme = `#/components/securitySchemes/${clientCredentialsScheme().name}`;
@@ -27,7 +28,13 @@ export function authCases(profile: TargetProfile): ContractCase[] {
     expectation: { kind: 'accepted', rule: 'client-basic-auth' },
     contractPath: scheme,
   };
-  return [basic, ...badTokenCases(profile, scheme)];
+  const issued: ContractCase = {
+    title: 'auth: a token answer is marked Cache-Control: no-store',
+    request: { body: { phoneNumber: profile.knownCustomer.phoneNumber }, auth: 'issued' },
+    expectation: { kind: 'accepted', rule: 'token-no-store' },
+    contractPath: scheme,
+  };
+  return [basic, issued, ...badTokenCases(profile, scheme)];
 }
 
 function badTokenCases(profile: TargetProfile, scheme: string): ContractCase[] {

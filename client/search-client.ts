@@ -65,6 +65,8 @@ interface Authorization {
   readonly header?: string;
   readonly token?: string;
   readonly fresh: boolean;
+  /** The headers of the token answer, for a token asked for this request alone. */
+  readonly tokenHeaders?: Readonly<Record<string, string>>;
 }
 
 /** The state of one send across its attempts. */
@@ -108,9 +110,10 @@ export class SearchClient {
         const token = await this.options.tokens.token();
         return { header: `Bearer ${token.value}`, token: token.value, fresh: token.fresh };
       }
-      case 'basic': {
-        const value = await this.options.tokens.tokenBy('basic');
-        return { header: `Bearer ${value}`, token: value, fresh: true };
+      case 'basic':
+      case 'issued': {
+        const issued = request.auth === 'basic' ? await this.options.tokens.tokenBy('basic') : await this.options.tokens.freshToken();
+        return { header: `Bearer ${issued.value}`, token: issued.value, fresh: true, tokenHeaders: issued.headers };
       }
       case 'none':
         return { fresh: true };
@@ -195,6 +198,7 @@ export class SearchClient {
       response: { ...response, attempts: run.attempts },
       traceId: run.traceId,
       sent: { method: requestMethod(run.request), url: this.url, headers: redactedHeaders(headers), startedAt },
+      ...(auth.tokenHeaders ? { tokenResponse: { headers: auth.tokenHeaders } } : {}),
     };
     return { exchange, auth };
   }

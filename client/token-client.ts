@@ -56,6 +56,17 @@ const DEFAULT_LIFETIME_S = 60;
  * lifetime (at most 60 s) before it expires, so even a 2-second token is reused for 1.8 s rather than
  * refetched per call; concurrent callers share one fetch.
  */
+/** A token and the headers of the answer that issued it (names in lower case). */
+export interface IssuedToken {
+  readonly value: string;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** One token answer: the token, its lifetime in seconds, and the answer's headers. */
+interface TokenAnswer extends IssuedToken {
+  readonly lifetimeS: number;
+}
+
 export class TokenClient {
   private cached: CachedToken | undefined;
   private inFlight: Promise<string> | undefined;
@@ -81,9 +92,16 @@ export class TokenClient {
     return { value: await this.inFlight, fresh: true };
   }
 
-  /** A token asked for with the client credentials sent by `method` alone: neither negotiated nor cached. */
-  async tokenBy(method: ClientAuthMethod): Promise<string> {
-    return (await this.request(method)).value;
+  /** A token asked for with the client credentials sent by `method` alone, with its answer's headers: neither negotiated nor cached. */
+  async tokenBy(method: ClientAuthMethod): Promise<IssuedToken> {
+    const { value, headers } = await this.request(method);
+    return { value, headers };
+  }
+
+  /** A token asked for anew, as the client negotiates, with its answer's headers: never from the cache, never cached. */
+  async freshToken(): Promise<IssuedToken> {
+    const { value, headers } = await this.negotiate();
+    return { value, headers };
   }
 
   /** Token requests sent so far (for tests and the benchmark). */
@@ -119,7 +137,7 @@ export class TokenClient {
    * method that gave a token is tried first at the next fetch, so a long-lived client negotiates
    * once, and again only if the provider changes its mind.
    */
-  private async negotiate(): Promise<{ value: string; lifetimeS: number }> {
+  private async negotiate(): Promise<TokenAnswer> {
     if (this.options.authMethod) return this.request(this.options.authMethod);
     const [first, second]: readonly [ClientAuthMethod, ClientAuthMethod] = this.learnedMethod === 'body' ? ['body', 'basic'] : ['basic', 'body'];
     for (const method of [first, second]) {
@@ -135,7 +153,7 @@ export class TokenClient {
   }
 
   /** One token request, the client credentials sent by `method`. */
-  private async request(method: ClientAuthMethod): Promise<{ value: string; lifetimeS: number }> {
+  private async request(method: ClientAuthMethod): Promise<TokenAnswer> {
     const { tokenUrl, transport } = this.options;
     const { headers, form } = this.credentials(method);
     this.fetchCount++;
@@ -163,7 +181,7 @@ export class TokenClient {
     if (typeof body.access_token !== 'string' || body.access_token === '') {
       throw new TokenError('malformed', `Token response from ${where} has no access_token`, { status: 200 });
     }
-    return { value: body.access_token, lifetimeS: lifetimeOf(body.expires_in) };
+    return { value: body.access_token, lifetimeS: lifetimeOf(body.expires_in), headers: response.headers };
   }
 
   /** The headers and form of a token request with the client credentials sent by `method`. */

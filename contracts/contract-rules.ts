@@ -358,6 +358,18 @@ export const contractRules = {
     // A refused token request has no search answer to judge: the campaign reports it under this rule (gate/run-campaign.ts).
     check: (judged) => expectedStatusCheck(judged, 'client-basic-auth'),
   },
+  'token-no-store': {
+    contractPath: '#/components/securitySchemes/Client_Credentials',
+    summary: 'A token answer carries Cache-Control: no-store (RFC 6749 §5.1 MUST), so no cache keeps the token.',
+    // Judged on the token answers the gate's cases ask for themselves (Exchange.tokenResponse).
+    check: (judged) => {
+      const headers = judged.exchange.tokenResponse?.headers;
+      if (!headers) return undefined;
+      const cacheControl = headers['cache-control'];
+      if ((cacheControl ?? '').split(',').some((directive) => directive.trim().toLowerCase() === 'no-store')) return [];
+      return [{ expected: 'a token answer with Cache-Control: no-store', received: cacheControl === undefined ? 'no Cache-Control' : `Cache-Control: ${JSON.stringify(cacheControl.slice(0, 80))}` }];
+    },
+  },
 } as const satisfies Record<string, ContractRule>;
 
 export type RuleName = keyof typeof contractRules;

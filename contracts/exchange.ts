@@ -1,11 +1,12 @@
 import type { SearchRequestBody } from './search-customer-types';
 
 /**
- * How a request authenticates: a real token (`valid`: the client's own, however it negotiated it;
- * `basic`: one issued for HTTP Basic client authentication alone, RFC 6749 §2.3.1), or one of the
- * ways of not having one.
+ * How a request authenticates: a real token (`valid`: the client's own, however it negotiated it,
+ * cached; `issued`: one asked for anew for this request, as the client negotiates; `basic`: one
+ * issued for HTTP Basic client authentication alone, RFC 6749 §2.3.1), or one of the ways of not
+ * having one.
  */
-export type AuthMode = 'valid' | 'basic' | 'none' | 'malformed' | 'unknown' | 'tampered' | 'expired';
+export type AuthMode = 'valid' | 'basic' | 'issued' | 'none' | 'malformed' | 'unknown' | 'tampered' | 'expired';
 
 /**
  * The methods RFC 9110 §9.3 and RFC 5789 define that address a resource's own state, besides the
@@ -95,6 +96,8 @@ export interface Exchange {
   /** W3C trace id every attempt of this exchange carried in its traceparent header. */
   readonly traceId?: string;
   readonly sent?: SentRequest;
+  /** The headers of the token endpoint's answer that issued this request's own token (auth `basic` or `issued`), names in lower case. */
+  readonly tokenResponse?: { readonly headers: Readonly<Record<string, string>> };
 }
 
 /** What the customers of a 200 must show for the search to count as answered. */
@@ -116,7 +119,7 @@ export type RefusalRule = 'field-max-length' | 'field-type' | 'field-format' | '
 
 /** What one case expects of the target, besides the rules every response must meet. */
 export type Expectation =
-  | { readonly kind: 'accepted'; readonly rule: 'valid-search-accepted' | 'client-basic-auth'; readonly results?: ResultExpectation }
+  | { readonly kind: 'accepted'; readonly rule: 'valid-search-accepted' | 'client-basic-auth' | 'token-no-store'; readonly results?: ResultExpectation }
   | { readonly kind: 'refused'; readonly rule: RefusalRule }
   | { readonly kind: 'unauthorized'; readonly rule: 'auth-required' }
   | { readonly kind: 'forced'; readonly rule: 'forced-error-status'; readonly status: number }

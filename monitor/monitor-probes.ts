@@ -73,8 +73,9 @@ export function isProductionSafe(item: ContractCase): boolean {
     item.needs === undefined &&
     item.expectation.kind !== 'forced' &&
     item.request.prefer === undefined &&
-    // Whether the token endpoint takes HTTP Basic is the gate's to judge: production searches with the token it negotiated.
+    // The token endpoint's own answers are the gate's to judge: production searches with the token it negotiated and cached.
     item.request.auth !== 'basic' &&
+    item.request.auth !== 'issued' &&
     (item.request.method ?? 'POST') === 'POST' &&
     size <= LARGEST_VALID_BODY_BYTES
   );

@@ -286,6 +286,12 @@ export const faultModes = {
     description: 'The token endpoint takes client credentials only in the form body; HTTP Basic gets 401 invalid_client (RFC 6749 §2.3.1 makes Basic the one method every server must support). A client that falls back to the body searches as before.',
     behaviour: { acceptsClientAuth: (method: 'basic' | 'body') => method === 'body' },
   },
+  'token-cacheable': {
+    breaks: 'token-no-store',
+    unseenInProduction: "the token endpoint's own answers are the gate's to judge: the monitor searches with the token it negotiated and cached",
+    description: 'The token endpoint answers with Cache-Control: no-cache, private instead of no-store, so a shared cache may keep a token (RFC 6749 §5.1).',
+    behaviour: { tokenCacheControl: 'no-cache, private' },
+  },
   'duplicate-customer': {
     breaks: 'customers-unique',
     description: 'Lists the first customer found twice when the answer is below the cap (a join over two phone numbers).',

@@ -12,7 +12,8 @@ export async function handleToken(state: SimulatorState, request: IncomingMessag
   const form = new URLSearchParams((await readBody(request)).toString('utf8'));
   const { id, secret, auth } = clientCredentials(request, form);
   const { behaviour, settings } = state;
-  const json = (status: number, body: object): number => sendAnswer(response, status, JSON.stringify(body), undefined, { 'cache-control': 'no-store' });
+  // RFC 6749 §5.1: an answer holding a token is never stored by a cache.
+  const json = (status: number, body: object): number => sendAnswer(response, status, JSON.stringify(body), undefined, { 'cache-control': behaviour.tokenCacheControl ?? 'no-store' });
   const failure = behaviour.failsToken?.();
   if (failure) return { status: sendAnswer(response, failure.status, failure.body, failure.contentType, failure.headers), auth };
   if (form.get('grant_type') !== 'client_credentials') return { status: json(400, { error: 'unsupported_grant_type' }), auth };

@@ -70,6 +70,8 @@ export interface ProviderBehaviour {
   readonly tokenRefusal?: (reason: TokenRefusalReason) => TokenRefusal;
   /** Whether every token issued so far is revoked after the nth search that carried a valid token (n from 1). */
   readonly revokesTokens?: (validSearches: number) => boolean;
+  /** The Cache-Control header of the token endpoint's answers; default `no-store` (RFC 6749 §5.1). */
+  readonly tokenCacheControl?: string;
   /** Whether the token endpoint accepts client credentials sent this way (RFC 6749 §2.3.1); default both. */
   readonly acceptsClientAuth?: (method: 'basic' | 'body') => boolean;
   /** Searches answered at once; one more gets 429 with `Retry-After: 1` (RFC 6585 §4). Default unlimited. */

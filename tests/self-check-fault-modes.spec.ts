@@ -219,6 +219,12 @@ const pinned: Record<FaultMode, { case: string | RegExp } & Omit<RuleViolation, 
     expected: 'a token for HTTP Basic client authentication (RFC 6749 §2.3.1: every authorization server MUST support it)',
     received: 'the token endpoint answered 401 invalid_client to HTTP Basic client authentication',
   },
+  'token-cacheable': {
+    case: 'auth: a token answer is marked Cache-Control: no-store',
+    contractPath: '#/components/securitySchemes/Client_Credentials',
+    expected: 'a token answer with Cache-Control: no-store',
+    received: 'Cache-Control: "no-cache, private"',
+  },
   'duplicate-customer': {
     case: 'results: a phone search finds the known customer, and only holders of that phone',
     contractPath: '#/components/schemas/SearchCustomerResponse/properties/customers',
