@@ -1,10 +1,10 @@
 import { defineConfig } from '@playwright/test';
 import { join } from 'node:path';
-import { loadTargetConfig } from './client/target-config';
 import { ConfigError } from './client/config-error';
 import { faultModeNames } from './simulator/fault-modes';
 import { providerVariantNames } from './simulator/provider-variants';
-import { CAMPAIGN_VARIABLES, loadCampaignConfig } from './gate/campaign-config';
+import { loadCampaignConfig } from './gate/campaign-config';
+import { gateTargetConfig } from './gate/gate-target-config';
 import { loadDeviationConfig } from './gate/accepted-deviations';
 import { outputDir, reportDir } from './gate/report-dir';
 import { CAMPAIGN_RUN_ID, CAMPAIGN_SEED_DRAWN, CAMPAIGN_STARTED_AT } from './gate/campaign-cache';
@@ -26,7 +26,7 @@ function stopAtStart(failure: StartupFailure, message: string, code: number): ne
 // Bad configuration stops the run here, before any worker starts, with one line naming the variable.
 try {
   if (runStart) resetReportDir(reportDir);
-  const target = loadTargetConfig(process.env, { faultModes: faultModeNames, providerVariants: providerVariantNames, knownVariables: CAMPAIGN_VARIABLES });
+  const target = gateTargetConfig(process.env, { faultModes: faultModeNames, providerVariants: providerVariantNames });
   const campaign = loadCampaignConfig(process.env);
   loadDeviationConfig(process.env);
   // One seed for every worker of this run: chosen here, where the run starts, and handed down.

@@ -6,7 +6,7 @@ import { TerminalRelay } from './terminal-relay';
 import { gateExitCode, readGateReports } from './gate-verdict';
 import { gateSummaryLines } from './gate-summary';
 import { reportDir } from './report-dir';
-import removeCampaignCache, { CAMPAIGN_FROM_FRONT_DOOR, CAMPAIGN_RUN_ID, CAMPAIGN_STARTED_AT } from './campaign-cache';
+import removeCampaignCache, { CAMPAIGN_FROM_FRONT_DOOR, CAMPAIGN_PROGRESS_MS, CAMPAIGN_RUN_ID, CAMPAIGN_SEED_DRAWN, CAMPAIGN_STARTED_AT } from './campaign-cache';
 
 /*
  * `npm run contract`: the gate's front door. It runs `playwright test --project=contract` with the
@@ -39,8 +39,8 @@ const runEnv: NodeJS.ProcessEnv = {
   ...process.env,
   ...(seed ? { CONTRACT_SEED: seed } : {}),
   // A seed drawn here is no seed the user pinned (the behaviour baseline records generated cases only under one).
-  ...(seed && !seedGiven ? { CAMPAIGN_SEED_DRAWN: '1' } : {}),
-  ...(terminal ? { CAMPAIGN_PROGRESS_MS: String(TERMINAL_PROGRESS_MS) } : {}),
+  ...(seed && !seedGiven ? { [CAMPAIGN_SEED_DRAWN]: '1' } : {}),
+  ...(terminal ? { [CAMPAIGN_PROGRESS_MS]: String(TERMINAL_PROGRESS_MS) } : {}),
   // The child writes into a pipe; colours stay as they would on this terminal.
   ...(terminal && process.env.NO_COLOR === undefined && process.env.FORCE_COLOR === undefined ? { FORCE_COLOR: '1' } : {}),
 };

@@ -1,13 +1,13 @@
 import type { EmbeddedProvider, StartEmbeddedProvider } from '../client/embedded-provider';
 import type { HttpTransport } from '../client/http-transport';
 import { openTarget } from '../client/open-target';
-import { loadTargetConfig, type TargetConfig } from '../client/target-config';
 import type { GateCampaign, KeptCampaign } from './judged-campaign';
 import { loadDeviationConfig } from './accepted-deviations';
 import { loadBaselineConfig } from './baseline-config';
 import { behaviourBaselineHook } from './behaviour-baseline-hook';
 import { writeDriftReport } from './behaviour-baseline-step';
-import { CAMPAIGN_VARIABLES, loadCampaignConfig } from './campaign-config';
+import { loadCampaignConfig } from './campaign-config';
+import { gateTargetConfig, type SimulatorNames } from './gate-target-config';
 import { campaignStartedAt } from './campaign-cache';
 import { CampaignProgress } from './campaign-progress';
 import { clearCaseHars } from './case-har';
@@ -19,12 +19,6 @@ import { reportDir } from './report-dir';
 import { rerunCommand, runShapingVariables } from './reproduction';
 import { deviationLines, notJudgedLines } from './rule-report';
 
-/** The names the configuration accepts for the embedded simulator's modes: the simulator's own, handed in by the entry point. */
-export interface SimulatorNames {
-  readonly faultModes: readonly string[];
-  readonly providerVariants: readonly string[];
-}
-
 export interface GateCampaignOptions {
   readonly env: NodeJS.ProcessEnv;
   readonly transport: HttpTransport;
@@ -35,11 +29,6 @@ export interface GateCampaignOptions {
   readonly write: (text: string) => void;
   /** Time between two progress lines, in milliseconds. */
   readonly progressIntervalMs: number;
-}
-
-/** The target's configuration, read as every entry point of the gate reads it. */
-export function gateTargetConfig(env: NodeJS.ProcessEnv, names: SimulatorNames): TargetConfig {
-  return loadTargetConfig(env, { faultModes: names.faultModes, providerVariants: names.providerVariants, knownVariables: CAMPAIGN_VARIABLES });
 }
 
 /**
@@ -63,7 +52,8 @@ export async function runGateCampaign(options: GateCampaignOptions): Promise<Kep
     write(`Contract campaign done: ${fixed} fixed, ${generated} generated, ${replayed} replayed cases${kept.stored !== undefined ? `, ${kept.stored} counterexamples kept in ${campaignConfig.examplesFile}` : ''}\n`);
     for (const note of kept.notes) write(`Note: ${note}\n`);
     for (const line of notJudgedLines(kept, campaignConfig.deadlineS)) write(`${line}\n`);
-    for (const line of deviationLines(judgedCampaign(kept, env, options.names).deviations)) write(`${line}\n`);
+    // What the accepted deviations do as of now; each reader applies them again (judgedCampaign).
+    for (const line of deviationLines(applyDeviations(kept.results, loadDeviationConfig(env), new Date()).report)) write(`${line}\n`);
     return kept;
   } finally {
     await target.close();
