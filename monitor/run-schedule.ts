@@ -2,8 +2,9 @@ import cron from 'node-cron';
 
 /*
  * MONITOR_SCHEDULE read by node-cron, the design card's scheduler, as a cron expression in UTC: five
- * fields as crontab(5), or six with seconds first. (node-cron formats every date it reads with
- * Intl.DateTimeFormat, which costs about 9 MiB of ICU data in resident memory: docs/development.md.)
+ * fields as crontab(5), or six with seconds first. UTC is also what lets the build give node-cron a
+ * date formatter without ICU's locale data (monitor/utc-date-time-format.ts, 6 MiB of resident
+ * memory): another zone here needs that substitution removed from monitor/build/build-monitor.ts.
  */
 const TIMEZONE = 'Etc/UTC';
 
