@@ -4,6 +4,7 @@ import { isCorrectOutcome, probeOutcomes, tokenOutcomes, type ProbeOutcome, type
 import type { ProbeName } from './monitor-probes';
 import { createBehaviourDriftGauge } from './behaviour-drift-gauge';
 import { buildInfo } from './build-info';
+import { CachedExposition } from './cached-exposition';
 
 /** Histogram buckets in seconds, dense around the degraded and timeout thresholds. */
 export function durationBuckets(degradedMs: number, timeoutMs: number): number[] {
@@ -20,6 +21,7 @@ export function durationBuckets(degradedMs: number, timeoutMs: number): number[]
  */
 export class MonitorMetrics {
   readonly registry = new Registry();
+  private readonly cachedExposition = new CachedExposition(this.registry);
   readonly probeSuccess: Gauge<'probe'>;
   readonly probes: Counter<'probe' | 'outcome'>;
   readonly violations: Counter<'probe' | 'rule'>;
@@ -106,6 +108,11 @@ export class MonitorMetrics {
     this.rateLimitRemaining.set(-1);
     this.overlaps.inc(0);
     this.lastRun.set(0);
+  }
+
+  /** What /metrics serves: the registry's exposition, each metric rendered again only after it changed. */
+  exposition(): Promise<string> {
+    return this.cachedExposition.text();
   }
 
   /** @param status the answer's HTTP status; undefined when none came. */

@@ -38,7 +38,7 @@ const text = (response: ServerResponse, status: number, body: string): void => {
 
 const routes: Readonly<Record<string, Route>> = {
   '/metrics': (options, response) => {
-    options.metrics.registry.metrics().then(
+    options.metrics.exposition().then(
       (body) => response.writeHead(200, { 'content-type': options.metrics.registry.contentType }).end(body),
       () => response.writeHead(500).end('metrics unavailable\n'),
     );
