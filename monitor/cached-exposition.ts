@@ -2,7 +2,7 @@ import { Registry } from 'prom-client';
 
 /*
  * prom-client renders every series of every metric at every scrape, and rendering costs about 2 KiB
- * of garbage per series: at the monitor's 700 series of zeros and counters, 1.6 MiB a scrape, most
+ * of garbage per series: at the monitor's 880 series of zeros and counters, 1.6 MiB a scrape, most
  * of the monitor's memory churn under a 1-s scrape (docs/development.md, Benchmarks). Most of those
  * series do not move between two scrapes (every rule's violation counter of a healthy target), so a
  * metric that has not changed is served as the last scrape rendered it.
