@@ -19,6 +19,7 @@ const CACHEABLE_TYPES: ReadonlySet<string> = new Set(['counter', 'gauge', 'histo
 interface Watched {
   /** Bumped at every change, so a render that overlapped a change is not kept. */
   version: number;
+  /** False once a metric handed out a way to change unseen (ESCAPES). */
   cacheable: boolean;
   text?: string;
 }
@@ -29,7 +30,8 @@ interface Watched {
  * process metrics, gauges read at scrape time) change without a call and are rendered every time.
  */
 export class CachedExposition {
-  private readonly watched = new Map<string, Watched>();
+  /** By metric object, not name: a metric removed and registered again under its name is another metric. */
+  private readonly watched = new WeakMap<object, Watched>();
 
   constructor(private readonly registry: Registry) {
     if (registry.contentType !== Registry.PROMETHEUS_CONTENT_TYPE) throw new Error('CachedExposition renders the Prometheus text format only');
@@ -43,19 +45,23 @@ export class CachedExposition {
 
   private async render(metric: object): Promise<string> {
     const name = String((metric as { name?: unknown }).name);
-    const watched = this.watched.get(name) ?? this.watch(name, metric);
-    if (watched.text !== undefined) return watched.text;
-    const version = watched.version;
+    const watched = this.watched.get(metric) ?? this.watch(metric);
+    if (watched?.text !== undefined) return watched.text;
+    const version = watched?.version;
     const text = await this.registry.getSingleMetricAsString(name);
-    if (watched.cacheable && watched.version === version) watched.text = text;
+    if (watched?.cacheable && watched.version === version) watched.text = text;
     return text;
   }
 
-  /** Starts watching a metric's mutators; a metric of another kind, or with a collect function, is never cached. */
-  private watch(name: string, metric: object): Watched {
+  /**
+   * Starts watching a metric's mutators; undefined for one that is never cached: a summary, whose
+   * quantiles age out of their window by themselves, or one with a collect function, which reads
+   * its values at scrape time.
+   */
+  private watch(metric: object): Watched | undefined {
     const methods = metric as Record<string, unknown>;
-    // A summary's quantiles age out of their window by themselves; a collect function reads values at scrape time.
-    const watched: Watched = { version: 0, cacheable: typeof methods.collect !== 'function' && CACHEABLE_TYPES.has(String(methods.type)) };
+    if (typeof methods.collect === 'function' || !CACHEABLE_TYPES.has(String(methods.type))) return undefined;
+    const watched: Watched = { version: 0, cacheable: true };
     for (const method of [...MUTATORS, ...ESCAPES]) {
       const original = methods[method];
       if (typeof original !== 'function') continue;
@@ -67,7 +73,7 @@ export class CachedExposition {
         return (original as (...values: unknown[]) => unknown).apply(this, args);
       };
     }
-    this.watched.set(name, watched);
+    this.watched.set(metric, watched);
     return watched;
   }
 }

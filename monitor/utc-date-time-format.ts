@@ -1,8 +1,8 @@
 /*
  * What node-cron asks of Intl.DateTimeFormat, answered for UTC with plain Date arithmetic. node-cron
  * reads every date it schedules through `new Intl.DateTimeFormat('en-US', …).formatToParts(date)`,
- * time zone or not, and the first Intl object a process makes loads ICU's locale data: about 9 MiB
- * of resident memory, a third of the monitor's budget (docs/development.md). The monitor schedules in
+ * time zone or not, and the first Intl object a process makes loads ICU's locale data: 6 MiB of the
+ * monitor's resident memory (docs/development.md, Benchmarks). The monitor schedules in
  * UTC only (monitor/run-schedule.ts), where the answer needs no locale data, so the build gives
  * node-cron this class in Intl.DateTimeFormat's place (monitor/build/build-monitor.ts) and node-cron
  * stays the scheduler: its parser, matcher, next-run walker and overlap guard all run unchanged.
@@ -65,7 +65,8 @@ export class UtcDateTimeFormat {
       if (style === undefined) return;
       if (parts.length > 0) add('literal', literalBefore);
       const value = values[name];
-      add(name, typeof value === 'string' ? value : style === '2-digit' ? String(value % (name === 'year' ? 100 : 1000)).padStart(2, '0') : String(value));
+      if (typeof value === 'string' || style === 'numeric') add(name, String(value));
+      else add(name, String(name === 'year' ? value % 100 : value).padStart(2, '0'));
     };
     field('weekday', '');
     field('month', ', ');

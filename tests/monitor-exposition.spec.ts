@@ -70,6 +70,16 @@ test('a metric that did not change is not rendered again; one that changed, or r
   expect(await exposition.text()).toContain('steady_total{rule="b"} 5\n');
 });
 
+test('a metric removed and registered again under its name is rendered as the new metric, not from the old one\'s cache', async () => {
+  const registry = new Registry();
+  new Counter({ name: 'searches_total', help: 'h', registers: [registry] }).inc(3);
+  const exposition = new CachedExposition(registry);
+  expect(await exposition.text()).toContain('searches_total 3\n');
+  registry.removeSingleMetric('searches_total');
+  new Counter({ name: 'searches_total', help: 'h', registers: [registry] }).inc(1);
+  expect(await exposition.text()).toBe(await registry.metrics());
+});
+
 test('the OpenMetrics format, which renders counters differently, is refused at construction', () => {
   const registry = new Registry<OpenMetricsContentType>();
   registry.setContentType(Registry.OPENMETRICS_CONTENT_TYPE);

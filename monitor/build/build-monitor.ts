@@ -57,7 +57,7 @@ const lazyOpenTelemetry: Plugin = {
 
 /*
  * node-cron formats every date it schedules with Intl.DateTimeFormat, and the first Intl object a
- * process makes loads ICU's locale data, about 9 MiB of resident memory. The monitor schedules in
+ * process makes loads ICU's locale data, 6 MiB of the monitor's resident memory. The monitor schedules in
  * UTC only, so node-cron's two formatters are built on monitor/utc-date-time-format.ts instead, which
  * answers the same for UTC with Date arithmetic. The build fails if node-cron's source no longer
  * makes exactly those two, so an upgrade is looked at rather than silently left on ICU.
