@@ -22,6 +22,17 @@ export function rateLimitDelayMs(
   return clamp(base / 2 + random() * (base / 2));
 }
 
+/**
+ * The fewest retries of a bare 429 (one without a hint) whose back-off, at its shortest, outlasts a
+ * rate window of `windowMs`: a provider whose window was full when the burst came has room again
+ * before the last retry, however the jitter falls.
+ */
+export function retriesOutlasting(windowMs: number): number {
+  let retries = 0;
+  for (let waited = 0; waited <= windowMs; waited += rateLimitDelayMs({}, retries, 0, () => 0)) retries++;
+  return retries;
+}
+
 const clamp = (ms: number): number => Math.min(MAX_RATE_LIMIT_WAIT_MS, Math.max(0, Math.ceil(ms)));
 
 /**

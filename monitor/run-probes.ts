@@ -12,6 +12,7 @@ import type { MonitorLog } from './monitor-log';
 import { partitionViolations, type AcceptedDeviation } from '../gate/accepted-deviations';
 import { activeMaintenance, type MaintenanceWindow } from './maintenance-windows';
 import { newTraceId } from '../client/trace-context';
+import { retriesOutlasting } from '../client/rate-limit-delay';
 import type { HarEvidence } from '../gate/har-log';
 import type { ProbeEvidence } from './probe-evidence';
 
@@ -100,8 +101,12 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | 'deadline'> 
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
-/** Retries of one probe's search after 429. */
-const MAX_RATE_LIMIT_RETRIES = 3;
+/**
+ * Retries of one probe's search after 429: enough for a bare 429's back-off to outlast the
+ * documented per-second window (4), since a run's burst can fill a strict provider's second, too
+ * few to hide a storm, which still shows as rate_limited.
+ */
+const MAX_RATE_LIMIT_RETRIES = retriesOutlasting(1000);
 
 /** Sends one probe (its wider search first, when it has one) under the deadline and judges it. */
 async function attemptProbe(deps: ProbeRunDeps, probe: MonitorProbe, name: ProbeName): Promise<AttemptResult> {
@@ -110,8 +115,7 @@ async function attemptProbe(deps: ProbeRunDeps, probe: MonitorProbe, name: Probe
   const traceId = newTraceId();
   let attempt: Attempt;
   try {
-    // A few retries after 429, inside the probe's deadline: enough for the pacer to bring the probes'
-    // concurrency under a provider's limit, too few to hide a storm, which still shows as rate_limited.
+    // The retries after 429 stay inside the probe's deadline too.
     const sendOptions = { maxRateLimitRetries: MAX_RATE_LIMIT_RETRIES, notAfter: Date.now() + deps.timeoutMs, traceId };
     const send = async (): Promise<Attempt> => {
       const wider = probe.wider ? await deps.target.search.send(probe.wider, sendOptions) : undefined;

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { createNodeTransport, type HttpResponse, type HttpTransport } from '../client/http-transport';
 import { parseHttpDate } from '../client/http-date';
-import { rateLimitDelayMs, rateLimitHintMs } from '../client/rate-limit-delay';
+import { rateLimitDelayMs, rateLimitHintMs, retriesOutlasting } from '../client/rate-limit-delay';
 import { SearchClient } from '../client/search-client';
 import { DeadlineError } from '../client/deadline-error';
 import { isInvalidTokenChallenge } from '../client/bearer-challenge';
@@ -195,6 +195,17 @@ test('the 429 wait follows Retry-After, then X-RateLimit-Reset (seconds or epoch
   expect(rateLimitDelayMs({}, 1, now, () => 0)).toBe(125);
   expect(rateLimitDelayMs({}, 3, now, () => 1)).toBe(1000);
   expect(rateLimitDelayMs({ 'retry-after': '99999' }, 1, now)).toBe(60_000);
+});
+
+test('a bare 429 is retried until the shortest back-off outlasts the rate window, and no longer', () => {
+  const shortest = (retries: number): number => Array.from({ length: retries }, (_, index) => rateLimitDelayMs({}, index + 1, 0, () => 0)).reduce((sum, ms) => sum + ms, 0);
+  for (const windowMs of [1, 1000, 5000]) {
+    const retries = retriesOutlasting(windowMs);
+    expect(shortest(retries)).toBeGreaterThan(windowMs);
+    expect(shortest(retries - 1)).toBeLessThanOrEqual(windowMs);
+  }
+  // The documented per-second limit: 125 + 250 + 500 ms leave the window full; the fourth retry comes after it.
+  expect(retriesOutlasting(1000)).toBe(4);
 });
 
 test('Retry-After is read in both RFC 9110 forms: seconds, or an HTTP-date in any of its three formats, always GMT, and bounded', () => {
