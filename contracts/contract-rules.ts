@@ -57,8 +57,9 @@ function expectedStatuses(expectation: Expectation, request: ExchangeRequest): n
     case 'method':
       return [...METHOD_REFUSALS];
     case 'unauthorized':
-      // 401 is tolerated: see contradiction forbidden-vs-unauthorized.
-      return [403, 401];
+      // 401 is tolerated: see contradiction forbidden-vs-unauthorized. An Authorization header outside
+      // RFC 6750's Bearer syntax makes the request malformed, which §3.1 answers 400 invalid_request.
+      return request.auth === 'malformed' ? [403, 401, 400] : [403, 401];
     case 'forced':
       return [expectation.status];
     case 'unruled':
@@ -292,7 +293,7 @@ export const contractRules = {
   },
   'auth-required': {
     contractPath: '#/components/securitySchemes/Client_Credentials',
-    summary: 'A search without a valid bearer token (none, malformed, unknown, expired) is refused with 403.',
+    summary: 'A search without a valid bearer token (none, malformed, unknown, expired) is refused with 403 (or 401; a malformed one also 400).',
     check: (judged) => expectedStatusCheck(judged, 'auth-required'),
   },
   'forced-error-status': {

@@ -64,8 +64,8 @@ export const documentationContradictions: readonly DocumentationContradiction[] 
     documented:
       'The page documents 403 and no 401; sibling client-mode operations document neither, and public client code expects 401 invalid_token (RFC 6750) for a bad or expired token.',
     decision:
-      'A request without a valid token must be refused with 403 (documented); 401 is accepted too on such requests, and only on them.',
-    notAsserted: 'Which of 401 and 403 answers a missing, malformed, unknown or expired token; the error body of either.',
+      'A request without a valid token must be refused with 403 (documented); 401 is accepted too on such requests, and only on them; so is 400 when the Authorization header is outside the Bearer syntax (RFC 6750 §3.1 invalid_request).',
+    notAsserted: 'Which of 401 and 403 (or 400, for a malformed header) answers a missing, malformed, unknown or expired token; the error body of either.',
   },
   {
     id: 'empty-string-criteria',

@@ -67,6 +67,10 @@ const retryAfterDate = (waitMs: number): Record<string, string> => ({ 'retry-aft
 const unauthorized = (reason: TokenRefusalReason): TokenRefusal =>
   reason === 'missing' ? { status: 401, challenge: 'Bearer realm="capi"' } : { status: 401, challenge: `Bearer realm="capi", error="invalid_token"` };
 
+/** RFC 6750 §3.1: an Authorization header outside the Bearer syntax is a malformed request, 400 `invalid_request`; any other refusal as the simulator's. */
+const malformedIsBadRequest = (reason: TokenRefusalReason): TokenRefusal =>
+  reason === 'malformed' ? { status: 400, challenge: 'Bearer realm="capi", error="invalid_request"' } : { status: 403 };
+
 /**
  * Named correct variants of the provider, made of the same hooks as the fault modes. Selected with
  * CONTRACT_SIMULATOR_VARIANT (gate and monitor alike); tests run the gate and the monitor against
@@ -189,6 +193,11 @@ export const providerVariants = {
     clause: 'rfc9110-10.2.3-retry-after',
     description: 'Allows 30 calls a second and says when to come back after a 429 with Retry-After as an HTTP-date (RFC 9110 allows it as well as seconds), and with no X-RateLimit-* on any answer.',
     behaviour: { rateLimit: { perSecond: 30, perMinute: 2000 }, rateLimitHint: retryAfterDate, rateHeaders: withoutRateLimitHeaders },
+  },
+  'malformed-token-400': {
+    clause: 'rfc6750-3.1-invalid-request',
+    description: 'Answers a search whose Authorization header is outside the Bearer syntax 400 with RFC 6750 §3.1\'s invalid_request challenge (a malformed request), and every other refused token 403.',
+    behaviour: { tokenRefusal: malformedIsBadRequest },
   },
   'unauthorized-401': {
     clause: 'forbidden-vs-unauthorized',

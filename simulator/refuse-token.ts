@@ -21,6 +21,6 @@ const defaultTokenRefusal = (reason: TokenRefusalReason): TokenRefusal =>
 /** Refuses a search's credentials as the active mode does, else as the simulator does. */
 export function refuseToken(state: SimulatorState, response: ServerResponse, reason: TokenRefusalReason): number {
   const refusal = (state.behaviour.tokenRefusal ?? defaultTokenRefusal)(reason);
-  const exceptionType = refusal.status === 401 ? 'UnauthorizedException' : 'AccessDeniedException';
+  const exceptionType = refusal.status === 401 ? 'UnauthorizedException' : refusal.status === 400 ? 'BadRequestException' : 'AccessDeniedException';
   return sendError(state, response, refusal.status, exceptionType, REFUSAL_MESSAGES[reason], refusal.challenge ? { 'www-authenticate': refusal.challenge } : {});
 }

@@ -105,6 +105,7 @@ const expectedSeverity: Record<ProviderVariant, DriftSeverity | 'none'> = {
   'street-number-range-refused': 'breaking',
   'error-body-text': 'change',
   'unauthorized-401': 'change',
+  'malformed-token-400': 'change',
   'postal-code-number-read': 'change',
   'rate-limit-reset-epoch': 'change',
   // Answer formats the standards make equivalent leave the observation as it was.
