@@ -1,0 +1,85 @@
+import { test, expect } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createNodeTransport } from '../client/http-transport';
+import { openTarget } from '../client/open-target';
+import { loadTargetConfig } from '../client/target-config';
+import type { RuleName } from '../contracts/contract-rules';
+import { runContractCampaign } from '../gate/contract-campaign';
+import { freePort } from '../harness/free-port';
+import { DEFAULT_TEST_CAMPAIGN } from '../harness/simulator-campaign';
+import { startTestMonitor } from './fixtures/monitor-harness';
+
+/*
+ * Providers written from the documentation page and the RFCs alone, by authors who had not seen this
+ * suite, each with one fault of its own choosing (its file's first lines say which). Each made its own
+ * choices where the page is silent, so beside its fault each is a correct provider nobody here wrote:
+ * the gate must break exactly the rule of its fault, judge every case, and the monitor report that
+ * rule and nothing else. The first made the gate cry wolf before RFC 6750 §3.1's 400 was allowed.
+ */
+const providers: Readonly<Record<string, { readonly breaks: RuleName; readonly env?: Readonly<Record<string, string>> }>> = {
+  'incomplete-name-search-accepted': { breaks: 'search-requirement' },
+  'single-phone-number-as-object': { breaks: 'response-schema' },
+  // Its 120 calls a minute would take a gate run past its deadline: the limit is the provider's choice, not its fault.
+  'limits-counted-in-bytes': { breaks: 'valid-search-accepted', env: { RATE_LIMIT: '100000' } },
+};
+
+/** Starts a provider on a free loopback port and waits for its "listening" line (its endpoints answer only POST). */
+async function startProvider(name: string, env: Readonly<Record<string, string>>): Promise<{ env: Record<string, string>; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(import.meta.dirname, 'fixtures', 'independent-providers', `${name}.mjs`)], {
+    env: { PATH: process.env.PATH ?? '', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not start within 10 s`)), 10_000);
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before listening`)));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (!chunk.toString().includes('listening')) return;
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    child,
+    env: { CAPI_BASE_URL: `${base}/capi`, CONNECTID_TOKEN_URL: `${base}/oauth/token`, CONNECTID_CLIENT_ID: 'blind-client', CONNECTID_CLIENT_SECRET: 'blind-secret' },
+  };
+}
+
+async function stopProvider(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+for (const [name, { breaks, env = {} }] of Object.entries(providers)) {
+  test(`independent provider ${name}: the gate breaks ${breaks} alone and judges every case, the monitor reports ${breaks} alone`, async () => {
+    test.setTimeout(120_000);
+    const provider = await startProvider(name, env);
+    try {
+      const config = loadTargetConfig({ ...provider.env, CONTRACT_MAX_RPS: '100000', CONTRACT_MAX_RPM: '1000000' });
+      const target = await openTarget(config, { transport: createNodeTransport() });
+      try {
+        const { results } = await runContractCampaign(target, config.profile, DEFAULT_TEST_CAMPAIGN);
+        expect(results.filter((result) => result.notJudged).map((result) => `${result.case.title}: ${result.notJudged?.detail}`)).toEqual([]);
+        expect([...new Set(results.flatMap((result) => result.check.violations.map((violation) => violation.rule)))]).toEqual([breaks]);
+      } finally {
+        await target.close();
+      }
+
+      const { monitor } = await startTestMonitor({ ...provider.env, MONITOR_ROTATION_RUNS: '1' });
+      try {
+        const records = await monitor.runOnce();
+        const failing = records.filter((record) => record.outcome !== 'success');
+        expect(failing.length).toBeGreaterThan(0);
+        expect(failing.map((record) => `${record.probe}: ${record.outcome} ${record.rules.join(',')}`)).toEqual(failing.map((record) => `${record.probe}: contract_violation ${breaks}`));
+      } finally {
+        await monitor.stop();
+      }
+    } finally {
+      await stopProvider(provider.child);
+    }
+  });
+}
