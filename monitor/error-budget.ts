@@ -27,14 +27,26 @@ export interface ErrorBudgetView {
  * dashboard disagree only in their window. Undefined before any counted run.
  */
 export function errorBudget(records: readonly ProbeRecord[], slo: AvailabilitySlo = availabilitySlo): ErrorBudgetView | undefined {
-  const inMaintenance = records.filter((record) => record.maintenance !== undefined).length;
-  const counted = records.filter((record) => record.maintenance === undefined && !slo.uncountedOutcomes.includes(record.outcome));
-  if (counted.length === 0) return undefined;
-  const bad = counted.filter((record) => slo.badOutcomes.includes(record.outcome)).length;
-  const times = records.map((record) => record.at.getTime());
-  const windowMs = Math.max(...times) - Math.min(...times);
-  const burnRate = bad / counted.length / (1 - slo.objective);
+  // One pass and no intermediate arrays: the / page computes this over the whole history at every refresh.
+  let inMaintenance = 0;
+  let counted = 0;
+  let bad = 0;
+  let oldest = Number.POSITIVE_INFINITY;
+  let newest = Number.NEGATIVE_INFINITY;
+  for (const record of records) {
+    const at = record.at.getTime();
+    oldest = Math.min(oldest, at);
+    newest = Math.max(newest, at);
+    if (record.maintenance !== undefined) inMaintenance++;
+    else if (!slo.uncountedOutcomes.includes(record.outcome)) {
+      counted++;
+      if (slo.badOutcomes.includes(record.outcome)) bad++;
+    }
+  }
+  if (counted === 0) return undefined;
+  const windowMs = newest - oldest;
+  const burnRate = bad / counted / (1 - slo.objective);
   const periodMs = slo.periodDays * 86_400_000;
   const budgetLeft = Math.max(0, 1 - (burnRate * windowMs) / periodMs);
-  return { objective: slo.objective, periodDays: slo.periodDays, counted: counted.length, bad, inMaintenance, windowMs, burnRate, budgetLeft };
+  return { objective: slo.objective, periodDays: slo.periodDays, counted, bad, inMaintenance, windowMs, burnRate, budgetLeft };
 }

@@ -55,11 +55,30 @@ export class ProbeHistory {
     return [...this.byProbe.keys()];
   }
 
-  /** Every record, newest first (at most `limit`). */
+  /** Every record, in no particular order: for counting, without the cost of sorting. */
+  all(): ProbeRecord[] {
+    return ([] as ProbeRecord[]).concat(...this.byProbe.values());
+  }
+
+  /**
+   * Every record, newest first (at most `limit`): each probe's list is already newest first, so
+   * they are merged, and a page that shows 60 rows never copies or sorts the whole history.
+   */
   list(limit = Number.POSITIVE_INFINITY): ProbeRecord[] {
-    return [...this.byProbe.values()]
-      .flat()
-      .sort((a, b) => b.at.getTime() - a.at.getTime())
-      .slice(0, limit);
+    const lists = [...this.byProbe.values()];
+    const next = lists.map(() => 0);
+    const merged: ProbeRecord[] = [];
+    while (merged.length < limit) {
+      let newest = -1;
+      for (let index = 0; index < lists.length; index++) {
+        const candidate = lists[index]?.[next[index] ?? 0];
+        if (candidate && (newest < 0 || candidate.at.getTime() > (lists[newest]?.[next[newest] ?? 0]?.at.getTime() ?? 0))) newest = index;
+      }
+      const record = lists[newest]?.[next[newest] ?? 0];
+      if (!record) break;
+      merged.push(record);
+      next[newest] = (next[newest] ?? 0) + 1;
+    }
+    return merged;
   }
 }

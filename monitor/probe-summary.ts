@@ -1,9 +1,8 @@
 import type { ProbeRecord } from './probe-history';
 import { isCorrectOutcome } from './probe-outcome';
 
-/** Nearest-rank percentile of a non-empty list, in its unit. */
-function percentile(values: readonly number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
+/** Nearest-rank percentile of a non-empty list sorted ascending, in its unit. */
+function percentile(sorted: Float64Array, fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))] ?? 0;
 }
 
@@ -22,11 +21,19 @@ export interface ProbeSummary {
 export function summarizeProbe(records: readonly ProbeRecord[]): ProbeSummary | undefined {
   const latest = records[0];
   if (!latest) return undefined;
-  const latencies = records.map((record) => record.latencyMs);
+  // A typed array sorts numerically without a comparator and without boxing each latency: the / page
+  // summarises every probe at every refresh.
+  const latencies = new Float64Array(records.length);
+  let correct = 0;
+  records.forEach((record, index) => {
+    latencies[index] = record.latencyMs;
+    if (isCorrectOutcome(record.outcome)) correct++;
+  });
+  latencies.sort();
   return {
     probe: latest.probe,
     runs: records.length,
-    uptime: records.filter((record) => isCorrectOutcome(record.outcome)).length / records.length,
+    uptime: correct / records.length,
     p50Ms: percentile(latencies, 0.5),
     p95Ms: percentile(latencies, 0.95),
     latest,

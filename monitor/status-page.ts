@@ -121,7 +121,7 @@ const TICKET_FACTOR = Math.min(...availabilitySlo.ticket.map((condition) => cond
 
 /** The SLO box: burn rate and budget over the kept runs, counted as the SLO rules count them. */
 function budgetBox(view: StatusPageView): string {
-  const budget = errorBudget(view.history.list());
+  const budget = errorBudget(view.history.all());
   const objective = `${(availabilitySlo.objective * 100).toFixed(2).replace(/\.?0+$/, '')} % over ${availabilitySlo.periodDays} days`;
   if (!budget) return `<section id="slo"><h2>Availability</h2><p>Availability SLO ${objective}: no counted run yet.</p></section>`;
   const level = budget.burnRate >= PAGE_FACTOR ? 'bad' : budget.burnRate >= TICKET_FACTOR ? 'slow' : 'ok';

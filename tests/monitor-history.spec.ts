@@ -36,6 +36,23 @@ test('each probe keeps its own bounded history', () => {
   expect(history.list(2).map((entry) => entry.probe)).toEqual(['rotation', 'phone-search']);
 });
 
+test('the newest-first list merges the probes exactly as sorting the whole history would, and all() holds every record', () => {
+  const history = new ProbeHistory(50);
+  const probes: ProbeRecord['probe'][] = ['phone-search', 'rotation', 'email-search'];
+  // A fixed pseudo-random interleaving with ties, so the merge meets every order a schedule can make.
+  let seed = 7;
+  for (let i = 0; i < 400; i++) {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    history.add({ ...record(i, 'success', Math.floor(i / 3) * 10), probe: probes[seed % probes.length] ?? 'rotation' });
+  }
+  const everything = probes.flatMap((probe) => history.of(probe));
+  const sorted = [...everything].sort((a, b) => b.at.getTime() - a.at.getTime());
+  for (const limit of [0, 1, 7, 60, everything.length, Number.POSITIVE_INFINITY]) {
+    expect(history.list(limit).map((entry) => entry.at.getTime())).toEqual(sorted.slice(0, limit).map((entry) => entry.at.getTime()));
+  }
+  expect(new Set(history.all())).toEqual(new Set(everything));
+});
+
 test('the page stays light when the history is full', async () => {
   const { monitor } = await startTestMonitor({ MONITOR_HISTORY: '300', MONITOR_ROTATION_RUNS: '0' });
   try {
