@@ -3,7 +3,7 @@ import type { AuthMode } from '../contracts/exchange';
 import type { TargetProfile } from '../client/target-profile';
 import type { ContractCase } from './contract-case';
 
-type BadToken = Exclude<AuthMode, 'valid' | 'basic' | 'issued'>;
+type BadToken = Exclude<AuthMode, 'valid' | 'basic' | 'issued' | 'wrong-secret'>;
 
 /** Every way of searching without a good token, keyed by the union so that a new mode cannot be left out. */
 const WITHOUT_A_GOOD_TOKEN: { readonly [M in BadToken]: { readonly auth: M; readonly label: string } } = {
@@ -18,7 +18,8 @@ const WITHOUT_A_GOOD_TOKEN: { readonly [M in BadToken]: { readonly auth: M; read
  * A search without a good token is refused, whatever is wrong with the token; and a token asked for
  * with HTTP Basic client authentication, which every authorization server must support (RFC 6749
  * §2.3.1), is issued and accepted, whatever the client negotiates for itself; and a token answer is
- * never to be stored by a cache (RFC 6749 §5.1).
+ * never to be stored by a cache (RFC 6749 §5.1); and HTTP Basic client authentication with a wrong
+ * secret is refused 401 with a Basic challenge (RFC 6749 §5.2), one failed attempt per run.
  */
 export function authCases(profile: TargetProfile): ContractCase[] {
   const scheme = `#/components/securitySchemes/${clientCredentialsScheme().name}`;
@@ -34,7 +35,13 @@ export function authCases(profile: TargetProfile): ContractCase[] {
     expectation: { kind: 'accepted', rule: 'token-no-store' },
     contractPath: scheme,
   };
-  return [basic, issued, ...badTokenCases(profile, scheme)];
+  const wrongSecret: ContractCase = {
+    title: 'auth: a token request with a wrong client secret refused 401 with a Basic challenge',
+    request: { body: { phoneNumber: profile.knownCustomer.phoneNumber }, auth: 'wrong-secret' },
+    expectation: { kind: 'unauthorized', rule: 'invalid-client-challenge' },
+    contractPath: scheme,
+  };
+  return [basic, issued, wrongSecret, ...badTokenCases(profile, scheme)];
 }
 
 function badTokenCases(profile: TargetProfile, scheme: string): ContractCase[] {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { OPERATION_PATH } from '../contracts/contract-reader';
-import { requestBodyBytes, requestMethod, type Exchange, type ExchangeRequest } from '../contracts/exchange';
+import { requestBodyBytes, requestMethod, type Exchange, type ExchangeRequest, type TokenResponse } from '../contracts/exchange';
 import type { HttpTransport } from './http-transport';
 import type { AdaptivePacer } from './adaptive-pacer';
 import { isInvalidTokenChallenge } from './bearer-challenge';
@@ -65,8 +65,8 @@ interface Authorization {
   readonly header?: string;
   readonly token?: string;
   readonly fresh: boolean;
-  /** The headers of the token answer, for a token asked for this request alone. */
-  readonly tokenHeaders?: Readonly<Record<string, string>>;
+  /** The token endpoint's answer, for a token asked for this request alone. */
+  readonly tokenResponse?: TokenResponse;
 }
 
 /** The state of one send across its attempts. */
@@ -113,7 +113,12 @@ export class SearchClient {
       case 'basic':
       case 'issued': {
         const issued = request.auth === 'basic' ? await this.options.tokens.tokenBy('basic') : await this.options.tokens.freshToken();
-        return { header: `Bearer ${issued.value}`, token: issued.value, fresh: true, tokenHeaders: issued.headers };
+        return { header: `Bearer ${issued.value}`, token: issued.value, fresh: true, tokenResponse: { status: 200, headers: issued.headers } };
+      }
+      case 'wrong-secret': {
+        // The refusal is what is judged; a token issued all the same is sent, to show what it opens.
+        const answer = await this.options.tokens.answerToWrongSecret();
+        return { ...(answer.value ? { header: `Bearer ${answer.value}` } : {}), fresh: true, tokenResponse: { status: answer.status, headers: answer.headers } };
       }
       case 'none':
         return { fresh: true };
@@ -198,7 +203,7 @@ export class SearchClient {
       response: { ...response, attempts: run.attempts },
       traceId: run.traceId,
       sent: { method: requestMethod(run.request), url: this.url, headers: redactedHeaders(headers), startedAt },
-      ...(auth.tokenHeaders ? { tokenResponse: { headers: auth.tokenHeaders } } : {}),
+      ...(auth.tokenResponse ? { tokenResponse: auth.tokenResponse } : {}),
     };
     return { exchange, auth };
   }

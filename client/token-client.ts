@@ -1,4 +1,4 @@
-import { describeUrl, type HttpTransport } from './http-transport';
+import { describeUrl, type HttpResponse, type HttpTransport } from './http-transport';
 import type { TargetEndpoint } from './target-endpoint';
 import { TokenError } from './token-error';
 import { TransportError } from './transport-error';
@@ -62,6 +62,13 @@ export interface IssuedToken {
   readonly headers: Readonly<Record<string, string>>;
 }
 
+/** A token endpoint's answer as it came: its status and headers, and the token when it issued one. */
+export interface TokenEndpointAnswer {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly value?: string;
+}
+
 /** One token answer: the token, its lifetime in seconds, and the answer's headers. */
 interface TokenAnswer extends IssuedToken {
   readonly lifetimeS: number;
@@ -102,6 +109,16 @@ export class TokenClient {
   async freshToken(): Promise<IssuedToken> {
     const { value, headers } = await this.negotiate();
     return { value, headers };
+  }
+
+  /**
+   * The answer to HTTP Basic client authentication with a wrong secret (the client's own with its
+   * last character changed), whatever it is: RFC 6749 §5.2 says how it must be refused. Never cached.
+   */
+  async answerToWrongSecret(): Promise<TokenEndpointAnswer> {
+    const response = await this.post('basic', wrongSecret(this.options.clientSecret));
+    const token = response.status === 200 ? accessTokenOf(response.bodyText) : undefined;
+    return { status: response.status, headers: response.headers, ...(token ? { value: token } : {}) };
   }
 
   /** Token requests sent so far (for tests and the benchmark). */
@@ -152,19 +169,23 @@ export class TokenClient {
     throw new Error('unreachable: the second method either gives a token or throws');
   }
 
-  /** One token request, the client credentials sent by `method`. */
-  private async request(method: ClientAuthMethod): Promise<TokenAnswer> {
+  /** One token request with the client credentials sent by `method`, its answer as it came. */
+  private async post(method: ClientAuthMethod, secret: string): Promise<HttpResponse> {
     const { tokenUrl, transport } = this.options;
-    const { headers, form } = this.credentials(method);
+    const { headers, form } = this.credentials(method, secret);
     this.fetchCount++;
-    const where = describeUrl(tokenUrl);
-    let response;
     try {
-      response = await transport({ method: 'POST', url: tokenUrl, headers, body: Buffer.from(form.toString(), 'utf8'), timeoutMs: this.options.timeoutMs ?? 10_000 });
+      return await transport({ method: 'POST', url: tokenUrl, headers, body: Buffer.from(form.toString(), 'utf8'), timeoutMs: this.options.timeoutMs ?? 10_000 });
     } catch (error) {
       const reason = error instanceof TransportError ? error.kind : 'network';
-      throw new TokenError('transport', `Token request to ${where} failed: ${reason}`, { cause: error });
+      throw new TokenError('transport', `Token request to ${describeUrl(tokenUrl)} failed: ${reason}`, { cause: error });
     }
+  }
+
+  /** One token request, the client credentials sent by `method`. */
+  private async request(method: ClientAuthMethod): Promise<TokenAnswer> {
+    const where = describeUrl(this.options.tokenUrl);
+    const response = await this.post(method, this.options.clientSecret);
     let body: { access_token?: unknown; expires_in?: unknown; error?: unknown } = {};
     try {
       body = JSON.parse(response.bodyText) as typeof body;
@@ -185,8 +206,8 @@ export class TokenClient {
   }
 
   /** The headers and form of a token request with the client credentials sent by `method`. */
-  private credentials(method: ClientAuthMethod): { headers: Record<string, string>; form: URLSearchParams } {
-    const { clientId, clientSecret, scope } = this.options;
+  private credentials(method: ClientAuthMethod, clientSecret: string): { headers: Record<string, string>; form: URLSearchParams } {
+    const { clientId, scope } = this.options;
     const form = new URLSearchParams({ grant_type: 'client_credentials' });
     const headers: Record<string, string> = {
       'content-type': 'application/x-www-form-urlencoded',
@@ -223,6 +244,22 @@ export function basicCredentials(clientId: string, clientSecret: string): string
 function refusesClientAuthentication(error: unknown): boolean {
   if (!(error instanceof TokenError) || error.kind !== 'rejected') return false;
   return error.status === 401 || (error.status === 400 && (error.code === 'invalid_client' || error.code === 'invalid_request'));
+}
+
+/** The secret with its last character changed: wrong, yet as long and as shaped as the real one. */
+function wrongSecret(secret: string): string {
+  const last = secret.at(-1);
+  return `${secret.slice(0, -1)}${last === 'x' ? 'y' : 'x'}`;
+}
+
+/** The access_token of a token answer's body, if it holds one. */
+function accessTokenOf(bodyText: string): string | undefined {
+  try {
+    const token = (JSON.parse(bodyText) as { access_token?: unknown }).access_token;
+    return typeof token === 'string' && token !== '' ? token : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A token's lifetime in seconds from `expires_in` (a number, or a numeric string as some servers send); else the default. */

@@ -1,5 +1,6 @@
 import { OPERATION_POINTER, RESULT_CAP_POINTER, SEARCH_REQUIREMENT_POINTER, documentedStatuses, requestFields, resultCap } from './contract-reader';
 import { validateHeader, validateSchema, type HeaderName, type SchemaViolation } from './contract-validator';
+import { challengeSchemes } from './auth-challenge';
 import { requestBodyBytes, requestMethod, type Expectation, type ExchangeRequest } from './exchange';
 import { describeValueType, isJsonContentType, mediaTypeParameter, type JudgedExchange } from './judged-exchange';
 import { criterionLabel, judgedCriteria, meetsGroup } from './search-criteria';
@@ -362,13 +363,35 @@ export const contractRules = {
   'token-no-store': {
     contractPath: '#/components/securitySchemes/Client_Credentials',
     summary: 'A token answer carries Cache-Control: no-store (RFC 6749 §5.1 MUST), so no cache keeps the token.',
-    // Judged on the token answers the gate's cases ask for themselves (Exchange.tokenResponse).
+    // Judged on the token answers the gate's cases ask for themselves (Exchange.tokenResponse) that issued a token.
     check: (judged) => {
-      const headers = judged.exchange.tokenResponse?.headers;
-      if (!headers) return undefined;
+      const answer = judged.exchange.tokenResponse;
+      if (answer?.status !== 200) return undefined;
+      const headers = answer.headers;
       const cacheControl = headers['cache-control'];
       if ((cacheControl ?? '').split(',').some((directive) => directive.trim().toLowerCase() === 'no-store')) return [];
       return [{ expected: 'a token answer with Cache-Control: no-store', received: cacheControl === undefined ? 'no Cache-Control' : `Cache-Control: ${JSON.stringify(cacheControl.slice(0, 80))}` }];
+    },
+  },
+  'invalid-client-challenge': {
+    contractPath: '#/components/securitySchemes/Client_Credentials',
+    summary:
+      'A token request whose client secret, sent by HTTP Basic, is wrong is refused 401 with a WWW-Authenticate challenge for Basic, the scheme the client used (RFC 6749 §5.2 MUST), and no token.',
+    // Judged on the token endpoint's answer to the case that sends a wrong secret (auth wrong-secret).
+    check: (judged) => {
+      const answer = judged.exchange.tokenResponse;
+      if (!answer || judged.exchange.request.auth !== 'wrong-secret') return undefined;
+      if (answer.status !== 401) {
+        return [{ expected: '401 to HTTP Basic client authentication that failed (RFC 6749 §5.2)', received: answer.status === 200 ? 'a token (200) for a wrong client secret' : `${answer.status}` }];
+      }
+      const challenge = answer.headers['www-authenticate'];
+      if (challenge !== undefined && challengeSchemes(challenge).includes('basic')) return [];
+      return [
+        {
+          expected: 'a WWW-Authenticate challenge for Basic, the scheme the client authenticated with (RFC 6749 §5.2)',
+          received: challenge === undefined ? 'no WWW-Authenticate' : `WWW-Authenticate: ${JSON.stringify(challenge.slice(0, 80))}`,
+        },
+      ];
     },
   },
 } as const satisfies Record<string, ContractRule>;

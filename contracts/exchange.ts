@@ -4,9 +4,10 @@ import type { SearchRequestBody } from './search-customer-types';
  * How a request authenticates: a real token (`valid`: the client's own, however it negotiated it,
  * cached; `issued`: one asked for anew for this request, as the client negotiates; `basic`: one
  * issued for HTTP Basic client authentication alone, RFC 6749 §2.3.1), or one of the ways of not
- * having one.
+ * having one (`wrong-secret`: whatever the token endpoint answers HTTP Basic client authentication
+ * with a wrong secret, a token if it issues one, else none).
  */
-export type AuthMode = 'valid' | 'basic' | 'issued' | 'none' | 'malformed' | 'unknown' | 'tampered' | 'expired';
+export type AuthMode = 'valid' | 'basic' | 'issued' | 'wrong-secret' | 'none' | 'malformed' | 'unknown' | 'tampered' | 'expired';
 
 /**
  * The methods RFC 9110 §9.3 and RFC 5789 define that address a resource's own state, besides the
@@ -103,6 +104,13 @@ export interface SentRequest {
   readonly startedAt: string;
 }
 
+/** A token endpoint's answer, as far as rules judge it. */
+export interface TokenResponse {
+  readonly status: number;
+  /** Header names in lower case. */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
 /** One request and the response that answered it: the evidence every rule judges. */
 export interface Exchange {
   readonly request: ExchangeRequest;
@@ -110,8 +118,8 @@ export interface Exchange {
   /** W3C trace id every attempt of this exchange carried in its traceparent header. */
   readonly traceId?: string;
   readonly sent?: SentRequest;
-  /** The headers of the token endpoint's answer that issued this request's own token (auth `basic` or `issued`), names in lower case. */
-  readonly tokenResponse?: { readonly headers: Readonly<Record<string, string>> };
+  /** The token endpoint's answer asked for this request alone (auth `basic`, `issued` or `wrong-secret`): its status and headers, names in lower case. */
+  readonly tokenResponse?: TokenResponse;
 }
 
 /** What the customers of a 200 must show for the search to count as answered. */
@@ -135,7 +143,7 @@ export type RefusalRule = 'field-max-length' | 'field-type' | 'field-format' | '
 export type Expectation =
   | { readonly kind: 'accepted'; readonly rule: 'valid-search-accepted' | 'client-basic-auth' | 'token-no-store'; readonly results?: ResultExpectation }
   | { readonly kind: 'refused'; readonly rule: RefusalRule }
-  | { readonly kind: 'unauthorized'; readonly rule: 'auth-required' }
+  | { readonly kind: 'unauthorized'; readonly rule: 'auth-required' | 'invalid-client-challenge' }
   | { readonly kind: 'forced'; readonly rule: 'forced-error-status'; readonly status: number }
   /** An undocumented method on the operation's path: refused, never served. */
   | { readonly kind: 'method'; readonly rule: 'undocumented-method-refused' }

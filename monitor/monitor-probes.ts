@@ -76,6 +76,8 @@ export function isProductionSafe(item: ContractCase): boolean {
     // The token endpoint's own answers are the gate's to judge: production searches with the token it negotiated and cached.
     item.request.auth !== 'basic' &&
     item.request.auth !== 'issued' &&
+    // A failed client authentication every run could lock the client out, or page whoever watches the token endpoint.
+    item.request.auth !== 'wrong-secret' &&
     (item.request.method ?? 'POST') === 'POST' &&
     size <= LARGEST_VALID_BODY_BYTES
   );

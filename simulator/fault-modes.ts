@@ -292,6 +292,12 @@ export const faultModes = {
     description: 'The token endpoint answers with Cache-Control: no-cache, private instead of no-store, so a shared cache may keep a token (RFC 6749 §5.1).',
     behaviour: { tokenCacheControl: 'no-cache, private' },
   },
+  'invalid-client-bearer-challenge': {
+    breaks: 'invalid-client-challenge',
+    unseenInProduction: "the token endpoint's own answers are the gate's to judge: the monitor never sends a wrong secret",
+    description: 'Refuses a wrong client secret sent by HTTP Basic 401 invalid_client, but challenges for Bearer, the API\'s scheme, not Basic, the one the client used (RFC 6749 §5.2).',
+    behaviour: { clientChallenge: 'Bearer realm="simulator", error="invalid_client"' },
+  },
   'duplicate-customer': {
     breaks: 'customers-unique',
     description: 'Lists the first customer found twice when the answer is below the cap (a join over two phone numbers).',

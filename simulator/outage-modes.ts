@@ -38,7 +38,7 @@ export const outageModes = {
   },
   'token-rejected': {
     description: 'Answers the token endpoint 401 invalid_client.',
-    behaviour: { failsToken: () => ({ status: 401, body: JSON.stringify({ error: 'invalid_client' }), headers: { 'cache-control': 'no-store' } }) },
+    behaviour: { failsToken: () => ({ status: 401, body: JSON.stringify({ error: 'invalid_client' }), headers: { 'cache-control': 'no-store', 'www-authenticate': 'Basic realm="simulator"' } }) },
   },
   'hang-up': {
     description: 'Closes the connection without answering.',

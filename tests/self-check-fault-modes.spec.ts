@@ -225,6 +225,12 @@ const pinned: Record<FaultMode, { case: string | RegExp } & Omit<RuleViolation, 
     expected: 'a token answer with Cache-Control: no-store',
     received: 'Cache-Control: "no-cache, private"',
   },
+  'invalid-client-bearer-challenge': {
+    case: 'auth: a token request with a wrong client secret refused 401 with a Basic challenge',
+    contractPath: '#/components/securitySchemes/Client_Credentials',
+    expected: 'a WWW-Authenticate challenge for Basic, the scheme the client authenticated with (RFC 6749 §5.2)',
+    received: 'WWW-Authenticate: "Bearer realm=\\"simulator\\", error=\\"invalid_client\\""',
+  },
   'duplicate-customer': {
     case: 'results: a phone search finds the known customer, and only holders of that phone',
     contractPath: '#/components/schemas/SearchCustomerResponse/properties/customers',
