@@ -1,6 +1,6 @@
 import { OPERATION_POINTER, RESULT_CAP_POINTER, SEARCH_REQUIREMENT_POINTER, documentedStatuses, requestFields, resultCap } from './contract-reader';
 import { validateHeader, validateSchema, type HeaderName, type SchemaViolation } from './contract-validator';
-import { challengeSchemes } from './auth-challenge';
+import { challengeSchemes, parseChallenges } from './auth-challenge';
 import { requestBodyBytes, requestMethod, type Expectation, type ExchangeRequest } from './exchange';
 import { describeValueType, isJsonContentType, mediaTypeParameter, type JudgedExchange } from './judged-exchange';
 import { criterionLabel, judgedCriteria, meetsGroup } from './search-criteria';
@@ -73,6 +73,47 @@ function expectedStatuses(expectation: Expectation, request: ExchangeRequest): n
  * is undocumented-method-refused's alone (a HEAD answer has no content, RFC 9110 §9.3.2).
  */
 const servedSearch = (judged: JudgedExchange): boolean => judged.status === 200 && requestMethod(judged.exchange.request) === 'POST';
+
+/**
+ * RFC 6750 §3's characters for each Bearer attribute it defines: error and error_description are
+ * printable ASCII but `"` and `\\`; error_uri the same without the space; scope space-separated
+ * tokens of the error_uri characters. Attributes it does not define (realm, others) are not restricted.
+ */
+const BEARER_ATTRIBUTE_CHARACTERS: Readonly<Record<string, RegExp>> = {
+  error: /[\x20\x21\x23-\x5B\x5D-\x7E]/,
+  error_description: /[\x20\x21\x23-\x5B\x5D-\x7E]/,
+  error_uri: /[\x21\x23-\x5B\x5D-\x7E]/,
+  scope: /[\x20\x21\x23-\x5B\x5D-\x7E]/,
+};
+
+/** What is wrong with one Bearer attribute's value, or undefined when RFC 6750 §3 allows it. */
+function bearerAttributeFault(name: string, value: string): string | undefined {
+  const allowed = BEARER_ATTRIBUTE_CHARACTERS[name];
+  if (!allowed) return undefined;
+  const chars = [...value];
+  const at = chars.findIndex((char) => !allowed.test(char));
+  if (at >= 0) return `${name} with U+${chars[at]?.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')} at character ${at + 1}`;
+  if (name === 'scope' && !/^[^ ]+(?: [^ ]+)*$/.test(value)) return `scope ${JSON.stringify(value.slice(0, 40))}`;
+  return undefined;
+}
+
+/** Findings of RFC 6750 §3 on every Bearer challenge of an answer: an attribute twice, or one outside its characters. */
+function bearerChallengeFindings(fieldValue: string): Finding[] {
+  return parseChallenges(fieldValue)
+    .filter((challenge) => challenge.scheme === 'bearer')
+    .flatMap((challenge) => {
+      const names = challenge.params.map(([name]) => name);
+      const repeated = [...new Set(names.filter((name, index) => names.indexOf(name) !== index))].map((name) => ({
+        expected: 'each challenge attribute at most once (RFC 6750 §3)',
+        received: `${name} ${names.filter((other) => other === name).length} times`,
+      }));
+      const outside = challenge.params.flatMap(([name, value]) => {
+        const fault = bearerAttributeFault(name, value);
+        return fault === undefined ? [] : [{ expected: `a challenge ${name} in the characters RFC 6750 §3 allows (printable ASCII but " and \\${name === 'error_uri' ? ', no space' : ''})`, received: fault }];
+      });
+      return [...repeated, ...outside];
+    });
+}
 
 /** The check of every rule that judges a case by the status its expectation names. */
 function expectedStatusCheck(judged: JudgedExchange, rule: Expectation['rule']): Finding[] | undefined {
@@ -392,6 +433,16 @@ export const contractRules = {
           received: challenge === undefined ? 'no WWW-Authenticate' : `WWW-Authenticate: ${JSON.stringify(challenge.slice(0, 80))}`,
         },
       ];
+    },
+  },
+  'bearer-challenge': {
+    contractPath: '#/components/securitySchemes/Client_Credentials',
+    summary:
+      'A Bearer challenge in WWW-Authenticate, when sent, holds each attribute at most once, and its error, error_description, error_uri and scope in the characters RFC 6750 §3 allows (MUST).',
+    check: (judged) => {
+      const challenge = judged.exchange.response.headers['www-authenticate'];
+      if (challenge === undefined || !challengeSchemes(challenge).includes('bearer')) return undefined;
+      return bearerChallengeFindings(challenge);
     },
   },
 } as const satisfies Record<string, ContractRule>;

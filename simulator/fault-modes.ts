@@ -103,6 +103,11 @@ export const faultModes = {
     description: 'Answers 200 to a search without a token.',
     behaviour: { acceptsAnonymous: true },
   },
+  'challenge-description-non-ascii': {
+    breaks: 'bearer-challenge',
+    description: 'Refuses a search without a valid token 401 with a Bearer challenge whose error_description is Norwegian text with ø and å (RFC 6750 §3 allows printable ASCII only).',
+    behaviour: { tokenRefusal: () => ({ status: 401, challenge: 'Bearer realm="simulator", error_description="Tilgangsnøkkel mangler eller er ugyldig; prøv på nytt"' }) },
+  },
   'token-signature-unchecked': {
     breaks: 'auth-required',
     readme: { does: 'checks only the start of a token, never its signature', caughtBy: 'an issued token with one character of its last part changed (RFC 6750 §5.1)' },

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { challengeSchemes } from '../contracts/auth-challenge';
+import { challengeSchemes, parseChallenges } from '../contracts/auth-challenge';
 
 /* WWW-Authenticate is a list of challenges whose parameters hold commas and scheme-like words in quotes. */
 test('the schemes a WWW-Authenticate value offers: one per challenge, never a parameter or quoted text', () => {
@@ -10,4 +10,22 @@ test('the schemes a WWW-Authenticate value offers: one per challenge, never a pa
   expect(challengeSchemes('BASIC')).toEqual(['basic']);
   expect(challengeSchemes('realm="Basic"')).toEqual([]);
   expect(challengeSchemes('')).toEqual([]);
+});
+
+test('a challenge keeps its auth-params, unquoted, wherever the list splits them', () => {
+  expect(parseChallenges('Bearer realm="capi", error="invalid_token", error_description="a \\"quoted\\", comma"')).toEqual([
+    {
+      scheme: 'bearer',
+      params: [
+        ['realm', 'capi'],
+        ['error', 'invalid_token'],
+        ['error_description', 'a "quoted", comma'],
+      ],
+    },
+  ]);
+  expect(parseChallenges('Basic realm=simple, Bearer scope="read write"')).toEqual([
+    { scheme: 'basic', params: [['realm', 'simple']] },
+    { scheme: 'bearer', params: [['scope', 'read write']] },
+  ]);
+  expect(parseChallenges('Bearer')).toEqual([{ scheme: 'bearer', params: [] }]);
 });

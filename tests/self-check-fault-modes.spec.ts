@@ -59,6 +59,12 @@ const pinned: Record<FaultMode, { case: string | RegExp } & Omit<RuleViolation, 
     expected: '403 or 401',
     received: '200',
   },
+  'challenge-description-non-ascii': {
+    case: 'auth: a search without a token refused',
+    contractPath: '#/components/securitySchemes/Client_Credentials',
+    expected: 'a challenge error_description in the characters RFC 6750 §3 allows (printable ASCII but " and \\)',
+    received: 'error_description with U+00C3 at character 10',
+  },
   'token-signature-unchecked': {
     case: 'auth: a search with an issued token one character of which was changed refused',
     contractPath: '#/components/securitySchemes/Client_Credentials',
