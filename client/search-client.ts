@@ -113,7 +113,7 @@ export class SearchClient {
       case 'basic':
       case 'issued': {
         const issued = request.auth === 'basic' ? await this.options.tokens.tokenBy('basic') : await this.options.tokens.freshToken();
-        return { header: `Bearer ${issued.value}`, token: issued.value, fresh: true, tokenResponse: { status: 200, headers: issued.headers } };
+        return { header: `Bearer ${issued.value}`, token: issued.value, fresh: true, tokenResponse: { status: 200, headers: issued.headers, body: issued.body } };
       }
       case 'wrong-secret': {
         // The refusal is what is judged; a token issued all the same is sent, to show what it opens.

@@ -1,3 +1,4 @@
+import { tokenBodyShape, type TokenBodyShape } from '../contracts/exchange';
 import { describeUrl, type HttpResponse, type HttpTransport } from './http-transport';
 import type { TargetEndpoint } from './target-endpoint';
 import { TokenError } from './token-error';
@@ -56,10 +57,11 @@ const DEFAULT_LIFETIME_S = 60;
  * lifetime (at most 60 s) before it expires, so even a 2-second token is reused for 1.8 s rather than
  * refetched per call; concurrent callers share one fetch.
  */
-/** A token and the headers of the answer that issued it (names in lower case). */
+/** A token, the headers of the answer that issued it (names in lower case) and its body's shape, the token left out. */
 export interface IssuedToken {
   readonly value: string;
   readonly headers: Readonly<Record<string, string>>;
+  readonly body: TokenBodyShape;
 }
 
 /** A token endpoint's answer as it came: its status and headers, and the token when it issued one. */
@@ -101,14 +103,14 @@ export class TokenClient {
 
   /** A token asked for with the client credentials sent by `method` alone, with its answer's headers: neither negotiated nor cached. */
   async tokenBy(method: ClientAuthMethod): Promise<IssuedToken> {
-    const { value, headers } = await this.request(method);
-    return { value, headers };
+    const { value, headers, body } = await this.request(method);
+    return { value, headers, body };
   }
 
   /** A token asked for anew, as the client negotiates, with its answer's headers: never from the cache, never cached. */
   async freshToken(): Promise<IssuedToken> {
-    const { value, headers } = await this.negotiate();
-    return { value, headers };
+    const { value, headers, body } = await this.negotiate();
+    return { value, headers, body };
   }
 
   /**
@@ -202,7 +204,7 @@ export class TokenClient {
     if (typeof body.access_token !== 'string' || body.access_token === '') {
       throw new TokenError('malformed', `Token response from ${where} has no access_token`, { status: 200 });
     }
-    return { value: body.access_token, lifetimeS: lifetimeOf(body.expires_in), headers: response.headers };
+    return { value: body.access_token, lifetimeS: lifetimeOf(body.expires_in), headers: response.headers, body: tokenBodyShape(response.bodyText) };
   }
 
   /** The headers and form of a token request with the client credentials sent by `method`. */

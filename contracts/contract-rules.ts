@@ -445,6 +445,28 @@ export const contractRules = {
       return bearerChallengeFindings(challenge);
     },
   },
+  'token-response': {
+    contractPath: '#/components/securitySchemes/Client_Credentials',
+    summary:
+      'A token answer is a JSON object served as application/json, with token_type "Bearer" in any case (RFC 6749 §5.1: token_type REQUIRED, the parameters in an application/json body; RFC 6750 §4).',
+    // Judged on the token answers the gate's cases ask for themselves that issued a token; the token itself is never kept.
+    check: (judged) => {
+      const answer = judged.exchange.tokenResponse;
+      if (answer?.status !== 200 || !answer.body) return undefined;
+      const findings: Finding[] = [];
+      const contentType = answer.headers['content-type'];
+      if (!/^application\/json[ \t]*(;|$)/i.test(contentType ?? '')) {
+        findings.push({ expected: 'a token answer served as application/json', received: contentType === undefined ? 'no Content-Type' : `Content-Type: ${JSON.stringify(contentType.slice(0, 80))}` });
+      }
+      if (!answer.body.jsonObject) findings.push({ expected: 'a token answer whose body is a JSON object', received: 'a body that is not a JSON object' });
+      else {
+        const tokenType = answer.body.tokenType;
+        if (!('value' in tokenType)) findings.push({ expected: 'a token_type (REQUIRED)', received: tokenType.type === 'absent' ? 'no token_type' : `token_type a ${tokenType.type}` });
+        else if (tokenType.value.toLowerCase() !== 'bearer') findings.push({ expected: 'token_type "Bearer", in any case', received: `token_type ${JSON.stringify(tokenType.value.slice(0, 40))}` });
+      }
+      return findings;
+    },
+  },
 } as const satisfies Record<string, ContractRule>;
 
 export type RuleName = keyof typeof contractRules;

@@ -104,11 +104,37 @@ export interface SentRequest {
   readonly startedAt: string;
 }
 
+/** What rules may know of a token answer's body: its form and its token_type, never the token. */
+export interface TokenBodyShape {
+  /** Whether the body parsed as a JSON object. */
+  readonly jsonObject: boolean;
+  /** The token_type member: its value when a string, else its JSON type, or `absent`. */
+  readonly tokenType: { readonly value: string } | { readonly type: string };
+}
+
 /** A token endpoint's answer, as far as rules judge it. */
 export interface TokenResponse {
   readonly status: number;
   /** Header names in lower case. */
   readonly headers: Readonly<Record<string, string>>;
+  /** The body's shape, for an answer that issued a token. */
+  readonly body?: TokenBodyShape;
+}
+
+/** The shape of a token answer's body text (RFC 6749 §5.1): the token itself is left out. */
+export function tokenBodyShape(bodyText: string): TokenBodyShape {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(bodyText);
+  } catch {
+    return { jsonObject: false, tokenType: { type: 'absent' } };
+  }
+  const jsonObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+  const tokenType = jsonObject ? (parsed as Record<string, unknown>).token_type : undefined;
+  return {
+    jsonObject,
+    tokenType: typeof tokenType === 'string' ? { value: tokenType } : { type: tokenType === undefined ? 'absent' : tokenType === null ? 'null' : Array.isArray(tokenType) ? 'array' : typeof tokenType },
+  };
 }
 
 /** One request and the response that answered it: the evidence every rule judges. */

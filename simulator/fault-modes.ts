@@ -297,6 +297,12 @@ export const faultModes = {
     description: 'The token endpoint answers with Cache-Control: no-cache, private instead of no-store, so a shared cache may keep a token (RFC 6749 §5.1).',
     behaviour: { tokenCacheControl: 'no-cache, private' },
   },
+  'token-type-missing': {
+    breaks: 'token-response',
+    unseenInProduction: "the token endpoint's own answers are the gate's to judge: the monitor searches with the token it negotiated and cached",
+    description: 'Issues tokens without token_type, which RFC 6749 §5.1 makes REQUIRED (a client cannot tell how to present the token).',
+    behaviour: { tokenFields: ({ token_type: _omitted, ...rest }) => rest },
+  },
   'invalid-client-bearer-challenge': {
     breaks: 'invalid-client-challenge',
     unseenInProduction: "the token endpoint's own answers are the gate's to judge: the monitor never sends a wrong secret",

@@ -25,5 +25,6 @@ export async function handleToken(state: SimulatorState, request: IncomingMessag
   }
   const lifetimeS = state.tokenLifetimeS;
   const token = state.tokens.issue(lifetimeS);
-  return { status: json(200, { access_token: token, token_type: 'Bearer', expires_in: lifetimeS, scope: 'read' }), auth };
+  const fields = { access_token: token, token_type: 'Bearer', expires_in: lifetimeS, scope: 'read' };
+  return { status: json(200, behaviour.tokenFields?.(fields) ?? fields), auth };
 }

@@ -72,6 +72,8 @@ export interface ProviderBehaviour {
   readonly revokesTokens?: (validSearches: number) => boolean;
   /** The Cache-Control header of the token endpoint's answers; default `no-store` (RFC 6749 §5.1). */
   readonly tokenCacheControl?: string;
+  /** Rewrites the members of a token answer that issues a token (RFC 6749 §5.1). Default none. */
+  readonly tokenFields?: (fields: Readonly<Record<string, unknown>>) => Record<string, unknown>;
   /** The WWW-Authenticate challenge of the token endpoint's 401 invalid_client; default `Basic realm="simulator"` (RFC 6749 §5.2, RFC 9110 §15.5.2). */
   readonly clientChallenge?: string;
   /** Whether the token endpoint accepts client credentials sent this way (RFC 6749 §2.3.1); default both. */

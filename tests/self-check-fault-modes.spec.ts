@@ -231,6 +231,12 @@ const pinned: Record<FaultMode, { case: string | RegExp } & Omit<RuleViolation, 
     expected: 'a token answer with Cache-Control: no-store',
     received: 'Cache-Control: "no-cache, private"',
   },
+  'token-type-missing': {
+    case: 'auth: a search with a token issued for HTTP Basic client authentication accepted',
+    contractPath: '#/components/securitySchemes/Client_Credentials',
+    expected: 'a token_type (REQUIRED)',
+    received: 'no token_type',
+  },
   'invalid-client-bearer-challenge': {
     case: 'auth: a token request with a wrong client secret refused 401 with a Basic challenge',
     contractPath: '#/components/securitySchemes/Client_Credentials',
