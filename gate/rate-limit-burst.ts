@@ -87,8 +87,8 @@ const describeFailure = (error: unknown): string => (error instanceof Error ? er
 export async function runRateLimitBurst(target: OpenTarget, profile: TargetProfile, options: CaseOptions = {}): Promise<BurstRun> {
   const item = rateLimitBurstCase(profile);
   const traceId = newTraceId();
-  const { answers, failures, sent, elapsedMs } =
-    options.stopAt !== undefined && Date.now() >= options.stopAt ? { answers: [], failures: [new DeadlineError('the run reached its deadline before the burst')], sent: 0, elapsedMs: 0 } : await sendBurst(target, item, traceId, options.stopAt);
+  // A deadline already past sends nothing: the burst's loop ends before its first search.
+  const { answers, failures, sent, elapsedMs } = await sendBurst(target, item, traceId, options.stopAt);
   const first429 = answers.find((answer) => answer.exchange.response.status === 429);
   const judged = first429 ?? answers.at(-1);
   const outcome: BurstOutcome = {
