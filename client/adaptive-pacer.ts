@@ -154,6 +154,15 @@ export class AdaptivePacer {
   }
 
   /**
+   * Holds every caller back `waitMs` from now, leaving the rate and the calls in flight as they are:
+   * for a 429 drawn on purpose by calls sent outside the pacer, which says how long the provider's
+   * window stays full but nothing about the rate the pacer keeps.
+   */
+  hold(waitMs: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, this.now() + waitMs);
+  }
+
+  /**
    * A call got an answer other than 429: the rate grows back toward the ceiling by
    * `increasePerSecond` for every second since it last changed, so sparse callers (the monitor's
    * probes, every 30 s) recover as fast in time as a busy campaign.

@@ -32,6 +32,13 @@ export interface SearchClientOptions {
 export interface SendOptions {
   /** Retry after 429 (default true; off when a case expects the 429). */
   readonly retryRateLimited?: boolean;
+  /**
+   * Sent at once, outside the pacer's turns and slots (the gate's rate-limit burst, which must pass the
+   * limit the pacer keeps to). A 429 it draws holds every paced caller back for the wait the answer
+   * asks for, one rolling second when it names none (`UNHINTED_HOLD_MS`), without slowing the rate.
+   * Default false.
+   */
+  readonly unpaced?: boolean;
   /** Most retries after 429, however short the waits (a bound in count beside the time budget). Default none. */
   readonly maxRateLimitRetries?: number;
   /** Clock time (ms) past which no attempt starts and no wait reaches: the run's deadline. Default none. */
@@ -74,6 +81,7 @@ interface SendRun {
   readonly request: ExchangeRequest;
   readonly notAfter: number;
   readonly retryRateLimited: boolean;
+  readonly unpaced: boolean;
   readonly maxRateLimitRetries: number;
   readonly giveUpAt: number;
   readonly traceId: string;
@@ -82,6 +90,13 @@ interface SendRun {
   tokenRetried: boolean;
   rateLimitRetries: number;
 }
+
+/**
+ * How long a 429 drawn by an unpaced call holds the paced callers back when it names no wait (no
+ * Retry-After or X-RateLimit-Reset the client can read), in milliseconds: the rolling second the
+ * documented per-second limit is counted over.
+ */
+export const UNHINTED_HOLD_MS = 1_000;
 
 const sleepFor = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -143,6 +158,7 @@ export class SearchClient {
       request,
       notAfter,
       retryRateLimited: sendOptions.retryRateLimited ?? true,
+      unpaced: sendOptions.unpaced ?? false,
       maxRateLimitRetries: sendOptions.maxRateLimitRetries ?? Number.POSITIVE_INFINITY,
       // The 429 budget is time, not a count: a strict provider may refuse many times within a second.
       giveUpAt: this.now() + (this.options.rateLimitWaitMs ?? 30_000),
@@ -168,11 +184,12 @@ export class SearchClient {
   private async attempt(run: SendRun): Promise<{ exchange: Exchange; auth: Authorization }> {
     if (this.now() >= run.notAfter) throw new DeadlineError('The run reached its deadline before this search was sent');
     run.attempts++;
-    const sentAt = (await this.options.pace?.take()) ?? this.now();
+    const pace = run.unpaced ? undefined : this.options.pace;
+    const sentAt = (await pace?.take()) ?? this.now();
     try {
       return await this.sendOnce(run, sentAt);
     } finally {
-      this.options.pace?.release();
+      pace?.release();
     }
   }
 
@@ -196,8 +213,10 @@ export class SearchClient {
       timeoutMs: Math.max(1, Math.min(this.options.timeoutMs ?? 10_000, left)),
     });
     // A status forced with Prefer says nothing about the provider's limits.
-    if (response.status === 429 && request.prefer === undefined) this.options.pace?.rateLimited(sentAt, rateLimitHintMs(response.headers));
-    else this.options.pace?.answered();
+    if (response.status === 429 && request.prefer === undefined) {
+      if (run.unpaced) this.options.pace?.hold(rateLimitHintMs(response.headers) ?? UNHINTED_HOLD_MS);
+      else this.options.pace?.rateLimited(sentAt, rateLimitHintMs(response.headers));
+    } else if (!run.unpaced) this.options.pace?.answered();
     const exchange: Exchange = {
       request,
       response: { ...response, attempts: run.attempts },

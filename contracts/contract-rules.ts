@@ -1,5 +1,5 @@
 import { OPERATION_POINTER, RESULT_CAP_POINTER, SEARCH_REQUIREMENT_POINTER, documentedStatuses, requestFields, resultCap } from './contract-reader';
-import { validateHeader, validateSchema, type HeaderName, type SchemaViolation } from './contract-validator';
+import { HEADER_NAMES, headerSchemaWords, validateHeader, validateSchema, type SchemaViolation } from './contract-validator';
 import { challengeSchemes, parseChallenges } from './auth-challenge';
 import { requestBodyBytes, requestMethod, type Expectation, type ExchangeRequest } from './exchange';
 import { describeValueType, isJsonContentType, mediaTypeParameter, type JudgedExchange } from './judged-exchange';
@@ -26,7 +26,6 @@ export interface ContractRule {
 // Read once: checks run on every answer of the suite and of every monitor probe.
 const DOCUMENTED_STATUSES = documentedStatuses();
 const RESULT_CAP = resultCap();
-const RATE_LIMIT_HEADERS: readonly HeaderName[] = ['X-Mediaconnect-Api-Version', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'];
 
 /**
  * Statuses that refuse an undocumented method (clause decision undocumented-method-statuses): 405
@@ -53,6 +52,8 @@ function expectedStatuses(expectation: Expectation, request: ExchangeRequest): n
   switch (expectation.kind) {
     case 'accepted':
       return [200];
+    case 'throttled':
+      return [200, 429];
     case 'refused':
       return tooLargeForAnySearch(request) ? [400, 413] : [400];
     case 'method':
@@ -232,14 +233,16 @@ export const contractRules = {
   },
   'rate-limit-headers': {
     contractPath: '#/components/headers',
-    summary: 'X-RateLimit-Remaining, X-RateLimit-Reset and X-Mediaconnect-Api-Version are well-formed when present.',
+    summary:
+      'X-RateLimit-Remaining, X-RateLimit-Reset, X-Mediaconnect-Api-Version and Retry-After are well-formed when present (Retry-After: delay-seconds or an HTTP-date, RFC 9110 §10.2.3; a sender MUST NOT generate what the grammar does not match, §2.2).',
     check: (judged) =>
-      RATE_LIMIT_HEADERS.flatMap((header) => {
+      HEADER_NAMES.flatMap((header) => {
         const value = judged.exchange.response.headers[header.toLowerCase()];
         if (value === undefined) return [];
         return validateHeader(header, value).map((violation) => ({
           contractPath: violation.contractPath,
-          expected: `${header} ${violation.message}`,
+          // A pattern is said in the schema's words: the expression itself would fill the line.
+          expected: `${header} ${violation.keyword === 'pattern' ? `must be ${headerSchemaWords(header) ?? violation.message}` : violation.message}`,
           received: JSON.stringify(value.slice(0, 80)),
         }));
       }),

@@ -9,7 +9,7 @@ export const DOCUMENT_ID = 'https://capi-contract.local/search-customer.json';
 /** Every pointer the contract validator validates against: the named schemas and the response headers' schemas. */
 export const CONTRACT_POINTERS = [
   ...['SearchCustomerRequest', 'SearchCustomerResponse', 'Customer', 'ErrorResponse'].map((name) => `#/components/schemas/${name}`),
-  ...['X-Mediaconnect-Api-Version', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'].map((name) => `#/components/headers/${name}/schema`),
+  ...Object.keys(searchCustomerContract.components.headers).map((name) => `#/components/headers/${name}/schema`),
 ] as const;
 
 /**

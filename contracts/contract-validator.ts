@@ -3,7 +3,11 @@ import { contractSchema as compiled } from './contract-schemas';
 import { searchCustomerContract } from './search-customer-contract';
 
 export type SchemaName = 'SearchCustomerRequest' | 'SearchCustomerResponse' | 'Customer' | 'ErrorResponse';
-export type HeaderName = 'X-Mediaconnect-Api-Version' | 'X-RateLimit-Remaining' | 'X-RateLimit-Reset';
+/** The response headers the contract documents (`#/components/headers`): one edit there adds one here. */
+export type HeaderName = keyof typeof searchCustomerContract.components.headers;
+
+/** The documented response headers' names, in the contract's order. */
+export const HEADER_NAMES = Object.keys(searchCustomerContract.components.headers) as HeaderName[];
 
 /** One way a value breaks the contract, located both in the contract and in the value. */
 export interface SchemaViolation {
@@ -50,6 +54,11 @@ export function validateHeader(name: HeaderName, value: string): SchemaViolation
   const schema = searchCustomerContract.components.headers[name].schema as { type?: string };
   const typed: unknown = schema.type === 'integer' && /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : value;
   return validate(typed) ? [] : toViolations(pointer, validate.errors);
+}
+
+/** The words a header's schema describes its values in, when it has them. */
+export function headerSchemaWords(name: HeaderName): string | undefined {
+  return (searchCustomerContract.components.headers[name].schema as { description?: string }).description;
 }
 
 /** True when a request body satisfies the whole request schema (limits, formats and the search requirement). */

@@ -171,6 +171,12 @@ export type Expectation =
   | { readonly kind: 'refused'; readonly rule: RefusalRule }
   | { readonly kind: 'unauthorized'; readonly rule: 'auth-required' | 'invalid-client-challenge' }
   | { readonly kind: 'forced'; readonly rule: 'forced-error-status'; readonly status: number }
+  /**
+   * A valid search sent past the documented rate limit (the gate's burst): served, or refused with the
+   * 429 the page documents. Which of the two is the provider's to decide (a test environment may be
+   * more lenient); the answer is judged by every rule either way.
+   */
+  | { readonly kind: 'throttled'; readonly rule: 'valid-search-accepted' }
   /** An undocumented method on the operation's path: refused, never served. */
   | { readonly kind: 'method'; readonly rule: 'undocumented-method-refused' }
   /** The page does not rule on this input (see the contradictions): only the universal rules judge it. */

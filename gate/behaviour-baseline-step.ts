@@ -41,7 +41,8 @@ export interface BaselineStep {
 async function record(target: OpenTarget, profile: TargetProfile, config: CampaignConfig, first: ContractCampaign, step: BaselineStep, file: string): Promise<BaselineOutcome> {
   const pinned = config.seedGiven;
   // No counterexamples replayed or stored, no shrinking: the second pass only observes.
-  const secondConfig: CampaignConfig = { ...config, generatedCases: pinned ? config.generatedCases : 0, examplesFile: undefined, replay: undefined, shrinkRequests: 0 };
+  // No burst either: its case is never observed (a 200 or a 429 are both the provider's right).
+  const secondConfig: CampaignConfig = { ...config, generatedCases: pinned ? config.generatedCases : 0, examplesFile: undefined, replay: undefined, shrinkRequests: 0, rateLimitBurst: false };
   // Within the run's own deadline (the gate's fixture allows no more); a case it cuts off is listed as noise, never compared.
   const second = await runContractCampaign(target, profile, secondConfig, { targetKey: step.targetKey, startedAt: first.deadlineAt - config.deadlineS * 1000 });
   const baseline = buildTargetBaseline(observeCampaign(first.results, pinned), observeCampaign(second.results, pinned), pinned ? first.seed : undefined);

@@ -22,9 +22,12 @@ export interface BaselineFile {
   readonly targets: Readonly<Record<string, TargetBaseline>>;
 }
 
-/** Which results a baseline observes: judged, sent, not replayed; generated ones only when asked (a pinned seed). */
+/**
+ * Which results a baseline observes: judged, sent, not replayed, not the rate-limit burst (whose answer,
+ * 200 or 429, depends on the provider's window as the burst met it); generated ones only when asked (a pinned seed).
+ */
 function observable(result: CaseResult, includeGenerated: boolean): boolean {
-  if (!result.exchange || result.skipped || result.notJudged || result.case.title.startsWith(REPLAYED_PREFIX)) return false;
+  if (!result.exchange || result.skipped || result.notJudged || result.case.title.startsWith(REPLAYED_PREFIX) || 'burst' in result.case) return false;
   return includeGenerated || result.case.origin === undefined;
 }
 

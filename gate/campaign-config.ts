@@ -1,5 +1,5 @@
 import { ConfigError, type ConfigProblem } from '../client/config-error';
-import { readInteger, type Environment } from '../client/environment-reader';
+import { readFlag, readInteger, type Environment } from '../client/environment-reader';
 import { DEVIATION_VARIABLES } from './accepted-deviations';
 import { BASELINE_VARIABLES } from './baseline-config';
 import type { CaseOrigin } from '../cases/contract-case';
@@ -22,6 +22,12 @@ export interface CampaignConfig {
   readonly deadlineS: number;
   /** Time one run may spend shrinking failures, in seconds (beside the request budget). Default 10. */
   readonly shrinkTimeS: number;
+  /**
+   * Ends the run with the rate-limit burst (gate/rate-limit-burst.ts): at most twice the documented
+   * per-second limit plus one searches within a second, to draw a real 429 and judge it. Default true:
+   * the page documents 429, and the burst stays far inside the documented 2000 calls a minute.
+   */
+  readonly rateLimitBurst: boolean;
 }
 
 export const CAMPAIGN_VARIABLES = [
@@ -32,6 +38,7 @@ export const CAMPAIGN_VARIABLES = [
   'CONTRACT_REPLAY',
   'CONTRACT_DEADLINE_S',
   'CONTRACT_SHRINK_TIME_S',
+  'CONTRACT_RATE_LIMIT_BURST',
   ...DEVIATION_VARIABLES,
   ...BASELINE_VARIABLES,
 ] as const;
@@ -49,6 +56,7 @@ export function loadCampaignConfig(env: Environment, random: () => number = Math
   const shrinkRequests = readInteger(env, 'CONTRACT_SHRINK_REQUESTS', 60, { min: 0, max: 10_000 }, problems);
   const deadlineS = readInteger(env, 'CONTRACT_DEADLINE_S', 120, { min: 10, max: 86_400 }, problems);
   const shrinkTimeS = readInteger(env, 'CONTRACT_SHRINK_TIME_S', 10, { min: 0, max: 3_600 }, problems);
+  const rateLimitBurst = readFlag(env, 'CONTRACT_RATE_LIMIT_BURST', problems) ?? true;
   const examplesRaw = env.CONTRACT_EXAMPLES?.trim();
   const examplesFile = examplesRaw === 'off' ? undefined : examplesRaw || DEFAULT_EXAMPLES_FILE;
 
@@ -67,5 +75,5 @@ export function loadCampaignConfig(env: Environment, random: () => number = Math
     }
   }
   if (problems.length > 0) throw new ConfigError(problems);
-  return { seed, seedGiven, generatedCases, shrinkRequests, examplesFile, replay, deadlineS, shrinkTimeS };
+  return { seed, seedGiven, generatedCases, shrinkRequests, examplesFile, replay, deadlineS, shrinkTimeS, rateLimitBurst };
 }

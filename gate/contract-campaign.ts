@@ -8,6 +8,7 @@ import { readCounterexamples, regeneratedBy, REPLAYED_PREFIX, writeCounterexampl
 import { coverageCases } from '../cases/coverage-cases';
 import type { CampaignPhase, CampaignProgress } from './campaign-progress';
 import { buildGeneratedCases, replayGeneratedCase } from '../cases/generated-cases';
+import { runRateLimitBurst, type BurstOutcome } from './rate-limit-burst';
 import { runRelationPhase } from './relation-phase';
 import { runCampaign, type CaseResult } from './run-campaign';
 import { shrinkFailure } from './shrink-failure';
@@ -23,6 +24,8 @@ export interface ContractCampaign {
   readonly notes: readonly string[];
   /** Clock time (ms) of the run's deadline (CONTRACT_DEADLINE_S after its start). */
   readonly deadlineAt: number;
+  /** What the rate-limit burst did; undefined when it did not run (CONTRACT_RATE_LIMIT_BURST=0, a replay). Its case is the last result. */
+  readonly burst?: BurstOutcome;
 }
 
 export interface CampaignRun {
@@ -81,7 +84,10 @@ export async function runContractCampaign(target: OpenTarget, profile: TargetPro
   const relations = await runRelationPhase(target, profile, first, { stopAt, onResult: (_, result) => progress?.caseDone('relations', result) });
   progress?.total('relations', relations.length);
   progress?.stop();
-  const final = await shrinkFailures(target, profile, [...first, ...relations], config, stopAt);
+  const shrunk = await shrinkFailures(target, profile, [...first, ...relations], config, stopAt);
+  // Last, where its 429 delays nothing of this run: the pacer holds any later search (a baseline's second pass) until the window is over.
+  const burst = config.rateLimitBurst ? await runRateLimitBurst(target, profile, { stopAt }) : undefined;
+  const final = burst ? [...shrunk, burst.result] : shrunk;
 
   let stored: number | undefined;
   if (config.examplesFile && store?.ok) {
@@ -90,7 +96,7 @@ export async function runContractCampaign(target: OpenTarget, profile: TargetPro
     if (unique.length > 0 || mine.length > 0) writeCounterexamples(config.examplesFile, [...others, ...unique]);
     stored = unique.length;
   }
-  return { seed: config.seed, results: final, counts: { fixed: fixed.length, generated: generated.length, replayed: replayed.length }, stored, notes, deadlineAt };
+  return { seed: config.seed, results: final, counts: { fixed: fixed.length, generated: generated.length, replayed: replayed.length }, stored, notes, deadlineAt, ...(burst ? { burst: burst.outcome } : {}) };
 }
 
 /** Which phase each case of the first batch belongs to (replayed, then fixed with its coverage cases, then generated), and how many each has. */

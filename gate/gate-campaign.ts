@@ -16,6 +16,7 @@ import { writeContractSummary } from './contract-summary';
 import { targetKey } from './counterexample-store';
 import { applyDeviations } from './deviation-report';
 import { reportDir } from './report-dir';
+import { burstLine } from './rate-limit-burst';
 import { rerunCommand, runShapingVariables } from './reproduction';
 import { deviationLines, notJudgedLines } from './rule-report';
 
@@ -50,6 +51,7 @@ export async function runGateCampaign(options: GateCampaignOptions): Promise<Kep
     const kept = { ...(await behaviourBaselineHook(target, config.profile, campaignConfig, campaign, { config: baselineConfig, targetKey: key, env, write })), baseUrl: target.baseUrl };
     const { fixed, generated, replayed } = kept.counts;
     write(`Contract campaign done: ${fixed} fixed, ${generated} generated, ${replayed} replayed cases${kept.stored !== undefined ? `, ${kept.stored} counterexamples kept in ${campaignConfig.examplesFile}` : ''}\n`);
+    write(`${burstLine(kept.burst)}\n`);
     for (const note of kept.notes) write(`Note: ${note}\n`);
     for (const line of notJudgedLines(kept, campaignConfig.deadlineS)) write(`${line}\n`);
     // What the accepted deviations do as of now; each reader applies them again (judgedCampaign).

@@ -42,7 +42,14 @@ export interface ProbeRunDeps {
 }
 
 type Attempt =
-  | { readonly kind: 'answered'; readonly exchange: Exchange; readonly wider?: Exchange; readonly violations: readonly RuleViolation[] }
+  | {
+      readonly kind: 'answered';
+      readonly exchange: Exchange;
+      readonly wider?: Exchange;
+      readonly violations: readonly RuleViolation[];
+      /** The rule that judges the answer's status for this probe (its expectation's): a 429 breaks it by throttling, not by the contract. */
+      readonly statusRule?: RuleName;
+    }
   | { readonly kind: 'failed'; readonly error: unknown }
   | { readonly kind: 'deadline' };
 
@@ -58,7 +65,8 @@ interface Classified {
 /**
  * Sorts one probe's attempt into an outcome. Answers are judged by the rules first: a 5xx breaks
  * no-server-error and counts it (outcome `http_error`); a 429, or a refused token, is the
- * provider's documented throttling or our credentials, not the contract, and counts no rule.
+ * provider's documented throttling or our credentials, not the contract, and counts no rule, except
+ * what a 429 breaks by its own form (a Retry-After outside RFC 9110, an error body that is not JSON).
  */
 export function classifyAttempt(attempt: Attempt, elapsedMs: number, degradedMs: number): Classified {
   if (attempt.kind === 'deadline') return { outcome: 'timeout', detail: 'probe deadline passed', rules: [] };
@@ -74,10 +82,13 @@ export function classifyAttempt(attempt: Attempt, elapsedMs: number, degradedMs:
     }
     return { outcome: 'network_error', detail: error instanceof Error ? error.name : 'unknown failure', rules: [] };
   }
-  const { exchange, violations } = attempt;
+  const { exchange } = attempt;
   const status = exchange.response.status;
+  // A 429 is throttling, not the contract: only what the answer itself breaks (its Retry-After, its error body) counts.
+  const violations = status === 429 ? attempt.violations.filter((violation) => violation.rule !== attempt.statusRule) : attempt.violations;
   const [first] = violations;
   if (first === undefined) {
+    if (status === 429) return { outcome: 'rate_limited', detail: 'answered 429', rules: [] };
     return elapsedMs > degradedMs
       ? { outcome: 'degraded', detail: `correct, but ${Math.round(elapsedMs)} ms > ${degradedMs} ms`, rules: [] }
       : { outcome: 'success', detail: '', rules: [] };
@@ -86,7 +97,6 @@ export function classifyAttempt(attempt: Attempt, elapsedMs: number, degradedMs:
   const detail = `${first.rule}: expected ${first.expected}, received ${first.received}`;
   const shown = violations.slice(0, 3).map(({ rule, expected, received }) => ({ rule, expected, received }));
   if (rules.includes('no-server-error')) return { outcome: 'http_error', detail, rules, violations: shown };
-  if (status === 429) return { outcome: 'rate_limited', detail: 'answered 429', rules: [] };
   if ((status === 401 || status === 403) && exchange.request.auth === 'valid') return { outcome: 'auth_error', detail: `token refused with ${status}`, rules: [] };
   return { outcome: 'contract_violation', detail, rules, violations: shown };
 }
@@ -123,7 +133,7 @@ async function attemptProbe(deps: ProbeRunDeps, probe: MonitorProbe, name: Probe
       const { violations } = checkExchange(exchange, probe.expectation, { casePath: probe.contractPath, ...(wider ? { wider } : {}) });
       const { counted, accepted } = partitionViolations(violations, probe.title, deps.deviations ?? [], new Date());
       for (const { violation } of accepted) deps.metrics.acceptedDeviations.inc({ rule: violation.rule });
-      return { kind: 'answered', exchange, ...(wider ? { wider } : {}), violations: counted };
+      return { kind: 'answered', exchange, ...(wider ? { wider } : {}), violations: counted, statusRule: probe.expectation.rule };
     };
     const result = await withDeadline(send(), deps.timeoutMs);
     attempt = result === 'deadline' ? { kind: 'deadline' } : result;

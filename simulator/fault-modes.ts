@@ -1,5 +1,6 @@
 import { requestFields, SEARCH_REQUIREMENT_POINTER } from '../contracts/contract-reader';
 import type { RuleName } from '../contracts/contract-rules';
+import { DOCUMENTED_RATE_LIMITS } from '../contracts/documented-rate-limits';
 import type { Customer, SearchRequestBody } from '../contracts/search-customer-types';
 import type { ProviderBehaviour } from './provider-behaviour';
 import type { SeedCustomer } from './seed-customers';
@@ -336,6 +337,17 @@ export const faultModes = {
     unseenInProduction: 'the oversized class stays in the gate: production gets no body larger than a valid search',
     description: 'Answers 500 to a string value past 4096 characters (a fixed-size buffer overflowed).',
     behaviour: { crash: crashOnString((value) => value.length > 4096, 'BufferOverflowException') },
+  },
+  'fractional-retry-after': {
+    breaks: 'rate-limit-headers',
+    readme: { does: 'says `Retry-After: 0.916` (fractional seconds) on its 429s', caughtBy: "the rate-limit burst's 429" },
+    unseenInProduction: 'the monitor paces itself under the limit and never bursts: its probes draw no 429 to carry the header',
+    description:
+      'Enforces the documented limits (100 calls/s, 2000/min) whatever the simulator is set to, and answers past them 429 with Retry-After: 0.916, fractional seconds outside RFC 9110 delay-seconds (1*DIGIT).',
+    behaviour: {
+      rateLimit: DOCUMENTED_RATE_LIMITS,
+      rateLimitHint: (waitMs) => ({ 'retry-after': '0.916', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.max(1, Math.ceil(waitMs / 1000))) }),
+    },
   },
 } as const satisfies Record<string, FaultModeDefinition>;
 

@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { createNodeTransport, type HttpResponse, type HttpTransport } from '../client/http-transport';
 import { parseHttpDate } from '../client/http-date';
 import { rateLimitDelayMs, rateLimitHintMs, retriesOutlasting } from '../client/rate-limit-delay';
-import { SearchClient } from '../client/search-client';
+import { SearchClient, UNHINTED_HOLD_MS } from '../client/search-client';
+import { AdaptivePacer } from '../client/adaptive-pacer';
+import { RateWindow } from '../client/rate-window';
 import { DeadlineError } from '../client/deadline-error';
 import { isInvalidTokenChallenge } from '../client/bearer-challenge';
 import { TokenClient } from '../client/token-client';
@@ -195,6 +197,43 @@ test('the 429 wait follows Retry-After, then X-RateLimit-Reset (seconds or epoch
   expect(rateLimitDelayMs({}, 1, now, () => 0)).toBe(125);
   expect(rateLimitDelayMs({}, 3, now, () => 1)).toBe(1000);
   expect(rateLimitDelayMs({ 'retry-after': '99999' }, 1, now)).toBe(60_000);
+});
+
+test('a Retry-After outside RFC 9110 (fractional seconds) is no hint: the wait falls back to X-RateLimit-Reset, then to back-off', async () => {
+  const sleeps: number[] = [];
+  const { transport, searches } = scripted([
+    { status: 429, headers: { 'retry-after': '0.916', 'x-ratelimit-reset': '2' } },
+    { status: 429, headers: { 'retry-after': '0.916' } },
+    { status: 200 },
+  ]);
+  const exchange = await clients(transport, sleeps).search.send({ body: { email: 'a@b.no' }, auth: 'valid' });
+  expect(exchange.response.status).toBe(200);
+  expect(searches()).toBe(3);
+  // The second retry's back-off: 500 ms halved, plus jitter of up to the other half.
+  expect(sleeps[0]).toBe(2000);
+  expect(sleeps[1]).toBeGreaterThanOrEqual(250);
+  expect(sleeps[1]).toBeLessThanOrEqual(500);
+});
+
+test('an unpaced search takes no turn of the pacer and is not retried, and its 429 holds paced searches back without slowing them', async () => {
+  const clock = 5_000_000;
+  const pace = new AdaptivePacer({ window: new RateWindow({ perSecond: 90, perMinute: 1_000_000, now: () => clock }), now: () => clock });
+  const { transport, searches } = scripted([{ status: 200 }, { status: 429, headers: { 'retry-after': '0.916' } }, { status: 429, headers: { 'retry-after': '3' } }]);
+  const tokens = new TokenClient({ tokenUrl: simulator.tokenUrl, clientId: simulator.clientId, clientSecret: simulator.clientSecret, transport });
+  const search = new SearchClient({ baseUrl: simulator.baseUrl, transport, tokens, pace, now: () => clock });
+  const unpaced = { unpaced: true, retryRateLimited: false } as const;
+  expect((await search.send({ body: { email: 'a@b.no' }, auth: 'valid' }, unpaced)).response.status).toBe(200);
+  // No turn taken: the pacer's window counted no call.
+  expect(pace.window.remaining()).toBe(90);
+  expect(pace.waitMs()).toBe(0);
+  // A 429 whose Retry-After cannot be read holds everyone one rolling second; rate and slots stay.
+  expect((await search.send({ body: { email: 'a@b.no' }, auth: 'valid' }, unpaced)).response.status).toBe(429);
+  expect(searches()).toBe(2);
+  expect(pace.waitMs()).toBe(UNHINTED_HOLD_MS);
+  expect(pace.perSecond).toBe(90);
+  expect(pace.allowedInFlight).toBe(pace.maxInFlight);
+  expect((await search.send({ body: { email: 'a@b.no' }, auth: 'valid' }, unpaced)).response.status).toBe(429);
+  expect(pace.waitMs()).toBe(3000);
 });
 
 test('a bare 429 is retried until the shortest back-off outlasts the rate window, and no longer', () => {

@@ -267,6 +267,12 @@ const pinned: Record<FaultMode, { case: string | RegExp } & Omit<RuleViolation, 
     expected: 'an answer other than 5xx (a client error is 4xx)',
     received: '500 (BufferOverflowException)',
   },
+  'fractional-retry-after': {
+    case: "rate limit: the known customer's phone search sent up to 201 times within a second is answered 200 or 429",
+    contractPath: '#/components/headers/Retry-After/schema/pattern',
+    expected: 'Retry-After must be delay-seconds (whole seconds, 1*DIGIT) or an HTTP-date (RFC 9110 §10.2.3)',
+    received: '"0.916"',
+  },
 };
 
 test('every rule of the registry is broken by at least one fault mode', () => {
@@ -275,11 +281,15 @@ test('every rule of the registry is broken by at least one fault mode', () => {
 });
 
 test('the correct simulator meets the whole contract, with no case skipped', async () => {
-  const { results, requests } = await runSimulatorCampaign();
+  const { results, requests, campaign } = await runSimulatorCampaign();
   expect(results.flatMap((result) => result.check.violations)).toEqual([]);
   expect(results.filter((result) => result.skipped)).toEqual([]);
-  // One request per case, and one more for each narrowing case's wider search (relation cases reuse answers already had).
-  expect(requests).toBe(results.length + results.filter((result) => result.case.wider).length);
+  // The simulator enforces the documented limit: the burst draws its 429, which every rule judged.
+  expect(campaign.burst?.first429).toBeGreaterThan(0);
+  expect(results.at(-1)?.exchange?.response.status).toBe(429);
+  // One request per case, one more for each narrowing case's wider search (relation cases reuse answers
+  // already had), and the burst's searches beyond the one its case stands for.
+  expect(requests).toBe(results.length + results.filter((result) => result.case.wider).length + (campaign.burst?.sent ?? 1) - 1);
 });
 
 test('a correct provider that rate-limits hard and issues 1-second tokens still passes', async () => {
