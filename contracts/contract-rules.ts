@@ -116,6 +116,9 @@ function bearerChallengeFindings(fieldValue: string): Finding[] {
     });
 }
 
+/** A header as a finding's Received shows it: its first 80 characters, or that it was not sent. */
+const describeHeader = (name: string, value: string | undefined): string => (value === undefined ? `no ${name}` : `${name}: ${JSON.stringify(value.slice(0, 80))}`);
+
 /** The check of every rule that judges a case by the status its expectation names. */
 function expectedStatusCheck(judged: JudgedExchange, rule: Expectation['rule']): Finding[] | undefined {
   if (judged.expectation.rule !== rule || judged.expectation.kind === 'unruled') return undefined;
@@ -414,7 +417,7 @@ export const contractRules = {
       const headers = answer.headers;
       const cacheControl = headers['cache-control'];
       if ((cacheControl ?? '').split(',').some((directive) => directive.trim().toLowerCase() === 'no-store')) return [];
-      return [{ expected: 'a token answer with Cache-Control: no-store', received: cacheControl === undefined ? 'no Cache-Control' : `Cache-Control: ${JSON.stringify(cacheControl.slice(0, 80))}` }];
+      return [{ expected: 'a token answer with Cache-Control: no-store', received: describeHeader('Cache-Control', cacheControl) }];
     },
   },
   'invalid-client-challenge': {
@@ -433,7 +436,7 @@ export const contractRules = {
       return [
         {
           expected: 'a WWW-Authenticate challenge for Basic, the scheme the client authenticated with (RFC 6749 §5.2)',
-          received: challenge === undefined ? 'no WWW-Authenticate' : `WWW-Authenticate: ${JSON.stringify(challenge.slice(0, 80))}`,
+          received: describeHeader('WWW-Authenticate', challenge),
         },
       ];
     },
@@ -459,7 +462,7 @@ export const contractRules = {
       const findings: Finding[] = [];
       const contentType = answer.headers['content-type'];
       if (!/^application\/json[ \t]*(;|$)/i.test(contentType ?? '')) {
-        findings.push({ expected: 'a token answer served as application/json', received: contentType === undefined ? 'no Content-Type' : `Content-Type: ${JSON.stringify(contentType.slice(0, 80))}` });
+        findings.push({ expected: 'a token answer served as application/json', received: describeHeader('Content-Type', contentType) });
       }
       if (!answer.body.jsonObject) findings.push({ expected: 'a token answer whose body is a JSON object', received: 'a body that is not a JSON object' });
       else {
