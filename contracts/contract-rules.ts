@@ -445,10 +445,10 @@ export const contractRules = {
     contractPath: '#/components/securitySchemes/Client_Credentials',
     summary:
       'A Bearer challenge in WWW-Authenticate, when sent, holds each attribute at most once, and its error, error_description, error_uri and scope in the characters RFC 6750 §3 allows (MUST).',
+    // Like the rate-limit headers: held by every answer without a Bearer challenge, as the documented 403 has none.
     check: (judged) => {
       const challenge = judged.exchange.response.headers['www-authenticate'];
-      if (challenge === undefined || !challengeSchemes(challenge).includes('bearer')) return undefined;
-      return bearerChallengeFindings(challenge);
+      return challenge === undefined ? [] : bearerChallengeFindings(challenge);
     },
   },
   'token-response': {
