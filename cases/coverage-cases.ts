@@ -402,6 +402,9 @@ export function coverageEntries(profile: TargetProfile): CoverageEntry[] {
     const value = request.rawBody ?? request.body;
     sink.add({ fields: [], keyword: 'body', label, value, verdict, fromProfile: true }, request, path, `invalid body: ${label} ${verdictWords(verdict)}`);
   }
+  for (const [label, request] of jsonSpellings(profile.knownCustomer)) {
+    sink.add({ fields: [], keyword: 'body', label, value: request.rawBody, verdict: accepted, fromProfile: true }, request, BODY_CONTENT_POINTER, `body: ${label} accepted`);
+  }
   return entries;
 }
 
@@ -435,6 +438,33 @@ function bodyValues(known: TargetProfile['knownCustomer']): [string, ExchangeReq
       unruled('body-encoding'),
       BODY_CONTENT_POINTER,
     ],
+  ];
+}
+
+/** Every UTF-16 code unit of a text as a `\\uXXXX` escape (RFC 8259 §7), its hex digits in the given case. */
+const escapedString = (text: string, upper: boolean): string =>
+  `"${Array.from({ length: text.length }, (_, index) => text.charCodeAt(index).toString(16).padStart(4, '0'))
+    .map((hex) => `\\u${upper ? hex.toUpperCase() : hex}`)
+    .join('')}"`;
+
+/**
+ * The known customer's searches spelled as the JSON grammar also allows (RFC 8259 §9: a parser MUST
+ * accept every text that conforms to it): every character of names and values escaped, with
+ * uppercase and with lowercase hex digits (§7: either case), and whitespace around every structural
+ * character (§2). Each is the same search as its plain spelling, so it is accepted.
+ */
+function jsonSpellings(known: TargetProfile['knownCustomer']): [string, ExchangeRequest][] {
+  // Members spelled one by one, `ws` around each structural character.
+  const spelled = (search: Readonly<Record<string, unknown>>, text: (value: unknown) => string, ws = ''): string =>
+    `${ws}{${ws}${Object.entries(search)
+      .map(([name, value]) => `${text(name)}${ws}:${ws}${text(value)}`)
+      .join(`${ws},${ws}`)}${ws}}${ws}`;
+  const escaped = (upper: boolean) => (value: unknown): string => (typeof value === 'string' ? escapedString(value, upper) : JSON.stringify(value));
+  const search = known.nameAddressSearch;
+  return [
+    ['every character of names and values a \\u escape with uppercase hex digits', { body: search, rawBody: rawText(spelled(search, escaped(true))), auth: 'valid' }],
+    ['every character of names and values a \\u escape with lowercase hex digits', { body: search, rawBody: rawText(spelled(search, escaped(false))), auth: 'valid' }],
+    ['whitespace (space, tab, CR, LF) around every structural character', { body: search, rawBody: rawText(spelled(search, (value) => JSON.stringify(value), ' \t\r\n')), auth: 'valid' }],
   ];
 }
 

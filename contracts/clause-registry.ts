@@ -125,6 +125,7 @@ const jsonClauses: readonly Clause[] = [
   { id: 'rfc8259-8.1-ignore-bom', source: { document: 'RFC 8259', section: '8.1' }, quote: 'In the interests of interoperability, implementations that parse JSON texts MAY ignore the presence of a byte order mark rather than treating it as an error.', strength: 'MAY', duty: 'provider', consequence: decision('A request with a byte-order mark may be read or refused: sent, judged only by "no 5xx".', 'body-encoding') },
   { id: 'rfc8259-11-no-charset', source: { document: 'RFC 8259', section: '11' }, quote: 'No "charset" parameter is defined for this registration.', strength: 'definition', duty: 'provider', consequence: variant('charset-absent') },
   { id: 'rfc8259-2-json-text', source: { document: 'RFC 8259', section: '2' }, quote: 'A JSON text is a sequence of tokens.', strength: 'definition', duty: 'provider', consequence: rule('error-body') },
+  { id: 'rfc8259-9-accept-all', source: { document: 'RFC 8259', section: '9' }, quote: 'A JSON parser MUST accept all texts that conform to the JSON grammar.', strength: 'MUST', duty: 'provider', consequence: rule('valid-search-accepted') },
   { id: 'rfc8259-4-unique-names', source: { document: 'RFC 8259', section: '4' }, quote: 'The names within an object SHOULD be unique.', strength: 'SHOULD', duty: 'client', consequence: decision('A request with a duplicate key is sent to see the provider cope, judged only by "no 5xx".', 'body-encoding') },
 ];
 

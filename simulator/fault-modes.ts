@@ -298,6 +298,18 @@ export const faultModes = {
     description: 'The token endpoint answers with Cache-Control: no-cache, private instead of no-store, so a shared cache may keep a token (RFC 6749 §5.1).',
     behaviour: { tokenCacheControl: 'no-cache, private' },
   },
+  'json-escape-hex-lowercase-only': {
+    breaks: 'valid-search-accepted',
+    readme: { does: 'refuses a \\u escape written with uppercase hex digits as not JSON', caughtBy: 'the searches spelled with every character escaped (RFC 8259 §7, §9)' },
+    unseenInProduction: 'production probes send the JSON the client writes, which escapes no letter',
+    description: 'Parses search bodies with a hand-written JSON reader that takes \\u escapes with lowercase hex digits only, and answers 400 to \\u00F8 (RFC 8259 §7: either case; §9: a parser MUST accept every conforming text).',
+    behaviour: {
+      parsesJson: (text: string) => {
+        if (/\\u[0-9a-fA-F]{0,3}[A-F]/.test(text)) throw new SyntaxError('Unexpected escape');
+        return JSON.parse(text) as unknown;
+      },
+    },
+  },
   'token-type-missing': {
     breaks: 'token-response',
     unseenInProduction: "the token endpoint's own answers are the gate's to judge: the monitor searches with the token it negotiated and cached",

@@ -92,6 +92,8 @@ export interface ProviderBehaviour {
   readonly rateHeaders?: (headers: Readonly<Record<string, string>>) => Record<string, string>;
   /** Replaces a documented error answer (status and JSON error body as the simulator would send them). */
   readonly errorAnswer?: (status: number, body: string) => FaultAnswer;
+  /** The provider's JSON parser for a search's body; it throws on what it does not take. Default `JSON.parse`. */
+  readonly parsesJson?: (text: string) => unknown;
   /** How the provider reads the parsed body before anything else sees it (a second decoding, a normalisation). */
   readonly readsBody?: (parsed: unknown) => unknown;
   /** Crashes on a parsed body before validation: the 500 to send, or undefined to go on. */

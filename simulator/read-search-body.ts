@@ -13,8 +13,8 @@ export async function readSearchBody(state: SimulatorState, request: IncomingMes
   if (bytes === undefined) return { status: sendError(state, response, 400, 'BadRequestException', 'Request body too large') };
   if (state.settings.recordBodies) state.receivedBodies.set(request, bytes);
   try {
-    const parsed: unknown = JSON.parse(bytes.toString('utf8'));
-    const { readsBody } = state.behaviour;
+    const { readsBody, parsesJson = JSON.parse } = state.behaviour;
+    const parsed: unknown = parsesJson(bytes.toString('utf8'));
     return { body: readsBody ? readsBody(parsed) : parsed };
   } catch {
     return { status: sendError(state, response, 400, 'BadRequestException', 'Request body is not JSON') };
