@@ -301,7 +301,7 @@ export const faultModes = {
   'json-escape-hex-lowercase-only': {
     breaks: 'valid-search-accepted',
     readme: { does: 'refuses a \\u escape written with uppercase hex digits as not JSON', caughtBy: 'the searches spelled with every character escaped (RFC 8259 §7, §9)' },
-    unseenInProduction: 'production probes send the JSON the client writes, which escapes no letter',
+    unseenInProduction: 'the named probes send the JSON the client writes, which escapes no letter; the rotation sends the escaped spellings',
     description: 'Parses search bodies with a hand-written JSON reader that takes \\u escapes with lowercase hex digits only, and answers 400 to \\u00F8 (RFC 8259 §7: either case; §9: a parser MUST accept every conforming text).',
     behaviour: {
       parsesJson: (text: string) => {

@@ -41,6 +41,8 @@ const providers: Readonly<Record<string, IndependentProvider>> = {
   'method-refusal-without-allow': { breaks: 'allow-header-on-405', unseenInProduction: 'the monitor sends the documented POST only' },
   'json-sent-as-latin1': { breaks: 'json-utf8' },
   'challenge-description-in-norwegian': { breaks: 'bearer-challenge' },
+  'postal-address-code-as-number': { breaks: 'response-schema' },
+  'json-escapes-lowercase-only': { breaks: 'valid-search-accepted' },
   'retry-after-in-fractions': { breaks: 'rate-limit-headers', unseenInProduction: 'the monitor keeps under the limit and never bursts' },
   // Its fault shows only for a product another holder of a name has: its profile names one, as a user names their environment's.
   'product-code-widens-by-name': {
