@@ -402,7 +402,7 @@ export function coverageEntries(profile: TargetProfile): CoverageEntry[] {
     const value = request.rawBody ?? request.body;
     sink.add({ fields: [], keyword: 'body', label, value, verdict, fromProfile: true }, request, path, `invalid body: ${label} ${verdictWords(verdict)}`);
   }
-  for (const [label, request] of jsonSpellings(profile.knownCustomer)) {
+  for (const [label, request] of [...jsonSpellings(profile.knownCustomer), ...mediaTypeSpellings(profile.knownCustomer)]) {
     sink.add({ fields: [], keyword: 'body', label, value: request.rawBody, verdict: accepted, fromProfile: true }, request, BODY_CONTENT_POINTER, `body: ${label} accepted`);
   }
   return entries;
@@ -465,6 +465,19 @@ function jsonSpellings(known: TargetProfile['knownCustomer']): [string, Exchange
     ['every character of names and values a \\u escape with uppercase hex digits', { body: search, rawBody: rawText(spelled(search, escaped(true))), auth: 'valid' }],
     ['every character of names and values a \\u escape with lowercase hex digits', { body: search, rawBody: rawText(spelled(search, escaped(false))), auth: 'valid' }],
     ['whitespace (space, tab, CR, LF) around every structural character', { body: search, rawBody: rawText(spelled(search, (value) => JSON.stringify(value), ' \t\r\n')), auth: 'valid' }],
+  ];
+}
+
+/**
+ * The known customer's search sent with its media type spelled as RFC 9110 also allows: type and
+ * subtype in capitals (§8.3.1: case-insensitive), and with a charset parameter, which RFC 8259 §11
+ * defines none of and a compliant recipient ignores. Each is the same search, so it is accepted.
+ */
+function mediaTypeSpellings(known: TargetProfile['knownCustomer']): [string, ExchangeRequest][] {
+  const body = known.nameAddressSearch;
+  return [
+    ['Content-Type in capitals (APPLICATION/JSON)', { body, contentType: 'APPLICATION/JSON', auth: 'valid' }],
+    ['Content-Type with a charset parameter (application/json; charset=UTF-8)', { body, contentType: 'application/json; charset=UTF-8', auth: 'valid' }],
   ];
 }
 

@@ -23,6 +23,8 @@ export interface ExchangeRequest {
   /** Sent byte for byte instead of `body` when set: bodies that are not JSON, or not UTF-8. */
   readonly rawBody?: RawBody;
   readonly auth: AuthMode;
+  /** The Content-Type sent; default `application/json`. Other spellings of that media type (RFC 9110 §8.3.1) test the provider reads it as one. */
+  readonly contentType?: string;
   /** Status asked for with `Prefer: code=NNN`, on targets that honour it. */
   readonly prefer?: number;
   /** The HTTP method; default the documented POST. Other methods test undocumented-method-refused. */

@@ -53,7 +53,7 @@ export function curlLine(baseUrl: string, item: ContractCase, request: ExchangeR
       ? ` --data-binary @request.bin  # ${rawBodyBytes(raw).length} bytes that are not UTF-8 text`
       : body === undefined ? '' : body.length > CURL_BODY_LIMIT ? ` --data-binary @request.json  # ${body.length}-character body: see the report attachment` : ` --data-raw ${shellQuote(body)}`;
   const note = shown.masked ? '  # customer data masked: CONTRACT_SHOW_PII=1 shows it' : '';
-  return `${piped}curl -sS ${requestMethod(request) === 'HEAD' ? '--head' : `-X ${requestMethod(request)}`} ${shellQuote(`${baseUrl}${OPERATION_PATH}`)}${auth} -H 'Content-Type: application/json' -H 'Accept: application/json'${prefer}${data}${note}`;
+  return `${piped}curl -sS ${requestMethod(request) === 'HEAD' ? '--head' : `-X ${requestMethod(request)}`} ${shellQuote(`${baseUrl}${OPERATION_PATH}`)}${auth} -H ${shellQuote(`Content-Type: ${request.contentType ?? 'application/json'}`)} -H 'Accept: application/json'${prefer}${data}${note}`;
 }
 
 /**

@@ -298,6 +298,13 @@ export const faultModes = {
     description: 'The token endpoint answers with Cache-Control: no-cache, private instead of no-store, so a shared cache may keep a token (RFC 6749 §5.1).',
     behaviour: { tokenCacheControl: 'no-cache, private' },
   },
+  'media-type-case-sensitive': {
+    breaks: 'valid-search-accepted',
+    readme: { does: 'refuses `APPLICATION/JSON` as a Content-Type with 415', caughtBy: 'the searches sent with the media type spelled otherwise (RFC 9110 §8.3.1)' },
+    unseenInProduction: 'the named probes send the client\'s own application/json; the rotation sends the other spellings',
+    description: 'Compares the request Content-Type with application/json case-sensitively and answers 415 to APPLICATION/JSON (RFC 9110 §8.3.1: type and subtype are case-insensitive).',
+    behaviour: { refusesMediaType: (contentType) => !/^application\/json(\s*;|$)/.test(contentType ?? 'application/json') },
+  },
   'json-escape-hex-lowercase-only': {
     breaks: 'valid-search-accepted',
     readme: { does: 'refuses a \\u escape written with uppercase hex digits as not JSON', caughtBy: 'the searches spelled with every character escaped (RFC 8259 §7, §9)' },

@@ -92,6 +92,8 @@ export interface ProviderBehaviour {
   readonly rateHeaders?: (headers: Readonly<Record<string, string>>) => Record<string, string>;
   /** Replaces a documented error answer (status and JSON error body as the simulator would send them). */
   readonly errorAnswer?: (status: number, body: string) => FaultAnswer;
+  /** Refuses a search's Content-Type with 415. Default none: every spelling is read as JSON. */
+  readonly refusesMediaType?: (contentType: string | undefined) => boolean;
   /** The provider's JSON parser for a search's body; it throws on what it does not take. Default `JSON.parse`. */
   readonly parsesJson?: (text: string) => unknown;
   /** How the provider reads the parsed body before anything else sees it (a second decoding, a normalisation). */

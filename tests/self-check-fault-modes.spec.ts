@@ -231,6 +231,12 @@ const pinned: Record<FaultMode, { case: string | RegExp } & Omit<RuleViolation, 
     expected: 'a token answer with Cache-Control: no-store',
     received: 'Cache-Control: "no-cache, private"',
   },
+  'media-type-case-sensitive': {
+    case: 'body: Content-Type in capitals (APPLICATION/JSON) accepted',
+    contractPath: '#/paths/~1v1~1client~1customer~1search/post/requestBody/content/application~1json',
+    expected: '200',
+    received: '415 (UnsupportedMediaTypeException)',
+  },
   'json-escape-hex-lowercase-only': {
     case: 'body: every character of names and values a \\u escape with uppercase hex digits accepted',
     contractPath: '#/paths/~1v1~1client~1customer~1search/post/requestBody/content/application~1json',
