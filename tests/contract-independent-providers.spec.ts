@@ -20,7 +20,7 @@ import { startTestMonitor } from './fixtures/monitor-harness';
  * invalid-client-challenge.
  */
 interface IndependentProvider {
-  /** The rules its fault breaks: one, or each a fault of that kind breaks at once. */
+  /** The rules its fault breaks: one, or each a fault of that kind breaks at once; none for a provider correct by the suite's recorded decisions. */
   readonly breaks: RuleName | readonly RuleName[];
   /** Its profile (CONTRACT_PROFILE), beside it in the fixtures; default the documentation's example. */
   readonly profile?: string;
@@ -42,6 +42,10 @@ const providers: Readonly<Record<string, IndependentProvider>> = {
   'json-sent-as-latin1': { breaks: 'json-utf8' },
   'challenge-description-in-norwegian': { breaks: 'bearer-challenge' },
   'postal-address-code-as-number': { breaks: 'response-schema' },
+  'media-type-case-sensitive': { breaks: ['valid-search-accepted', 'status-code-documented'] },
+  'single-email-as-string': { breaks: 'response-schema' },
+  // Its author meant the epoch as a fault; the vendor's words allow it (decision rate-limit-reset-unit): no alarm.
+  'rate-limit-reset-as-epoch': { breaks: [] },
   'json-escapes-lowercase-only': { breaks: 'valid-search-accepted' },
   'retry-after-in-fractions': { breaks: 'rate-limit-headers', unseenInProduction: 'the monitor keeps under the limit and never bursts' },
   // Its fault shows only for a product another holder of a name has: its profile names one, as a user names their environment's.
@@ -90,8 +94,10 @@ async function stopProvider(child: ChildProcess): Promise<void> {
 
 for (const [name, { breaks, env = {}, unseenInProduction, profile }] of Object.entries(providers)) {
   const rules: readonly RuleName[] = typeof breaks === 'string' ? [breaks] : breaks;
-  const monitorSees = unseenInProduction === undefined ? `the monitor reports ${rules.join(' and ')} alone` : `the monitor reports nothing (${unseenInProduction})`;
-  test(`independent provider ${name}: the gate breaks ${rules.join(' and ')} alone and judges every case, ${monitorSees}`, async () => {
+  const quiet = unseenInProduction !== undefined || rules.length === 0;
+  const monitorSees = !quiet ? `the monitor reports ${rules.join(' and ')} alone` : `the monitor reports nothing${unseenInProduction ? ` (${unseenInProduction})` : ''}`;
+  const gateBreaks = rules.length === 0 ? 'no rule' : `${rules.join(' and ')} alone`;
+  test(`independent provider ${name}: the gate breaks ${gateBreaks} and judges every case, ${monitorSees}`, async () => {
     test.setTimeout(240_000);
     const provider = await startProvider(name, env, profile);
     try {
@@ -109,7 +115,7 @@ for (const [name, { breaks, env = {}, unseenInProduction, profile }] of Object.e
       try {
         const records = await monitor.runOnce();
         const failing = records.filter((record) => record.outcome !== 'success');
-        if (unseenInProduction !== undefined) {
+        if (quiet) {
           expect(failing.map((record) => `${record.probe}: ${record.outcome} ${record.rules.join(',')}`)).toEqual([]);
           return;
         }
