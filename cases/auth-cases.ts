@@ -3,7 +3,7 @@ import type { AuthMode } from '../contracts/exchange';
 import type { TargetProfile } from '../client/target-profile';
 import type { ContractCase } from './contract-case';
 
-type BadToken = Exclude<AuthMode, 'valid' | 'basic' | 'issued' | 'wrong-secret'>;
+type BadToken = Exclude<AuthMode, 'valid' | 'lowercase-scheme' | 'basic' | 'issued' | 'wrong-secret'>;
 
 /** Every way of searching without a good token, keyed by the union so that a new mode cannot be left out. */
 const WITHOUT_A_GOOD_TOKEN: { readonly [M in BadToken]: { readonly auth: M; readonly label: string } } = {
@@ -41,7 +41,14 @@ export function authCases(profile: TargetProfile): ContractCase[] {
     expectation: { kind: 'unauthorized', rule: 'invalid-client-challenge' },
     contractPath: scheme,
   };
-  return [basic, issued, wrongSecret, ...badTokenCases(profile, scheme)];
+  // RFC 9110 §11.1: the scheme name is case-insensitive, so a good token under `bearer` is a good token.
+  const lowercaseScheme: ContractCase = {
+    title: 'auth: a search with a good token under the scheme name "bearer" in lower case accepted',
+    request: { body: { phoneNumber: profile.knownCustomer.phoneNumber }, auth: 'lowercase-scheme' },
+    expectation: { kind: 'accepted', rule: 'valid-search-accepted' },
+    contractPath: scheme,
+  };
+  return [basic, issued, wrongSecret, lowercaseScheme, ...badTokenCases(profile, scheme)];
 }
 
 function badTokenCases(profile: TargetProfile, scheme: string): ContractCase[] {

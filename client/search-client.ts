@@ -125,6 +125,10 @@ export class SearchClient {
         const token = await this.options.tokens.token();
         return { header: `Bearer ${token.value}`, token: token.value, fresh: token.fresh };
       }
+      case 'lowercase-scheme': {
+        const token = await this.options.tokens.token();
+        return { header: `bearer ${token.value}`, token: token.value, fresh: token.fresh };
+      }
       case 'basic':
       case 'issued': {
         const issued = request.auth === 'basic' ? await this.options.tokens.tokenBy('basic') : await this.options.tokens.freshToken();

@@ -5,9 +5,10 @@ import type { SearchRequestBody } from './search-customer-types';
  * cached; `issued`: one asked for anew for this request, as the client negotiates; `basic`: one
  * issued for HTTP Basic client authentication alone, RFC 6749 §2.3.1), or one of the ways of not
  * having one (`wrong-secret`: whatever the token endpoint answers HTTP Basic client authentication
- * with a wrong secret, a token if it issues one, else none).
+ * with a wrong secret, a token if it issues one, else none; `lowercase-scheme`: the client's own
+ * token under the scheme name `bearer`, which RFC 9110 §11.1 makes case-insensitive).
  */
-export type AuthMode = 'valid' | 'basic' | 'issued' | 'wrong-secret' | 'none' | 'malformed' | 'unknown' | 'tampered' | 'expired';
+export type AuthMode = 'valid' | 'lowercase-scheme' | 'basic' | 'issued' | 'wrong-secret' | 'none' | 'malformed' | 'unknown' | 'tampered' | 'expired';
 
 /**
  * The methods RFC 9110 §9.3 and RFC 5789 define that address a resource's own state, besides the

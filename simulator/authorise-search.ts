@@ -6,7 +6,8 @@ import type { SimulatorState } from './simulator-state';
 export function authoriseSearch(state: SimulatorState, request: IncomingMessage, response: ServerResponse): number | undefined {
   const { behaviour, tokens } = state;
   const authorization = String(request.headers.authorization ?? '');
-  const bearer = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/.exec(authorization)?.[1];
+  // RFC 9110 §11.1: the scheme name is case-insensitive.
+  const bearer = (behaviour.schemeCaseSensitive ? /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/ : /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/i).exec(authorization)?.[1];
   const tokenStatus = bearer ? tokens.status(tokens.lookup(bearer, behaviour.matchesIssuedToken)) : 'unknown';
   const anonymousAllowed = behaviour.acceptsAnonymous === true && authorization === '';
   if (tokenStatus !== 'valid' && !anonymousAllowed) return refuseToken(state, response, !authorization ? 'missing' : !bearer ? 'malformed' : tokenStatus);

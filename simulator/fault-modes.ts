@@ -298,6 +298,13 @@ export const faultModes = {
     description: 'The token endpoint answers with Cache-Control: no-cache, private instead of no-store, so a shared cache may keep a token (RFC 6749 §5.1).',
     behaviour: { tokenCacheControl: 'no-cache, private' },
   },
+  'bearer-scheme-case-sensitive': {
+    breaks: 'valid-search-accepted',
+    readme: { does: 'refuses a good token sent under `bearer` in lower case', caughtBy: 'the search whose scheme name is written in lower case (RFC 9110 §11.1)' },
+    unseenInProduction: "the named probes send the client's own `Bearer`; the rotation sends the lower-case scheme",
+    description: 'Reads the Authorization header\'s scheme name case-sensitively, so a good token sent as "bearer <token>" is refused (RFC 9110 §11.1: the scheme name is case-insensitive).',
+    behaviour: { schemeCaseSensitive: true },
+  },
   'media-type-case-sensitive': {
     breaks: 'valid-search-accepted',
     readme: { does: 'refuses `APPLICATION/JSON` as a Content-Type with 415', caughtBy: 'the searches sent with the media type spelled otherwise (RFC 9110 §8.3.1)' },

@@ -62,6 +62,8 @@ export interface ProviderBehaviour {
   readonly failsSearch?: () => ServiceAnswer;
   /** The answer, sent as it is, to every token request, before its grant and credentials are checked. Default none. */
   readonly failsToken?: () => ServiceAnswer;
+  /** Reads the Authorization scheme name `Bearer` case-sensitively (RFC 9110 §11.1 makes it case-insensitive). */
+  readonly schemeCaseSensitive?: true;
   /** Answers 200 to a search that carries no Authorization header at all. */
   readonly acceptsAnonymous?: true;
   /** Takes a presented token for an issued one when this says they match (a check that skips the signature). */

@@ -231,6 +231,12 @@ const pinned: Record<FaultMode, { case: string | RegExp } & Omit<RuleViolation, 
     expected: 'a token answer with Cache-Control: no-store',
     received: 'Cache-Control: "no-cache, private"',
   },
+  'bearer-scheme-case-sensitive': {
+    case: 'auth: a search with a good token under the scheme name "bearer" in lower case accepted',
+    contractPath: '#/components/securitySchemes/Client_Credentials',
+    expected: '200',
+    received: '403 (AccessDeniedException)',
+  },
   'media-type-case-sensitive': {
     case: 'body: Content-Type in capitals (APPLICATION/JSON) accepted',
     contractPath: '#/paths/~1v1~1client~1customer~1search/post/requestBody/content/application~1json',
