@@ -95,6 +95,32 @@ export function fullNameAddressCase(known: Customer, criteria: SearchCriteria = 
 }
 
 /**
+ * The known customer searched by each phone number and email it shows that the profile does not
+ * name ("Email to match in a search": every one it holds, not its first alone), each on its own:
+ * it must be found, unless the answer is full. At most one request per value it shows.
+ */
+export function shownValueCases(profile: TargetProfile, known: Customer, criteria: SearchCriteria = searchCriteria): ContractCase[] {
+  const named = new Set<unknown>([profile.knownCustomer.phoneNumber, profile.knownCustomer.email]);
+  return criteria.criteria
+    .filter((criterion) => isBranchKey(criteria, criterion.field))
+    .flatMap((criterion) => {
+      const values = (heldValues(known, criterion) ?? []).filter((value) => typeof value === 'string' && !named.has(value));
+      return values.flatMap((value, index) => {
+        const body = { [criterion.field]: value };
+        if (!isValidSearchRequest(body)) return [];
+        return [
+          {
+            title: `relation: the known customer found by ${words(criterion.field)} ${index + 1} of the ${values.length} it shows beyond the profile's`,
+            request: { body, auth: 'valid' as const },
+            expectation: { kind: 'accepted' as const, rule: 'valid-search-accepted' as const, results: { customerNumber: profile.knownCustomer.customerNumber } },
+            contractPath: `#/components/schemas/SearchCustomerRequest/properties/${criterion.field}`,
+          },
+        ];
+      });
+    });
+}
+
+/**
  * The searches that found the known customer in an answer below the cap: fixed cases expecting it
  * (by phone, email, name/address) and the full name/address search. An answer that broke a rule
  * still serves: whatever it holds, a narrower search may add no customer to it.

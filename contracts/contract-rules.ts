@@ -306,7 +306,7 @@ export const contractRules = {
   },
   'known-customer-found': {
     contractPath: '#/components/schemas/Customer/properties/customerNumber',
-    summary: "Searching for the profile's known customer by phone, email or name/address finds it, unless the answer is full (the page caps it and does not say which customers).",
+    summary: "Searching for the profile's known customer by phone, email or name/address, and by each phone and email its answers show, finds it, unless the answer is full (the page caps it and does not say which customers).",
     check: (judged) => {
       const wanted = judged.expectation.kind === 'accepted' ? judged.expectation.results?.customerNumber : undefined;
       const customers = judged.customers;

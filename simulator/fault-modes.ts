@@ -336,6 +336,18 @@ export const faultModes = {
     description: 'Refuses a wrong client secret sent by HTTP Basic 401 invalid_client, but challenges for Bearer, the API\'s scheme, not Basic, the one the client used (RFC 6749 §5.2).',
     behaviour: { clientChallenge: 'Bearer realm="simulator", error="invalid_client"' },
   },
+  'first-email-only': {
+    breaks: 'known-customer-found',
+    readme: { does: "matches an email search against each customer's first email alone", caughtBy: "the known customer searched by each email its answers show (relation phase)" },
+    unseenInProduction: "the named probes search by the profile's email, the first; the rotation holds no email a first answer showed",
+    description: "Matches an email search against each customer's first email alone, so the known customer's second address finds nobody (the page: \"Email to match in a search\").",
+    behaviour: {
+      results: (matched, { search, cap }) => {
+        const wanted = typeof search.email === 'string' ? search.email.toLowerCase() : undefined;
+        return (wanted === undefined ? matched : matched.filter((customer) => customer.emails?.email?.[0]?.toLowerCase() === wanted)).slice(0, cap);
+      },
+    },
+  },
   'duplicate-customer': {
     breaks: 'customers-unique',
     description: 'Lists the first customer found twice when the answer is below the cap (a join over two phone numbers).',

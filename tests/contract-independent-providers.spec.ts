@@ -44,6 +44,7 @@ const providers: Readonly<Record<string, IndependentProvider>> = {
   'postal-address-code-as-number': { breaks: 'response-schema' },
   'media-type-case-sensitive': { breaks: ['valid-search-accepted', 'status-code-documented'] },
   'single-email-as-string': { breaks: 'response-schema' },
+  'error-message-unescaped': { breaks: 'error-body' },
   // Its author meant the epoch as a fault; the vendor's words allow it (decision rate-limit-reset-unit): no alarm.
   'rate-limit-reset-as-epoch': { breaks: [] },
   'json-escapes-lowercase-only': { breaks: 'valid-search-accepted' },

@@ -261,6 +261,12 @@ const pinned: Record<FaultMode, { case: string | RegExp } & Omit<RuleViolation, 
     expected: 'a WWW-Authenticate challenge for Basic, the scheme the client authenticated with (RFC 6749 §5.2)',
     received: 'WWW-Authenticate: "Bearer realm=\\"simulator\\", error=\\"invalid_client\\""',
   },
+  'first-email-only': {
+    case: "relation: the known customer found by email 1 of the 1 it shows beyond the profile's",
+    contractPath: '#/components/schemas/Customer/properties/customerNumber',
+    expected: "the profile's known customer among the results",
+    received: '0 customers, none of them the known one',
+  },
   'duplicate-customer': {
     case: 'results: a phone search finds the known customer, and only holders of that phone',
     contractPath: '#/components/schemas/SearchCustomerResponse/properties/customers',
