@@ -45,6 +45,7 @@ const providers: Readonly<Record<string, IndependentProvider>> = {
   'media-type-case-sensitive': { breaks: ['valid-search-accepted', 'status-code-documented'] },
   'single-email-as-string': { breaks: 'response-schema' },
   'error-message-unescaped': { breaks: 'error-body' },
+  'email-search-first-address-only': { breaks: 'known-customer-found', unseenInProduction: "the monitor searches by the profile's email, the first" },
   // Its author meant the epoch as a fault; the vendor's words allow it (decision rate-limit-reset-unit): no alarm.
   'rate-limit-reset-as-epoch': { breaks: [] },
   'json-escapes-lowercase-only': { breaks: 'valid-search-accepted' },
