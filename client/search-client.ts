@@ -98,6 +98,11 @@ interface SendRun {
  */
 export const UNHINTED_HOLD_MS = 1_000;
 
+/** How long a 429 drawn by an unpaced call holds the paced callers back: its hint, else `UNHINTED_HOLD_MS`. */
+export function drawn429HoldMs(headers: Readonly<Record<string, string>>): number {
+  return rateLimitHintMs(headers) ?? UNHINTED_HOLD_MS;
+}
+
 const sleepFor = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -121,13 +126,12 @@ export class SearchClient {
 
   private async authorization(request: ExchangeRequest): Promise<Authorization> {
     switch (request.auth) {
-      case 'valid': {
-        const token = await this.options.tokens.token();
-        return { header: `Bearer ${token.value}`, token: token.value, fresh: token.fresh };
-      }
+      case 'valid':
       case 'lowercase-scheme': {
         const token = await this.options.tokens.token();
-        return { header: `bearer ${token.value}`, token: token.value, fresh: token.fresh };
+        // RFC 9110 §11.1: the scheme name is case-insensitive; one case spells it in lower case.
+        const scheme = request.auth === 'valid' ? 'Bearer' : 'bearer';
+        return { header: `${scheme} ${token.value}`, token: token.value, fresh: token.fresh };
       }
       case 'basic':
       case 'issued': {
@@ -218,7 +222,7 @@ export class SearchClient {
     });
     // A status forced with Prefer says nothing about the provider's limits.
     if (response.status === 429 && request.prefer === undefined) {
-      if (run.unpaced) this.options.pace?.hold(rateLimitHintMs(response.headers) ?? UNHINTED_HOLD_MS);
+      if (run.unpaced) this.options.pace?.hold(drawn429HoldMs(response.headers));
       else this.options.pace?.rateLimited(sentAt, rateLimitHintMs(response.headers));
     } else if (!run.unpaced) this.options.pace?.answered();
     const exchange: Exchange = {

@@ -119,7 +119,7 @@ export class TokenClient {
    */
   async answerToWrongSecret(): Promise<TokenEndpointAnswer> {
     const response = await this.post('basic', wrongSecret(this.options.clientSecret));
-    const token = response.status === 200 ? accessTokenOf(response.bodyText) : undefined;
+    const token = response.status === 200 ? accessTokenOf(readTokenBody(response.bodyText).members) : undefined;
     return { status: response.status, headers: response.headers, ...(token ? { value: token } : {}) };
   }
 
@@ -188,12 +188,8 @@ export class TokenClient {
   private async request(method: ClientAuthMethod): Promise<TokenAnswer> {
     const where = describeUrl(this.options.tokenUrl);
     const response = await this.post(method, this.options.clientSecret);
-    let body: { access_token?: unknown; expires_in?: unknown; error?: unknown } = {};
-    try {
-      body = JSON.parse(response.bodyText) as typeof body;
-    } catch {
-      // handled below: a non-JSON body is either an error status or a malformed answer
-    }
+    // A body that is not a JSON object has no members: it is either an error status or a malformed answer, below.
+    const { members: body, shape } = readTokenBody(response.bodyText);
     if (response.status !== 200) {
       const code = typeof body.error === 'string' && /^[\w.-]{1,64}$/.test(body.error) ? body.error : undefined;
       throw new TokenError(response.status >= 500 ? 'unavailable' : 'rejected', `Token request to ${where} answered ${response.status}${code ? ` (${code})` : ''}`, {
@@ -201,10 +197,9 @@ export class TokenClient {
         ...(code ? { code } : {}),
       });
     }
-    if (typeof body.access_token !== 'string' || body.access_token === '') {
-      throw new TokenError('malformed', `Token response from ${where} has no access_token`, { status: 200 });
-    }
-    return { value: body.access_token, lifetimeS: lifetimeOf(body.expires_in), headers: response.headers, body: tokenBodyShape(response.bodyText) };
+    const value = accessTokenOf(body);
+    if (value === undefined) throw new TokenError('malformed', `Token response from ${where} has no access_token`, { status: 200 });
+    return { value, lifetimeS: lifetimeOf(body.expires_in), headers: response.headers, body: shape };
   }
 
   /** The headers and form of a token request with the client credentials sent by `method`. */
@@ -254,14 +249,28 @@ function wrongSecret(secret: string): string {
   return `${secret.slice(0, -1)}${last === 'x' ? 'y' : 'x'}`;
 }
 
-/** The access_token of a token answer's body, if it holds one. */
-function accessTokenOf(bodyText: string): string | undefined {
+/** The access_token of a token answer, if it holds a non-empty one. */
+function accessTokenOf(members: TokenMembers): string | undefined {
+  return typeof members.access_token === 'string' && members.access_token !== '' ? members.access_token : undefined;
+}
+
+/** The members of a token answer RFC 6749 §5.1 and §5.2 define, as sent (any type). */
+interface TokenMembers {
+  readonly access_token?: unknown;
+  readonly expires_in?: unknown;
+  readonly error?: unknown;
+}
+
+/** A token answer's body parsed once: its members (none unless a JSON object) and its shape for the rules. */
+function readTokenBody(bodyText: string): { members: TokenMembers; shape: TokenBodyShape } {
+  let parsed: unknown;
   try {
-    const token = (JSON.parse(bodyText) as { access_token?: unknown }).access_token;
-    return typeof token === 'string' && token !== '' ? token : undefined;
+    parsed = JSON.parse(bodyText);
   } catch {
-    return undefined;
+    parsed = undefined;
   }
+  const shape = tokenBodyShape(parsed);
+  return { members: shape.jsonObject ? (parsed as TokenMembers) : {}, shape };
 }
 
 /** A token's lifetime in seconds from `expires_in` (a number, or a numeric string as some servers send); else the default. */

@@ -124,14 +124,8 @@ export interface TokenResponse {
   readonly body?: TokenBodyShape;
 }
 
-/** The shape of a token answer's body text (RFC 6749 §5.1): the token itself is left out. */
-export function tokenBodyShape(bodyText: string): TokenBodyShape {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(bodyText);
-  } catch {
-    return { jsonObject: false, tokenType: { type: 'absent' } };
-  }
+/** The shape of a token answer's parsed body (RFC 6749 §5.1; undefined when it did not parse): the token itself is left out. */
+export function tokenBodyShape(parsed: unknown): TokenBodyShape {
   const jsonObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
   const tokenType = jsonObject ? (parsed as Record<string, unknown>).token_type : undefined;
   return {

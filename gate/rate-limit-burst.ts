@@ -3,8 +3,7 @@ import { DOCUMENTED_RATE_LIMITS } from '../contracts/documented-rate-limits';
 import type { Exchange } from '../contracts/exchange';
 import { DeadlineError } from '../client/deadline-error';
 import type { OpenTarget } from '../client/open-target';
-import { rateLimitHintMs } from '../client/rate-limit-delay';
-import { UNHINTED_HOLD_MS } from '../client/search-client';
+import { drawn429HoldMs } from '../client/search-client';
 import type { TargetProfile } from '../client/target-profile';
 import { newTraceId } from '../client/trace-context';
 import { rateLimitBurstCase, type RateLimitBurstCase } from '../cases/rate-limit-burst-case';
@@ -96,7 +95,7 @@ export async function runRateLimitBurst(target: OpenTarget, profile: TargetProfi
     sent,
     answered: answers.length,
     elapsedMs,
-    ...(first429 ? { first429: first429.position, holdMs: rateLimitHintMs(first429.exchange.response.headers) ?? UNHINTED_HOLD_MS } : {}),
+    ...(first429 ? { first429: first429.position, holdMs: drawn429HoldMs(first429.exchange.response.headers) } : {}),
     ...(failures.length > 0 ? { failure: describeFailure(failures[0]) } : {}),
   };
   if (!judged) {

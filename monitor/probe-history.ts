@@ -65,19 +65,19 @@ export class ProbeHistory {
    * they are merged, and a page that shows 60 rows never copies or sorts the whole history.
    */
   list(limit = Number.POSITIVE_INFINITY): ProbeRecord[] {
-    const lists = [...this.byProbe.values()];
-    const next = lists.map(() => 0);
+    // Each probe's list with the place of its next record, newest first.
+    const heads = [...this.byProbe.values()].map((records) => ({ records, next: 0 }));
     const merged: ProbeRecord[] = [];
     while (merged.length < limit) {
-      let newest = -1;
-      for (let index = 0; index < lists.length; index++) {
-        const candidate = lists[index]?.[next[index] ?? 0];
-        if (candidate && (newest < 0 || candidate.at.getTime() > (lists[newest]?.[next[newest] ?? 0]?.at.getTime() ?? 0))) newest = index;
+      let newest: { records: ProbeRecord[]; next: number } | undefined;
+      for (const head of heads) {
+        const candidate = head.records[head.next];
+        if (candidate && (!newest || candidate.at.getTime() > (newest.records[newest.next]?.at.getTime() ?? 0))) newest = head;
       }
-      const record = lists[newest]?.[next[newest] ?? 0];
-      if (!record) break;
+      const record = newest?.records[newest.next];
+      if (!newest || !record) break;
       merged.push(record);
-      next[newest] = (next[newest] ?? 0) + 1;
+      newest.next++;
     }
     return merged;
   }
