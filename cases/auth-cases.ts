@@ -3,7 +3,7 @@ import type { AuthMode } from '../contracts/exchange';
 import type { TargetProfile } from '../client/target-profile';
 import type { ContractCase } from './contract-case';
 
-type BadToken = Exclude<AuthMode, 'valid' | 'lowercase-scheme' | 'basic' | 'issued' | 'wrong-secret'>;
+type BadToken = Exclude<AuthMode, 'valid' | 'lowercase-scheme' | 'basic' | 'issued' | 'wrong-secret' | 'empty-scope' | 'unrecognized-parameter'>;
 
 /** Every way of searching without a good token, keyed by the union so that a new mode cannot be left out. */
 const WITHOUT_A_GOOD_TOKEN: { readonly [M in BadToken]: { readonly auth: M; readonly label: string } } = {
@@ -19,7 +19,9 @@ const WITHOUT_A_GOOD_TOKEN: { readonly [M in BadToken]: { readonly auth: M; read
  * with HTTP Basic client authentication, which every authorization server must support (RFC 6749
  * §2.3.1), is issued and accepted, whatever the client negotiates for itself; and a token answer is
  * never to be stored by a cache (RFC 6749 §5.1); and HTTP Basic client authentication with a wrong
- * secret is refused 401 with a Basic challenge (RFC 6749 §5.2), one failed attempt per run.
+ * secret is refused 401 with a Basic challenge (RFC 6749 §5.2), one failed attempt per run; and a
+ * token request with `scope=` or a parameter no server defines is answered as the client's own
+ * (RFC 6749 §3.2).
  */
 export function authCases(profile: TargetProfile): ContractCase[] {
   const scheme = `#/components/securitySchemes/${clientCredentialsScheme().name}`;
@@ -48,7 +50,20 @@ export function authCases(profile: TargetProfile): ContractCase[] {
     expectation: { kind: 'accepted', rule: 'valid-search-accepted' },
     contractPath: scheme,
   };
-  return [basic, issued, wrongSecret, lowercaseScheme, ...badTokenCases(profile, scheme)];
+  const emptyScope: ContractCase = {
+    title: 'auth: a token request with scope= (a parameter without a value) issues a token, as without it',
+    request: { body: { phoneNumber: profile.knownCustomer.phoneNumber }, auth: 'empty-scope' },
+    expectation: { kind: 'accepted', rule: 'token-request-parameters' },
+    contractPath: scheme,
+    needs: 'no-client-scope',
+  };
+  const unrecognizedParameter: ContractCase = {
+    title: 'auth: a token request with a parameter no server defines issues a token, as without it',
+    request: { body: { phoneNumber: profile.knownCustomer.phoneNumber }, auth: 'unrecognized-parameter' },
+    expectation: { kind: 'accepted', rule: 'token-request-parameters' },
+    contractPath: scheme,
+  };
+  return [basic, issued, wrongSecret, lowercaseScheme, emptyScope, unrecognizedParameter, ...badTokenCases(profile, scheme)];
 }
 
 function badTokenCases(profile: TargetProfile, scheme: string): ContractCase[] {

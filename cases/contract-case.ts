@@ -17,7 +17,7 @@ export interface ContractCase {
   /** The precise contract path the case exercises. */
   readonly contractPath: string;
   /** A capability of the target the case needs; without it the case is skipped, saying why. */
-  readonly needs?: 'fault-injection' | 'expired-token';
+  readonly needs?: 'fault-injection' | 'expired-token' | 'no-client-scope';
   /** The same search without the criteria this one adds: sent first, for `criteria-narrow-results`. */
   readonly wider?: ExchangeRequest;
   /** Set on generated cases. */

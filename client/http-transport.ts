@@ -21,6 +21,8 @@ export interface HttpResponse {
   readonly bodyText: string;
   /** Set when the body's bytes are not valid UTF-8 (bodyText holds U+FFFD in their place): json-utf8 judges it. */
   readonly invalidUtf8?: true;
+  /** Set when the body began with a UTF-8 byte order mark, left out of bodyText (RFC 8259 §8.1: a parser MAY ignore it): json-utf8 judges it. */
+  readonly byteOrderMark?: true;
   /** Milliseconds from sending to the last body byte. */
   readonly durationMs: number;
 }
@@ -41,9 +43,16 @@ export function describeUrl(url: string): string {
   }
 }
 
-/** A body's text, and whether its bytes were UTF-8 at all: the text alone cannot tell a sent U+FFFD from a replaced byte. */
-export function decodedBody(bytes: Buffer): { bodyText: string; invalidUtf8?: true } {
-  return isUtf8(bytes) ? { bodyText: bytes.toString('utf8') } : { bodyText: bytes.toString('utf8'), invalidUtf8: true };
+/**
+ * A body's text, whether its bytes were UTF-8 at all (the text alone cannot tell a sent U+FFFD from
+ * a replaced byte), and whether it began with a byte order mark. The mark is left out of the text, as
+ * RFC 8259 §8.1 lets a parser ignore it, so that a provider who adds it (a MUST NOT) breaks the one
+ * rule that says so, not every rule that reads the body.
+ */
+export function decodedBody(bytes: Buffer): { bodyText: string; invalidUtf8?: true; byteOrderMark?: true } {
+  const marked = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const content = marked ? bytes.subarray(3) : bytes;
+  return { bodyText: content.toString('utf8'), ...(isUtf8(content) ? {} : { invalidUtf8: true as const }), ...(marked ? { byteOrderMark: true as const } : {}) };
 }
 
 /** The request's headers with Content-Length set, so a body is never sent chunked. */

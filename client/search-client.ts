@@ -103,6 +103,9 @@ export function drawn429HoldMs(headers: Readonly<Record<string, string>>): numbe
   return rateLimitHintMs(headers) ?? UNHINTED_HOLD_MS;
 }
 
+/** A token request parameter no authorization server defines, which RFC 6749 §3.2 says it MUST ignore. */
+export const UNRECOGNIZED_TOKEN_PARAMETER = ['unrecognized_parameter', 'ignored'] as const;
+
 const sleepFor = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -142,6 +145,14 @@ export class SearchClient {
         // The refusal is what is judged; a token issued all the same is sent, to show what it opens.
         const answer = await this.options.tokens.answerToWrongSecret();
         return { ...(answer.value ? { header: `Bearer ${answer.value}` } : {}), fresh: true, tokenResponse: { status: answer.status, headers: answer.headers } };
+      }
+      case 'empty-scope':
+      case 'unrecognized-parameter': {
+        const [name, value] = request.auth === 'empty-scope' ? ['scope', ''] : UNRECOGNIZED_TOKEN_PARAMETER;
+        const answer = await this.options.tokens.answerWithParameter(name, value);
+        // The token answer is what is judged: a refusal leaves the search to the client's own token, so that it alone is at issue.
+        const token = answer.value ?? (await this.options.tokens.token()).value;
+        return { header: `Bearer ${token}`, token, fresh: true, tokenResponse: { status: answer.status, headers: answer.headers, body: answer.body } };
       }
       case 'none':
         return { fresh: true };

@@ -1,4 +1,5 @@
 import { tokenBodyShape, type TokenBodyShape } from '../contracts/exchange';
+import { repeatedMemberNames } from '../contracts/repeated-member-names';
 import { describeUrl, type HttpResponse, type HttpTransport } from './http-transport';
 import type { TargetEndpoint } from './target-endpoint';
 import { TokenError } from './token-error';
@@ -119,8 +120,26 @@ export class TokenClient {
    */
   async answerToWrongSecret(): Promise<TokenEndpointAnswer> {
     const response = await this.post('basic', wrongSecret(this.options.clientSecret));
-    const token = response.status === 200 ? accessTokenOf(readTokenBody(response.bodyText).members) : undefined;
+    const token = response.status === 200 ? accessTokenOf(readTokenBody(response).members) : undefined;
     return { status: response.status, headers: response.headers, ...(token ? { value: token } : {}) };
+  }
+
+  /**
+   * The answer to a token request with one form parameter more than the client's own, by the client
+   * authentication that last gave a token: RFC 6749 §3.2 says a parameter without a value is as if
+   * omitted and an unrecognised one is ignored, so it must be answered as the client's own. Never cached.
+   */
+  async answerWithParameter(name: string, value: string): Promise<TokenEndpointAnswer & { readonly body: TokenBodyShape }> {
+    const method = this.options.authMethod ?? this.learnedMethod ?? 'basic';
+    const response = await this.post(method, this.options.clientSecret, [name, value]);
+    const { members, shape } = readTokenBody(response);
+    const token = response.status === 200 ? accessTokenOf(members) : undefined;
+    return { status: response.status, headers: response.headers, body: shape, ...(token ? { value: token } : {}) };
+  }
+
+  /** Whether the client asks for a scope of its own (CONNECTID_SCOPE): then `scope=` would name it twice. */
+  get asksForScope(): boolean {
+    return this.options.scope !== undefined;
   }
 
   /** Token requests sent so far (for tests and the benchmark). */
@@ -172,9 +191,10 @@ export class TokenClient {
   }
 
   /** One token request with the client credentials sent by `method`, its answer as it came. */
-  private async post(method: ClientAuthMethod, secret: string): Promise<HttpResponse> {
+  private async post(method: ClientAuthMethod, secret: string, extra?: readonly [name: string, value: string]): Promise<HttpResponse> {
     const { tokenUrl, transport } = this.options;
     const { headers, form } = this.credentials(method, secret);
+    if (extra) form.append(...extra);
     this.fetchCount++;
     try {
       return await transport({ method: 'POST', url: tokenUrl, headers, body: Buffer.from(form.toString(), 'utf8'), timeoutMs: this.options.timeoutMs ?? 10_000 });
@@ -189,9 +209,9 @@ export class TokenClient {
     const where = describeUrl(this.options.tokenUrl);
     const response = await this.post(method, this.options.clientSecret);
     // A body that is not a JSON object has no members: it is either an error status or a malformed answer, below.
-    const { members: body, shape } = readTokenBody(response.bodyText);
+    const { members: body, shape } = readTokenBody(response);
     if (response.status !== 200) {
-      const code = typeof body.error === 'string' && /^[\w.-]{1,64}$/.test(body.error) ? body.error : undefined;
+      const code = shape.error;
       throw new TokenError(response.status >= 500 ? 'unavailable' : 'rejected', `Token request to ${where} answered ${response.status}${code ? ` (${code})` : ''}`, {
         status: response.status,
         ...(code ? { code } : {}),
@@ -262,14 +282,14 @@ interface TokenMembers {
 }
 
 /** A token answer's body parsed once: its members (none unless a JSON object) and its shape for the rules. */
-function readTokenBody(bodyText: string): { members: TokenMembers; shape: TokenBodyShape } {
+function readTokenBody(response: HttpResponse): { members: TokenMembers; shape: TokenBodyShape } {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(bodyText);
+    parsed = JSON.parse(response.bodyText);
   } catch {
     parsed = undefined;
   }
-  const shape = tokenBodyShape(parsed);
+  const shape = tokenBodyShape(parsed, response.byteOrderMark === true, parsed === undefined ? [] : repeatedMemberNames(response.bodyText));
   return { members: shape.jsonObject ? (parsed as TokenMembers) : {}, shape };
 }
 

@@ -390,13 +390,15 @@ export const contractRules = {
   },
   'json-utf8': {
     contractPath: `${OPERATION_POINTER}/responses/200/content/application~1json`,
-    summary: 'A body served as JSON is UTF-8: its bytes decode as UTF-8, and a charset parameter, when sent, names UTF-8 (RFC 8259 §8.1 MUST).',
+    summary:
+      'A body served as JSON is UTF-8: its bytes decode as UTF-8, a charset parameter, when sent, names UTF-8 (RFC 8259 §8.1 MUST), and it does not begin with a byte order mark (RFC 8259 §8.1 MUST NOT).',
     check: (judged) => {
       if (!isJsonContentType(judged.contentType)) return undefined;
       const charset = mediaTypeParameter(judged.contentType, 'charset');
       const findings: Finding[] = [];
       if (charset !== undefined && charset.toLowerCase() !== 'utf-8') findings.push({ expected: 'charset UTF-8, or none', received: `charset ${JSON.stringify(charset.slice(0, 40))}` });
       if (judged.exchange.response.invalidUtf8) findings.push({ expected: 'a body whose bytes are UTF-8', received: 'bytes that are not UTF-8 (replaced by U+FFFD)' });
+      if (judged.exchange.response.byteOrderMark) findings.push({ expected: 'a JSON text without a byte order mark (RFC 8259 §8.1 MUST NOT)', received: 'a body beginning with the bytes EF BB BF, a byte order mark' });
       return findings;
     },
   },
@@ -441,6 +443,20 @@ export const contractRules = {
       ];
     },
   },
+  'token-request-parameters': {
+    contractPath: '#/components/securitySchemes/Client_Credentials',
+    summary:
+      'A token request with a parameter sent without a value (scope=) or one the server does not recognise is answered as the same request without it: a token (RFC 6749 §3.2 MUST).',
+    // Judged on the token endpoint's answers to the cases that add such a parameter (auth empty-scope, unrecognized-parameter).
+    check: (judged) => {
+      const answer = judged.exchange.tokenResponse;
+      const auth = judged.exchange.request.auth;
+      if (!answer || (auth !== 'empty-scope' && auth !== 'unrecognized-parameter')) return undefined;
+      if (answer.status === 200) return [];
+      const added = auth === 'empty-scope' ? 'scope= (a parameter without a value is treated as omitted)' : 'a parameter it does not recognise (it is ignored)';
+      return [{ expected: `a token, as for the client's own request, to one that adds ${added} (RFC 6749 §3.2)`, received: `${answer.status}${answer.body?.error ? ` (${answer.body.error})` : ''}` }];
+    },
+  },
   'bearer-challenge': {
     contractPath: '#/components/securitySchemes/Client_Credentials',
     summary:
@@ -454,7 +470,7 @@ export const contractRules = {
   'token-response': {
     contractPath: '#/components/securitySchemes/Client_Credentials',
     summary:
-      'A token answer is a JSON object served as application/json, with token_type "Bearer" in any case (RFC 6749 §5.1: token_type REQUIRED, the parameters in an application/json body; RFC 6750 §4).',
+      'A token answer is a JSON object served as application/json, without a byte order mark, naming each parameter once (RFC 6749 §3.2), with token_type "Bearer" in any case (RFC 6749 §5.1: token_type REQUIRED, the parameters in an application/json body; RFC 6750 §4).',
     // Judged on the token answers the gate's cases ask for themselves that issued a token; the token itself is never kept.
     check: (judged) => {
       const answer = judged.exchange.tokenResponse;
@@ -464,6 +480,10 @@ export const contractRules = {
       if (!/^application\/json[ \t]*(;|$)/i.test(contentType ?? '')) {
         findings.push({ expected: 'a token answer served as application/json', received: describeHeader('Content-Type', contentType) });
       }
+      if (answer.body.repeatedMembers.length > 0) {
+        findings.push({ expected: 'a token answer naming each parameter once (RFC 6749 §3.2 MUST NOT)', received: `${answer.body.repeatedMembers.slice(0, 5).join(', ')} more than once` });
+      }
+      if (answer.body.byteOrderMark) findings.push({ expected: 'a token answer without a byte order mark (RFC 8259 §8.1 MUST NOT)', received: 'a body beginning with the bytes EF BB BF, a byte order mark' });
       if (!answer.body.jsonObject) findings.push({ expected: 'a token answer whose body is a JSON object', received: 'a body that is not a JSON object' });
       else {
         const tokenType = answer.body.tokenType;

@@ -6,9 +6,12 @@ import type { SearchRequestBody } from './search-customer-types';
  * issued for HTTP Basic client authentication alone, RFC 6749 §2.3.1), or one of the ways of not
  * having one (`wrong-secret`: whatever the token endpoint answers HTTP Basic client authentication
  * with a wrong secret, a token if it issues one, else none; `lowercase-scheme`: the client's own
- * token under the scheme name `bearer`, which RFC 9110 §11.1 makes case-insensitive).
+ * token under the scheme name `bearer`, which RFC 9110 §11.1 makes case-insensitive; `empty-scope`
+ * and `unrecognized-parameter`: a token asked for anew with `scope=` or a parameter no server
+ * defines added, which RFC 6749 §3.2 says are treated as omitted and ignored, that token if issued,
+ * else the client's own).
  */
-export type AuthMode = 'valid' | 'lowercase-scheme' | 'basic' | 'issued' | 'wrong-secret' | 'none' | 'malformed' | 'unknown' | 'tampered' | 'expired';
+export type AuthMode = 'valid' | 'lowercase-scheme' | 'basic' | 'issued' | 'wrong-secret' | 'empty-scope' | 'unrecognized-parameter' | 'none' | 'malformed' | 'unknown' | 'tampered' | 'expired';
 
 /**
  * The methods RFC 9110 §9.3 and RFC 5789 define that address a resource's own state, besides the
@@ -91,6 +94,8 @@ export interface ExchangeResponse {
   readonly bodyText: string;
   /** Set when the body's bytes are not valid UTF-8: bodyText then holds U+FFFD in their place. */
   readonly invalidUtf8?: true;
+  /** Set when the body began with a UTF-8 byte order mark (RFC 8259 §8.1 MUST NOT), left out of bodyText. */
+  readonly byteOrderMark?: true;
   /** Wall time of the last attempt, in milliseconds. */
   readonly durationMs: number;
   /** 1 plus the number of retries after 429 or a rejected cached token. */
@@ -111,6 +116,12 @@ export interface SentRequest {
 export interface TokenBodyShape {
   /** Whether the body parsed as a JSON object. */
   readonly jsonObject: boolean;
+  /** Whether the body began with a byte order mark (RFC 8259 §8.1 MUST NOT), ignored in parsing it. */
+  readonly byteOrderMark: boolean;
+  /** The RFC 6749 §5.2 error code of a refusal, when it is a short word. */
+  readonly error?: string;
+  /** Member names the body holds more than once (RFC 6749 §3.2 MUST NOT): names only, never values. */
+  readonly repeatedMembers: readonly string[];
   /** The token_type member: its value when a string, else its JSON type, or `absent`. */
   readonly tokenType: { readonly value: string } | { readonly type: string };
 }
@@ -120,16 +131,20 @@ export interface TokenResponse {
   readonly status: number;
   /** Header names in lower case. */
   readonly headers: Readonly<Record<string, string>>;
-  /** The body's shape, for an answer that issued a token. */
+  /** The body's shape (an answer that issued a token, or a refusal of a request the case asked for). */
   readonly body?: TokenBodyShape;
 }
 
 /** The shape of a token answer's parsed body (RFC 6749 §5.1; undefined when it did not parse): the token itself is left out. */
-export function tokenBodyShape(parsed: unknown): TokenBodyShape {
+export function tokenBodyShape(parsed: unknown, byteOrderMark = false, repeatedMembers: readonly string[] = []): TokenBodyShape {
   const jsonObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
   const tokenType = jsonObject ? (parsed as Record<string, unknown>).token_type : undefined;
+  const error = jsonObject ? (parsed as Record<string, unknown>).error : undefined;
   return {
     jsonObject,
+    byteOrderMark,
+    repeatedMembers,
+    ...(typeof error === 'string' && /^[\w.-]{1,64}$/.test(error) ? { error } : {}),
     tokenType: typeof tokenType === 'string' ? { value: tokenType } : { type: tokenType === undefined ? 'absent' : tokenType === null ? 'null' : Array.isArray(tokenType) ? 'array' : typeof tokenType },
   };
 }
@@ -164,7 +179,7 @@ export type RefusalRule = 'field-max-length' | 'field-type' | 'field-format' | '
 
 /** What one case expects of the target, besides the rules every response must meet. */
 export type Expectation =
-  | { readonly kind: 'accepted'; readonly rule: 'valid-search-accepted' | 'client-basic-auth' | 'token-no-store'; readonly results?: ResultExpectation }
+  | { readonly kind: 'accepted'; readonly rule: 'valid-search-accepted' | 'client-basic-auth' | 'token-no-store' | 'token-request-parameters'; readonly results?: ResultExpectation }
   | { readonly kind: 'refused'; readonly rule: RefusalRule }
   | { readonly kind: 'unauthorized'; readonly rule: 'auth-required' | 'invalid-client-challenge' }
   | { readonly kind: 'forced'; readonly rule: 'forced-error-status'; readonly status: number }

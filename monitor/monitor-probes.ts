@@ -78,6 +78,8 @@ export function isProductionSafe(item: ContractCase): boolean {
     item.request.auth !== 'issued' &&
     // A failed client authentication every run could lock the client out, or page whoever watches the token endpoint.
     item.request.auth !== 'wrong-secret' &&
+    item.request.auth !== 'empty-scope' &&
+    item.request.auth !== 'unrecognized-parameter' &&
     (item.request.method ?? 'POST') === 'POST' &&
     size <= LARGEST_VALID_BODY_BYTES
   );

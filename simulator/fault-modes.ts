@@ -330,6 +330,26 @@ export const faultModes = {
     description: 'Issues tokens without token_type, which RFC 6749 §5.1 makes REQUIRED (a client cannot tell how to present the token).',
     behaviour: { tokenFields: ({ token_type: _omitted, ...rest }) => rest },
   },
+  'empty-scope-refused': {
+    breaks: 'token-request-parameters',
+    unseenInProduction: "the token endpoint's own answers are the gate's to judge: the monitor asks for its token as configured",
+    description: 'Refuses a token request with scope= (no value) 400 invalid_scope, though RFC 6749 §3.2 says a parameter without a value is as if omitted, and the same request without scope gets a token.',
+    behaviour: { refusesTokenForm: (form) => (form.get('scope') === '' ? 'invalid_scope' : undefined) },
+  },
+  'unrecognized-parameter-refused': {
+    breaks: 'token-request-parameters',
+    readme: { does: 'refuses a token request with a parameter it does not know 400 invalid_request', caughtBy: 'the token request with a parameter no server defines' },
+    unseenInProduction: "the token endpoint's own answers are the gate's to judge: the monitor asks for its token as configured",
+    description: 'Refuses a token request holding a parameter it does not know 400 invalid_request, though RFC 6749 §3.2 says an authorization server MUST ignore unrecognized parameters.',
+    behaviour: { refusesTokenForm: (form) => ([...form.keys()].some((name) => !['grant_type', 'scope', 'client_id', 'client_secret'].includes(name)) ? 'invalid_request' : undefined) },
+  },
+  'token-type-repeated': {
+    breaks: 'token-response',
+    readme: { does: 'names token_type twice in its token answers', caughtBy: 'the token answers the auth cases ask for' },
+    unseenInProduction: "the token endpoint's own answers are the gate's to judge: the monitor searches with the token it negotiated and cached",
+    description: 'Issues token answers that name token_type twice ("Bearer", then "bearer"), which RFC 6749 §3.2 forbids; a JSON parser keeps one of them silently.',
+    behaviour: { tokenText: (text) => text.replace(/}$/, ',"token_type":"bearer"}') },
+  },
   'invalid-client-bearer-challenge': {
     breaks: 'invalid-client-challenge',
     unseenInProduction: "the token endpoint's own answers are the gate's to judge: the monitor never sends a wrong secret",
@@ -368,6 +388,12 @@ export const faultModes = {
     breaks: 'json-utf8',
     description: 'Sends 200 bodies as ISO 8859-1 bytes under `charset=utf-8`: Ø and Å arrive as U+FFFD.',
     behaviour: { encodesSuccess: (text) => Buffer.from(text, 'latin1') },
+  },
+  'byte-order-mark': {
+    breaks: 'json-utf8',
+    readme: { does: 'begins every 200 body with a UTF-8 byte order mark (RFC 8259 §8.1 MUST NOT)', caughtBy: 'every 200 answer' },
+    description: 'Begins every 200 body with the bytes EF BB BF, a byte order mark, which RFC 8259 §8.1 forbids in networked JSON (a serialiser writing UTF-8 "with signature").',
+    behaviour: { encodesSuccess: (text) => Buffer.from(`\uFEFF${text}`, 'utf8') },
   },
   'crash-on-long-value': {
     breaks: 'no-server-error',

@@ -13,11 +13,13 @@ export async function handleToken(state: SimulatorState, request: IncomingMessag
   const { id, secret, auth } = clientCredentials(request, form);
   const { behaviour, settings } = state;
   // RFC 6749 §5.1: an answer holding a token is never stored by a cache.
-  const json = (status: number, body: object, headers: Record<string, string> = {}): number =>
-    sendAnswer(response, status, JSON.stringify(body), undefined, { 'cache-control': behaviour.tokenCacheControl ?? 'no-store', ...headers });
+  const json = (status: number, body: object, headers: Record<string, string> = {}, text = JSON.stringify(body)): number =>
+    sendAnswer(response, status, text, undefined, { 'cache-control': behaviour.tokenCacheControl ?? 'no-store', ...headers });
   const failure = behaviour.failsToken?.();
   if (failure) return { status: sendAnswer(response, failure.status, failure.body, failure.contentType, failure.headers), auth };
   if (form.get('grant_type') !== 'client_credentials') return { status: json(400, { error: 'unsupported_grant_type' }), auth };
+  const refusedForm = behaviour.refusesTokenForm?.(form);
+  if (refusedForm) return { status: json(400, { error: refusedForm }), auth };
   const refusedMethod = auth !== 'none' && behaviour.acceptsClientAuth?.(auth) === false;
   // RFC 6749 §5.2: a 401 challenges for the scheme the client used, Basic, the one every server supports (RFC 9110 §15.5.2: a 401 always challenges).
   if (refusedMethod || id !== settings.clientId || secret !== settings.clientSecret) {
@@ -26,5 +28,6 @@ export async function handleToken(state: SimulatorState, request: IncomingMessag
   const lifetimeS = state.tokenLifetimeS;
   const token = state.tokens.issue(lifetimeS);
   const fields = { access_token: token, token_type: 'Bearer', expires_in: lifetimeS, scope: 'read' };
-  return { status: json(200, behaviour.tokenFields?.(fields) ?? fields), auth };
+  const issued = behaviour.tokenFields?.(fields) ?? fields;
+  return { status: json(200, issued, {}, behaviour.tokenText?.(JSON.stringify(issued)) ?? JSON.stringify(issued)), auth };
 }

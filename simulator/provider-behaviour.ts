@@ -76,6 +76,10 @@ export interface ProviderBehaviour {
   readonly tokenCacheControl?: string;
   /** Rewrites the members of a token answer that issues a token (RFC 6749 §5.1). Default none. */
   readonly tokenFields?: (fields: Readonly<Record<string, unknown>>) => Record<string, unknown>;
+  /** The RFC 6749 §5.2 error code a token request's form is refused 400 with, after its grant type is checked; undefined lets it through. Default none. */
+  readonly refusesTokenForm?: (form: URLSearchParams) => string | undefined;
+  /** Rewrites the JSON text of a token answer that issues a token, after tokenFields. Default none. */
+  readonly tokenText?: (text: string) => string;
   /** The WWW-Authenticate challenge of the token endpoint's 401 invalid_client; default `Basic realm="simulator"` (RFC 6749 §5.2, RFC 9110 §15.5.2). */
   readonly clientChallenge?: string;
   /** Whether the token endpoint accepts client credentials sent this way (RFC 6749 §2.3.1); default both. */

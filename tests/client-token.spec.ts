@@ -1,9 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { createNodeTransport, type HttpTransport } from '../client/http-transport';
+import { createNodeTransport, decodedBody, type HttpTransport } from '../client/http-transport';
 import { preflight } from '../client/preflight';
 import { loadTargetConfig } from '../client/target-config';
 import { TokenClient } from '../client/token-client';
 import { TokenError } from '../client/token-error';
+import { checkExchange } from '../contracts/check-exchange';
+import { repeatedMemberNames } from '../contracts/repeated-member-names';
+import type { Exchange } from '../contracts/exchange';
 import { startSimulator, type RunningSimulator } from '../simulator/provider-simulator';
 
 let simulator: RunningSimulator;
@@ -168,6 +171,54 @@ test('a token response without access_token is malformed, and keeps no cause wit
   const error = (await tokenClient({ transport }).token().catch((caught: unknown) => caught)) as TokenError;
   expect(error.kind).toBe('malformed');
   expect(error.message).toBe(`Token response from ${simulator.tokenUrl} has no access_token`);
+});
+
+test('a token response whose body is JSON null, or not JSON, is malformed, not a crash', async () => {
+  for (const bodyText of ['null', '[]', 'access_token=abc']) {
+    const transport: HttpTransport = async () => ({ status: 200, headers: {}, bodyText, durationMs: 1 });
+    const error = (await tokenClient({ transport }).token().catch((caught: unknown) => caught)) as TokenError;
+    expect(error).toBeInstanceOf(TokenError);
+    expect(error.kind).toBe('malformed');
+  }
+});
+
+test('a token answer that begins with a byte order mark is read (RFC 8259 §8.1 MAY) and its shape keeps the mark for token-response', async () => {
+  const body = JSON.stringify({ access_token: 'abc', token_type: 'Bearer', expires_in: 60 });
+  const transport: HttpTransport = async () => ({ status: 200, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, ...decodedBody(Buffer.from(`\uFEFF${body}`, 'utf8')), durationMs: 1 });
+  const issued = await tokenClient({ transport }).tokenBy('basic');
+  expect(issued.value).toBe('abc');
+  expect(issued.body).toEqual({ jsonObject: true, byteOrderMark: true, repeatedMembers: [], tokenType: { value: 'Bearer' } });
+  const exchange: Exchange = {
+    request: { body: { phoneNumber: '+4712345678' }, auth: 'basic' },
+    response: { status: 200, headers: { 'content-type': 'application/json' }, bodyText: '{"customers":[]}', durationMs: 1, attempts: 1 },
+    tokenResponse: { status: 200, headers: issued.headers, body: issued.body },
+  };
+  const { violations } = checkExchange(exchange, { kind: 'accepted', rule: 'client-basic-auth' });
+  expect(violations.map(({ rule, expected, received }) => ({ rule, expected, received }))).toEqual([
+    { rule: 'token-response', expected: 'a token answer without a byte order mark (RFC 8259 §8.1 MUST NOT)', received: 'a body beginning with the bytes EF BB BF, a byte order mark' },
+  ]);
+});
+
+test('a token request names each parameter once, the one a case adds too', async () => {
+  const forms: URLSearchParams[] = [];
+  const real = createNodeTransport();
+  const transport: HttpTransport = (request) => (forms.push(new URLSearchParams(Buffer.from(request.body ?? new Uint8Array()).toString('utf8'))), real(request));
+  const client = tokenClient({ transport, authMethod: 'body' });
+  await client.token();
+  const answer = await client.answerWithParameter('scope', '');
+  expect(answer.status).toBe(200);
+  for (const form of forms) expect([...form.keys()].sort()).toEqual([...new Set(form.keys())].sort());
+  expect(forms.map((form) => [...form.keys()])).toEqual([
+    ['grant_type', 'client_id', 'client_secret'],
+    ['grant_type', 'client_id', 'client_secret', 'scope'],
+  ]);
+});
+
+test('repeated member names of a token answer are found at its top level alone, names never values', () => {
+  expect(repeatedMemberNames('{"access_token":"a","token_type":"Bearer","token_type":"bearer"}')).toEqual(['token_type']);
+  expect(repeatedMemberNames('{ "a" : {"b":1,"b":2}, "c": ["a", "a"], "d": "a:\\"", "a\u0062": 1, "ab" :2 }')).toEqual(['ab']);
+  expect(repeatedMemberNames('{"access_token":"token_type","token_type":"Bearer"}')).toEqual([]);
+  expect(repeatedMemberNames('[{"a":1},{"a":1}]')).toEqual([]);
 });
 
 test('an unreachable token endpoint gives a transport TokenError that keeps its cause', async () => {

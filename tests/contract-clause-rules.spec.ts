@@ -14,7 +14,7 @@ import { rotationPool } from '../monitor/monitor-probes';
  * The rules that follow from clauses beyond the schema, checked on their own: which methods are sent,
  * how a method case is reproduced, how UTF-8 is told from replaced bytes, and where 413 is accepted.
  */
-const answer = (request: ExchangeRequest, status: number, headers: Record<string, string>, bodyText: string, extra: { invalidUtf8?: true } = {}): Exchange => ({
+const answer = (request: ExchangeRequest, status: number, headers: Record<string, string>, bodyText: string, extra: { invalidUtf8?: true; byteOrderMark?: true } = {}): Exchange => ({
   request,
   response: { status, headers, bodyText, durationMs: 1, attempts: 1, ...extra },
 });
@@ -60,6 +60,15 @@ test('UTF-8 is judged on the bytes: Latin-1 is flagged, a U+FFFD really sent is 
   expect(rulesBroken(answer(search, 200, { 'content-type': 'application/json; charset=ISO-8859-1' }, body))).toEqual(['json-utf8']);
   expect(rulesBroken(answer(search, 200, { 'content-type': 'Application/JSON; Charset="utf-8"' }, body))).toEqual([]);
   expect(rulesBroken(answer(search, 200, { 'content-type': 'application/json' }, body, { invalidUtf8: true }))).toEqual(['json-utf8']);
+});
+
+test('a byte order mark is ignored in reading a body (RFC 8259 §8.1 MAY) and breaks json-utf8 alone (MUST NOT)', () => {
+  const body = JSON.stringify({ customers: [] });
+  expect(decodedBody(Buffer.from(`\uFEFF${body}`, 'utf8'))).toEqual({ bodyText: body, byteOrderMark: true });
+  // Only at the start: a U+FEFF inside a string is text.
+  expect(decodedBody(Buffer.from(`{"lastName":"\uFEFF"}`, 'utf8'))).toEqual({ bodyText: '{"lastName":"\uFEFF"}' });
+  expect(decodedBody(Buffer.from([0xef, 0xbb, 0xbf, 0xff]))).toEqual({ bodyText: '\uFFFD', invalidUtf8: true, byteOrderMark: true });
+  expect(rulesBroken(answer(search, 200, { 'content-type': 'application/json' }, body, { byteOrderMark: true }))).toEqual(['json-utf8']);
 });
 
 test('a customer listed twice breaks customers-unique, a body without the list breaks customers-list-present', () => {

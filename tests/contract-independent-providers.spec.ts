@@ -29,30 +29,37 @@ interface IndependentProvider {
   readonly unseenInProduction?: string;
 }
 
+// Seven refuse a token request with scope= as invalid_scope, which RFC 6749 §3.2 forbids (a parameter
+// without a value is as if omitted): a fault none was written for, found when token-request-parameters
+// came with the sixth round, so each breaks that rule beside its own.
 const providers: Readonly<Record<string, IndependentProvider>> = {
-  'incomplete-name-search-accepted': { breaks: 'search-requirement' },
-  'single-phone-number-as-object': { breaks: 'response-schema' },
+  'incomplete-name-search-accepted': { breaks: ['search-requirement', 'token-request-parameters'] },
+  'single-phone-number-as-object': { breaks: ['response-schema', 'token-request-parameters'] },
   // Its 120 calls a minute would take a gate run past its deadline: the limit is the provider's choice, not its fault.
   'limits-counted-in-bytes': { breaks: 'valid-search-accepted', env: { RATE_LIMIT: '100000' } },
   // Allows 60 searches per 10 s, so its gate run takes about a minute: kept, as the strictest limit here.
-  'result-cap-off-by-one': { breaks: 'result-cap' },
-  'company-search-uncapped': { breaks: 'result-cap' },
+  'result-cap-off-by-one': { breaks: ['result-cap', 'token-request-parameters'] },
+  'company-search-uncapped': { breaks: ['result-cap', 'token-request-parameters'] },
   'token-refusal-challenges-bearer': { breaks: 'invalid-client-challenge', unseenInProduction: 'the monitor never sends a wrong secret' },
   'method-refusal-without-allow': { breaks: 'allow-header-on-405', unseenInProduction: 'the monitor sends the documented POST only' },
   'json-sent-as-latin1': { breaks: 'json-utf8' },
   'challenge-description-in-norwegian': { breaks: 'bearer-challenge' },
   'postal-address-code-as-number': { breaks: 'response-schema' },
-  'media-type-case-sensitive': { breaks: ['valid-search-accepted', 'status-code-documented'] },
+  'media-type-case-sensitive': { breaks: ['valid-search-accepted', 'status-code-documented', 'token-request-parameters'] },
   'single-email-as-string': { breaks: 'response-schema' },
   'error-message-unescaped': { breaks: 'error-body' },
   'email-search-first-address-only': { breaks: 'known-customer-found', unseenInProduction: "the monitor searches by the profile's email, the first" },
   // Its author meant the epoch as a fault; the vendor's words allow it (decision rate-limit-reset-unit): no alarm.
   'rate-limit-reset-as-epoch': { breaks: [] },
   'json-escapes-lowercase-only': { breaks: 'valid-search-accepted' },
-  'retry-after-in-fractions': { breaks: 'rate-limit-headers', unseenInProduction: 'the monitor keeps under the limit and never bursts' },
+  'retry-after-in-fractions': { breaks: ['rate-limit-headers', 'token-request-parameters'], unseenInProduction: 'the monitor keeps under the limit and never bursts' },
+  // Before the byte order mark was read as RFC 8259 §8.1 lets a parser, it broke response-schema and left six rules judging nothing.
+  'success-body-with-byte-order-mark': { breaks: 'json-utf8' },
+  'phone-number-past-fifteen-digits': { breaks: 'field-format' },
+  'empty-scope-refused': { breaks: 'token-request-parameters', unseenInProduction: 'the monitor asks for its token as configured' },
   // Its fault shows only for a product another holder of a name has: its profile names one, as a user names their environment's.
   'product-code-widens-by-name': {
-    breaks: ['results-match-criteria', 'criteria-narrow-results'],
+    breaks: ['results-match-criteria', 'criteria-narrow-results', 'token-request-parameters'],
     profile: 'product-code-widens-by-name.profile.json',
     unseenInProduction: "the profile's products narrow searches in the gate's relation phase only",
   },
@@ -94,10 +101,14 @@ async function stopProvider(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+/** Rules judged on token requests the gate's cases add: the monitor asks for its token as configured, so it never judges them. */
+const GATE_ONLY: ReadonlySet<RuleName> = new Set(['token-request-parameters', 'invalid-client-challenge']);
+
 for (const [name, { breaks, env = {}, unseenInProduction, profile }] of Object.entries(providers)) {
   const rules: readonly RuleName[] = typeof breaks === 'string' ? [breaks] : breaks;
-  const quiet = unseenInProduction !== undefined || rules.length === 0;
-  const monitorSees = !quiet ? `the monitor reports ${rules.join(' and ')} alone` : `the monitor reports nothing${unseenInProduction ? ` (${unseenInProduction})` : ''}`;
+  const monitorRules = rules.filter((rule) => !GATE_ONLY.has(rule));
+  const quiet = unseenInProduction !== undefined || monitorRules.length === 0;
+  const monitorSees = !quiet ? `the monitor reports ${monitorRules.join(' and ')} alone` : `the monitor reports nothing${unseenInProduction ? ` (${unseenInProduction})` : ''}`;
   const gateBreaks = rules.length === 0 ? 'no rule' : `${rules.join(' and ')} alone`;
   test(`independent provider ${name}: the gate breaks ${gateBreaks} and judges every case, ${monitorSees}`, async () => {
     test.setTimeout(240_000);
@@ -125,7 +136,7 @@ for (const [name, { breaks, env = {}, unseenInProduction, profile }] of Object.e
         // Each failing probe breaks the fault's rules and no other (one probe may see one of several).
         const described = (record: (typeof failing)[number], ruleList: readonly string[]): string => `${record.probe}: ${record.outcome} ${ruleList.join(',')}`;
         expect(failing.map((record) => described(record, record.rules))).toEqual(
-          failing.map((record) => described({ ...record, outcome: 'contract_violation' }, record.rules.length > 0 ? record.rules.filter((rule) => rules.includes(rule)) : rules)),
+          failing.map((record) => described({ ...record, outcome: 'contract_violation' }, record.rules.length > 0 ? record.rules.filter((rule) => monitorRules.includes(rule)) : monitorRules)),
         );
       } finally {
         await monitor.stop();
