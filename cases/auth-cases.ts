@@ -3,7 +3,7 @@ import type { AuthMode } from '../contracts/exchange';
 import type { TargetProfile } from '../client/target-profile';
 import type { ContractCase } from './contract-case';
 
-type BadToken = Exclude<AuthMode, 'valid' | 'lowercase-scheme' | 'basic' | 'issued' | 'wrong-secret' | 'empty-scope' | 'unrecognized-parameter'>;
+type BadToken = Exclude<AuthMode, 'valid' | 'lowercase-scheme' | 'two-spaces' | 'basic' | 'issued' | 'wrong-secret' | 'empty-scope' | 'unrecognized-parameter'>;
 
 /** Every way of searching without a good token, keyed by the union so that a new mode cannot be left out. */
 const WITHOUT_A_GOOD_TOKEN: { readonly [M in BadToken]: { readonly auth: M; readonly label: string } } = {
@@ -50,6 +50,13 @@ export function authCases(profile: TargetProfile): ContractCase[] {
     expectation: { kind: 'accepted', rule: 'valid-search-accepted' },
     contractPath: scheme,
   };
+  // RFC 6750 §2.1: credentials = "Bearer" 1*SP b64token, and resource servers MUST support it.
+  const twoSpaces: ContractCase = {
+    title: 'auth: a search with a good token parted from "Bearer" by two spaces accepted',
+    request: { body: { phoneNumber: profile.knownCustomer.phoneNumber }, auth: 'two-spaces' },
+    expectation: { kind: 'accepted', rule: 'valid-search-accepted' },
+    contractPath: scheme,
+  };
   const emptyScope: ContractCase = {
     title: 'auth: a token request with scope= (a parameter without a value) issues a token, as without it',
     request: { body: { phoneNumber: profile.knownCustomer.phoneNumber }, auth: 'empty-scope' },
@@ -63,7 +70,7 @@ export function authCases(profile: TargetProfile): ContractCase[] {
     expectation: { kind: 'accepted', rule: 'token-request-parameters' },
     contractPath: scheme,
   };
-  return [basic, issued, wrongSecret, lowercaseScheme, emptyScope, unrecognizedParameter, ...badTokenCases(profile, scheme)];
+  return [basic, issued, wrongSecret, lowercaseScheme, twoSpaces, emptyScope, unrecognizedParameter, ...badTokenCases(profile, scheme)];
 }
 
 function badTokenCases(profile: TargetProfile, scheme: string): ContractCase[] {

@@ -9,11 +9,12 @@ import type { AnsweredCase, ContractCase } from './contract-case';
 
 /**
  * Relation cases, built from what a first campaign observed: the profile's known customer as the
- * target returned it, the other customers it returned, and the searches that found the known
- * customer in a result below the cap. Each such search is sent again with one criterion more (each
- * of the known customer's own values, a value another customer holds and it does not, each product
- * code of the profile), and must return no customer beyond the first answer ("This will shrink
- * search result"); results-match-criteria judges the narrower answers like any other.
+ * target returned it, the other customers it returned, the searches that found the known customer in
+ * a result below the cap, and the profile's broad search narrowed by each of its product codes, when
+ * that answer is below the cap. Each such search is sent again with one criterion more (each of the
+ * known customer's own values, a value another customer holds and it does not, each product code of
+ * the profile), and must return no customer beyond the first answer ("This will shrink search
+ * result"); results-match-criteria judges the narrower answers like any other.
  */
 
 type Customer = Readonly<Record<string, unknown>>;
@@ -24,6 +25,8 @@ export interface WiderSearch {
   readonly label: string;
   readonly body: SearchRequestBody;
   readonly exchange: Exchange;
+  /** Whether its answer holds the known customer: then adding one of its own values must still find it. */
+  readonly holdsKnown: boolean;
 }
 
 /** A narrower search and the answer of the wider one it is judged against. */
@@ -33,7 +36,7 @@ export interface RelationCase {
 }
 
 /** At most this many relation cases per run (one request each), whatever the target returns. */
-export const MAX_RELATION_CASES = 60;
+export const MAX_RELATION_CASES = 90;
 /** At most this many other customers are kept from the first campaign as a source of values. */
 const MAX_OTHER_CUSTOMERS = 50;
 
@@ -137,9 +140,46 @@ export function widerSearches(results: readonly AnsweredCase[], profile: TargetP
     const body = item.request.body as SearchRequestBody;
     const key = JSON.stringify(body);
     const label = item.title.startsWith('relation:') ? "the known customer's full name/address search" : `the known customer's ${Object.keys(body).join(' + ')} search`;
-    if (!found.has(key)) found.set(key, { label, body, exchange });
+    if (!found.has(key)) found.set(key, { label, body, exchange, holdsKnown: true });
   }
   return [...found.values()];
+}
+
+const productNarrowedLabel = (index: number, count: number): string => `the broad search with product code ${index + 1} of ${count} of the profile`;
+const productNarrowedTitle = (index: number, count: number): string => `relation: ${productNarrowedLabel(index, count)} added`;
+
+/**
+ * The profile's broad search (one that matches more than the cap) with each of its product codes
+ * added: "In combination with customer number and name, you can also fill in the product", so the
+ * product narrows a name search, and its answer, when below the cap, is a wider search of its own.
+ * A provider that cuts the matches to 5 before it applies the product returns too few here, and its
+ * narrower searches show the holders it left out.
+ */
+export function productNarrowedCases(profile: TargetProfile): ContractCase[] {
+  return (profile.productCodes ?? []).flatMap((code, index, codes) => {
+    const body = { ...profile.broadSearch, productCode: code };
+    if (!isValidSearchRequest(body)) return [];
+    return [
+      {
+        title: productNarrowedTitle(index, codes.length),
+        request: { body, auth: 'valid' as const },
+        expectation: { kind: 'accepted' as const, rule: 'valid-search-accepted' as const },
+        contractPath: '#/components/schemas/SearchCustomerRequest/properties/productCode',
+      },
+    ];
+  });
+}
+
+/** The answers to `productNarrowedCases` below the cap, as wider searches (labelled without customer data). */
+export function productNarrowedSearches(results: readonly AnsweredCase[], profile: TargetProfile): WiderSearch[] {
+  const codes = profile.productCodes ?? [];
+  return results.flatMap(({ case: item, exchange }) => {
+    const index = codes.findIndex((_, at) => item.title === productNarrowedTitle(at, codes.length));
+    const customers = customersOf(exchange);
+    if (index < 0 || !exchange || exchange.response.status !== 200 || customers.length >= RESULT_CAP) return [];
+    const holdsKnown = customers.some((customer) => customer.customerNumber === profile.knownCustomer.customerNumber);
+    return [{ label: productNarrowedLabel(index, codes.length), body: item.request.body as SearchRequestBody, exchange, holdsKnown }];
+  });
 }
 
 const words = (field: string): string => field.replace(/([A-Z])/g, ' $1').toLowerCase();
@@ -156,10 +196,12 @@ export function buildRelationCases(
   others: readonly Customer[],
   criteria: SearchCriteria = searchCriteria,
 ): RelationCase[] {
-  const cases: RelationCase[] = [];
+  // One list per wider search, taken in turn, so that the bound leaves none of them out.
+  const lists: RelationCase[][] = [];
+  let cases: RelationCase[] = [];
   const add = (search: WiderSearch, field: string, value: unknown, title: string, findsKnown: boolean): void => {
     const body = { ...search.body, [field]: value };
-    if (!isValidSearchRequest(body) || cases.some((existing) => existing.case.title === title)) return;
+    if (!isValidSearchRequest(body) || lists.some((list) => list.some((existing) => existing.case.title === title))) return;
     cases.push({
       wider: search.exchange,
       case: {
@@ -171,12 +213,15 @@ export function buildRelationCases(
     });
   };
   for (const search of wider) {
+    cases = [];
+    lists.push(cases);
     for (const criterion of criteria.criteria) {
       // An alternative of a field already sent may widen: either of the two suffices.
       if ([criterion.field, ...criterion.alternatives].some((field) => search.body[field] !== undefined)) continue;
       const own = requestValue(known, criterion);
       if (own !== undefined && own !== '') {
-        add(search, criterion.field, own, `relation: ${search.label} with the known customer's own ${words(criterion.field)} added still finds it, and no customer beyond`, true);
+        const finds = search.holdsKnown ? 'still finds it, and no customer beyond' : 'finds no customer beyond it';
+        add(search, criterion.field, own, `relation: ${search.label} with the known customer's own ${words(criterion.field)} added ${finds}`, search.holdsKnown);
       }
       const knownValues = heldValues(known, criterion) ?? [];
       const foreign = others
@@ -192,5 +237,7 @@ export function buildRelationCases(
       }
     });
   }
-  return cases.slice(0, MAX_RELATION_CASES);
+  const longest = Math.max(0, ...lists.map((list) => list.length));
+  const inTurn = Array.from({ length: longest }, (_, at) => lists.flatMap((list) => (at < list.length ? [list[at] as RelationCase] : []))).flat();
+  return inTurn.slice(0, MAX_RELATION_CASES);
 }

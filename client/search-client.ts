@@ -130,11 +130,12 @@ export class SearchClient {
   private async authorization(request: ExchangeRequest): Promise<Authorization> {
     switch (request.auth) {
       case 'valid':
-      case 'lowercase-scheme': {
+      case 'lowercase-scheme':
+      case 'two-spaces': {
         const token = await this.options.tokens.token();
-        // RFC 9110 §11.1: the scheme name is case-insensitive; one case spells it in lower case.
-        const scheme = request.auth === 'valid' ? 'Bearer' : 'bearer';
-        return { header: `${scheme} ${token.value}`, token: token.value, fresh: token.fresh };
+        // RFC 9110 §11.1 and RFC 6750 §2.1: the scheme name is case-insensitive and 1*SP parts it from the token; a case spells each otherwise.
+        const credentials = request.auth === 'lowercase-scheme' ? 'bearer ' : request.auth === 'two-spaces' ? 'Bearer  ' : 'Bearer ';
+        return { header: `${credentials}${token.value}`, token: token.value, fresh: token.fresh };
       }
       case 'basic':
       case 'issued': {

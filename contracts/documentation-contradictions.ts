@@ -168,9 +168,9 @@ export const documentationContradictions: readonly DocumentationContradiction[] 
     id: 'integer-range',
     documented: 'streetNumber is typed Integer, with no range.',
     decision:
-      'JSON Schema integer has no bounds; the suite asserts what every binder reads: 1, 6 and 2147483647 (the largest 32-bit integer) must be accepted.',
+      'JSON Schema integer has no bounds, and a street number has a range of its own that the page does not give; the suite asserts only street numbers every street has: 1 and 6 must be accepted.',
     notAsserted:
-      'Zero and negative numbers (a provider may refuse street numbers below 1), and integers past 32 bits (2147483648, 2^53 - 1, which a 32-bit binder refuses): sent, judged only by "no 5xx".',
+      'Zero and negative numbers (a provider may refuse street numbers below 1), numbers past what a street holds (a provider may refuse 2147483647, the largest 32-bit integer, as no street number: one independent provider refuses past 99999), and integers past 32 bits (2147483648, 2^53 - 1, which a 32-bit binder refuses): sent, judged only by "no 5xx".',
     fields: ['streetNumber'],
   },
   {

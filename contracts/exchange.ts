@@ -6,12 +6,13 @@ import type { SearchRequestBody } from './search-customer-types';
  * issued for HTTP Basic client authentication alone, RFC 6749 §2.3.1), or one of the ways of not
  * having one (`wrong-secret`: whatever the token endpoint answers HTTP Basic client authentication
  * with a wrong secret, a token if it issues one, else none; `lowercase-scheme`: the client's own
- * token under the scheme name `bearer`, which RFC 9110 §11.1 makes case-insensitive; `empty-scope`
+ * token under the scheme name `bearer`, which RFC 9110 §11.1 makes case-insensitive; `two-spaces`: the
+ * client's own token parted from the scheme by two spaces, as RFC 6750 §2.1's `1*SP` allows; `empty-scope`
  * and `unrecognized-parameter`: a token asked for anew with `scope=` or a parameter no server
  * defines added, which RFC 6749 §3.2 says are treated as omitted and ignored, that token if issued,
  * else the client's own).
  */
-export type AuthMode = 'valid' | 'lowercase-scheme' | 'basic' | 'issued' | 'wrong-secret' | 'empty-scope' | 'unrecognized-parameter' | 'none' | 'malformed' | 'unknown' | 'tampered' | 'expired';
+export type AuthMode = 'valid' | 'lowercase-scheme' | 'two-spaces' | 'basic' | 'issued' | 'wrong-secret' | 'empty-scope' | 'unrecognized-parameter' | 'none' | 'malformed' | 'unknown' | 'tampered' | 'expired';
 
 /**
  * The methods RFC 9110 §9.3 and RFC 5789 define that address a resource's own state, besides the

@@ -305,6 +305,13 @@ export const faultModes = {
     description: 'Reads the Authorization header\'s scheme name case-sensitively, so a good token sent as "bearer <token>" is refused (RFC 9110 §11.1: the scheme name is case-insensitive).',
     behaviour: { schemeCaseSensitive: true },
   },
+  'bearer-single-space-only': {
+    breaks: 'valid-search-accepted',
+    readme: { does: 'refuses a good token parted from `Bearer` by two spaces', caughtBy: 'the search whose credentials hold two spaces (RFC 6750 §2.1: 1*SP)' },
+    unseenInProduction: "the named probes send the client's own `Bearer ` and one space; the rotation sends the two spaces",
+    description: 'Reads exactly one space between "Bearer" and the token, so a good token sent as "Bearer  <token>" is refused as malformed (RFC 6750 §2.1: credentials = "Bearer" 1*SP b64token).',
+    behaviour: { oneSpaceOnly: true },
+  },
   'media-type-case-sensitive': {
     breaks: 'valid-search-accepted',
     readme: { does: 'refuses `APPLICATION/JSON` as a Content-Type with 415', caughtBy: 'the searches sent with the media type spelled otherwise (RFC 9110 §8.3.1)' },

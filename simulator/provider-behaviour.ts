@@ -64,6 +64,8 @@ export interface ProviderBehaviour {
   readonly failsToken?: () => ServiceAnswer;
   /** Reads the Authorization scheme name `Bearer` case-sensitively (RFC 9110 §11.1 makes it case-insensitive). */
   readonly schemeCaseSensitive?: true;
+  /** Reads exactly one space between `Bearer` and the token (RFC 6750 §2.1 allows 1*SP). */
+  readonly oneSpaceOnly?: true;
   /** Answers 200 to a search that carries no Authorization header at all. */
   readonly acceptsAnonymous?: true;
   /** Takes a presented token for an issued one when this says they match (a check that skips the signature). */

@@ -37,9 +37,9 @@ const ignoring = (field: keyof SearchRequestBody) => (_matched: readonly unknown
   return match(rest as SearchRequestBody).slice(0, cap);
 };
 
-/** Street numbers a provider that holds real addresses may refuse: below 1, or past a 32-bit integer. */
+/** Street numbers a provider that holds real addresses may refuse: below 1, or past five digits (no street runs that long). */
 const outsideStreetNumbers = (search: SearchRequestBody): boolean =>
-  typeof search.streetNumber === 'number' && (search.streetNumber < 1 || search.streetNumber > 2 ** 31 - 1);
+  typeof search.streetNumber === 'number' && (search.streetNumber < 1 || search.streetNumber > 99_999);
 
 /**
  * Searches (with a valid token) after which the tokens-revoked variant invalidates every token: more
@@ -150,7 +150,7 @@ export const providerVariants = {
   },
   'street-number-range-refused': {
     clause: 'integer-range',
-    description: 'Refuses street numbers below 1 and past 32 bits, where the simulator accepts any integer.',
+    description: 'Refuses street numbers below 1 and past 99999, where the simulator accepts any integer.',
     behaviour: { refuses: outsideStreetNumbers },
   },
   'error-body-text': {

@@ -160,6 +160,7 @@ test('relation cases are bounded and their titles carry no customer data', () =>
     label: `search ${index}`,
     body: { lastName: 'Nordmann', streetAddress: 'Grubbegata', postalCode: '0179', customerNumber: index },
     exchange: answer({ phoneNumber: '+4712345678' }, [known]),
+    holdsKnown: true,
   }));
   const cases = buildRelationCases(documentedProfile, wider, known, others);
   expect(cases).toHaveLength(MAX_RELATION_CASES);

@@ -56,6 +56,9 @@ const providers: Readonly<Record<string, IndependentProvider>> = {
   // Before the byte order mark was read as RFC 8259 §8.1 lets a parser, it broke response-schema and left six rules judging nothing.
   'success-body-with-byte-order-mark': { breaks: 'json-utf8' },
   'phone-number-past-fifteen-digits': { breaks: 'field-format' },
+  'cap-before-product-filter': { breaks: 'criteria-narrow-results', unseenInProduction: "the broad search narrowed by the profile's products is the gate's relation phase" },
+  'bearer-scheme-case-sensitive': { breaks: 'valid-search-accepted' },
+  'bearer-one-space-only': { breaks: 'valid-search-accepted' },
   'empty-scope-refused': { breaks: 'token-request-parameters', unseenInProduction: 'the monitor asks for its token as configured' },
   // Its fault shows only for a product another holder of a name has: its profile names one, as a user names their environment's.
   'product-code-widens-by-name': {

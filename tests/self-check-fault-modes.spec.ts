@@ -237,6 +237,12 @@ const pinned: Record<FaultMode, { case: string | RegExp } & Omit<RuleViolation, 
     expected: '200',
     received: '403 (AccessDeniedException)',
   },
+  'bearer-single-space-only': {
+    case: 'auth: a search with a good token parted from "Bearer" by two spaces accepted',
+    contractPath: '#/components/securitySchemes/Client_Credentials',
+    expected: '200',
+    received: '403 (AccessDeniedException)',
+  },
   'media-type-case-sensitive': {
     case: 'body: Content-Type in capitals (APPLICATION/JSON) accepted',
     contractPath: '#/paths/~1v1~1client~1customer~1search/post/requestBody/content/application~1json',
