@@ -402,7 +402,7 @@ export function coverageEntries(profile: TargetProfile): CoverageEntry[] {
     const value = request.rawBody ?? request.body;
     sink.add({ fields: [], keyword: 'body', label, value, verdict, fromProfile: true }, request, path, `invalid body: ${label} ${verdictWords(verdict)}`);
   }
-  for (const [label, request] of [...jsonSpellings(profile.knownCustomer), ...mediaTypeSpellings(profile.knownCustomer)]) {
+  for (const [label, request] of [...jsonSpellings(profile.knownCustomer), ...mediaTypeSpellings(profile.knownCustomer), ...acceptSpellings(profile.knownCustomer)]) {
     sink.add({ fields: [], keyword: 'body', label, value: request.rawBody, verdict: accepted, fromProfile: true }, request, BODY_CONTENT_POINTER, `body: ${label} accepted`);
   }
   return entries;
@@ -478,6 +478,23 @@ function mediaTypeSpellings(known: TargetProfile['knownCustomer']): [string, Exc
   return [
     ['Content-Type in capitals (APPLICATION/JSON)', { body, contentType: 'APPLICATION/JSON', auth: 'valid' }],
     ['Content-Type with a charset parameter (application/json; charset=UTF-8)', { body, contentType: 'application/json; charset=UTF-8', auth: 'valid' }],
+  ];
+}
+
+/**
+ * The known customer's search asking for JSON in each way RFC 9110 §12.5.1 also allows: no Accept at
+ * all (any media type is acceptable), any type and subtype (what curl sends), any application type, the type in capitals
+ * (media ranges compare case-insensitively), and JSON behind a range the client prefers that the
+ * provider lacks. Each admits application/json, so the search is answered as any other, in JSON.
+ */
+function acceptSpellings(known: TargetProfile['knownCustomer']): [string, ExchangeRequest][] {
+  const body = known.nameAddressSearch;
+  return [
+    ['no Accept header (any media type acceptable)', { body, accept: null, auth: 'valid' }],
+    ['Accept: */* (what curl sends)', { body, accept: '*/*', auth: 'valid' }],
+    ['Accept: application/*', { body, accept: 'application/*', auth: 'valid' }],
+    ['Accept in capitals (APPLICATION/JSON)', { body, accept: 'APPLICATION/JSON', auth: 'valid' }],
+    ['Accept preferring another type first (text/html;q=0.9, application/json;q=0.5)', { body, accept: 'text/html;q=0.9, application/json;q=0.5', auth: 'valid' }],
   ];
 }
 

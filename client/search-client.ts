@@ -218,7 +218,8 @@ export class SearchClient {
     const { request, notAfter } = run;
     // The turn first, the token then: a token taken before a long wait may expire in it.
     const auth = await this.authorization(request);
-    const headers: Record<string, string> = { 'content-type': request.contentType ?? 'application/json', accept: 'application/json' };
+    const headers: Record<string, string> = { 'content-type': request.contentType ?? 'application/json' };
+    if (request.accept !== null) headers.accept = request.accept ?? 'application/json';
     if (auth.header) headers.authorization = auth.header;
     if (request.prefer !== undefined) headers.prefer = `code=${request.prefer}`;
     headers.traceparent = traceparent(run.traceId);

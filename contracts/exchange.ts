@@ -30,6 +30,11 @@ export interface ExchangeRequest {
   readonly auth: AuthMode;
   /** The Content-Type sent; default `application/json`. Other spellings of that media type (RFC 9110 §8.3.1) test the provider reads it as one. */
   readonly contentType?: string;
+  /**
+   * The Accept header sent; default `application/json`; null sends none. Other media ranges that
+   * admit JSON (RFC 9110 §12.5.1: none at all admits any) test the provider reads them as such.
+   */
+  readonly accept?: string | null;
   /** Status asked for with `Prefer: code=NNN`, on targets that honour it. */
   readonly prefer?: number;
   /** The HTTP method; default the documented POST. Other methods test undocumented-method-refused. */

@@ -43,8 +43,11 @@ export function curlLine(baseUrl: string, item: ContractCase, request: ExchangeR
   const piped = raw !== undefined && 'base64' in raw && !shown.masked ? `printf %s ${shellQuote(raw.base64)} | base64 -d | ` : '';
   // GET and HEAD go without content (requestBodyBytes), so their line carries none either.
   const body = piped || requestBodyBytes(request) === undefined ? undefined : (shown.rawBody ?? (JSON.stringify(shown.body) as string | undefined));
+  const spelled: Partial<Record<ExchangeRequest['auth'], string>> = { valid: 'Bearer $TOKEN', 'lowercase-scheme': 'bearer $TOKEN', 'two-spaces': 'Bearer  $TOKEN' };
   const auth =
-    request.auth === 'valid' ? ` -H "Authorization: Bearer $TOKEN"` : request.auth === 'none' ? '' : ` -H "Authorization: Bearer $${request.auth.toUpperCase()}_TOKEN"`;
+    request.auth === 'none' ? '' : ` -H "Authorization: ${spelled[request.auth] ?? `Bearer $${request.auth.toUpperCase().replace(/-/g, '_')}_TOKEN`}"`;
+  // curl sends `Accept: */*` of its own unless told to send none (`-H 'Accept:'`).
+  const accept = request.accept === null ? 'Accept:' : `Accept: ${request.accept ?? 'application/json'}`;
   const prefer = request.prefer !== undefined ? ` -H 'Prefer: code=${request.prefer}'` : '';
   const hiddenBytes = raw !== undefined && 'base64' in raw && shown.masked;
   const data = piped
@@ -53,7 +56,7 @@ export function curlLine(baseUrl: string, item: ContractCase, request: ExchangeR
       ? ` --data-binary @request.bin  # ${rawBodyBytes(raw).length} bytes that are not UTF-8 text`
       : body === undefined ? '' : body.length > CURL_BODY_LIMIT ? ` --data-binary @request.json  # ${body.length}-character body: see the report attachment` : ` --data-raw ${shellQuote(body)}`;
   const note = shown.masked ? '  # customer data masked: CONTRACT_SHOW_PII=1 shows it' : '';
-  return `${piped}curl -sS ${requestMethod(request) === 'HEAD' ? '--head' : `-X ${requestMethod(request)}`} ${shellQuote(`${baseUrl}${OPERATION_PATH}`)}${auth} -H ${shellQuote(`Content-Type: ${request.contentType ?? 'application/json'}`)} -H 'Accept: application/json'${prefer}${data}${note}`;
+  return `${piped}curl -sS ${requestMethod(request) === 'HEAD' ? '--head' : `-X ${requestMethod(request)}`} ${shellQuote(`${baseUrl}${OPERATION_PATH}`)}${auth} -H ${shellQuote(`Content-Type: ${request.contentType ?? 'application/json'}`)} -H ${shellQuote(accept)}${prefer}${data}${note}`;
 }
 
 /**

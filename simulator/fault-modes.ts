@@ -312,6 +312,13 @@ export const faultModes = {
     description: 'Reads exactly one space between "Bearer" and the token, so a good token sent as "Bearer  <token>" is refused as malformed (RFC 6750 §2.1: credentials = "Bearer" 1*SP b64token).',
     behaviour: { oneSpaceOnly: true },
   },
+  'accept-json-only': {
+    breaks: 'valid-search-accepted',
+    readme: { does: 'refuses with 406 every Accept but `application/json` spelled so, `*/*` and none at all too', caughtBy: 'the searches asking for JSON otherwise (RFC 9110 §12.5.1)' },
+    unseenInProduction: "the named probes send the client's own `Accept: application/json`; the rotation sends the others",
+    description: 'Answers 406 to a search whose Accept is anything but "application/json" as written: */* (what curl sends), application/*, capitals, weights, and no Accept at all, each of which admits JSON (RFC 9110 §12.5.1).',
+    behaviour: { refusesAccept: (accept) => accept !== 'application/json' },
+  },
   'media-type-case-sensitive': {
     breaks: 'valid-search-accepted',
     readme: { does: 'refuses `APPLICATION/JSON` as a Content-Type with 415', caughtBy: 'the searches sent with the media type spelled otherwise (RFC 9110 §8.3.1)' },

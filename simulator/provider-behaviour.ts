@@ -102,6 +102,8 @@ export interface ProviderBehaviour {
   readonly errorAnswer?: (status: number, body: string) => FaultAnswer;
   /** Refuses a search's Content-Type with 415. Default none: every spelling is read as JSON. */
   readonly refusesMediaType?: (contentType: string | undefined) => boolean;
+  /** Whether a search asking for this Accept is refused 406 (RFC 9110 §15.5.7) before its body is read; default never. */
+  readonly refusesAccept?: (accept: string | undefined) => boolean;
   /** The provider's JSON parser for a search's body; it throws on what it does not take. Default `JSON.parse`. */
   readonly parsesJson?: (text: string) => unknown;
   /** How the provider reads the parsed body before anything else sees it (a second decoding, a normalisation). */

@@ -12,6 +12,9 @@ export async function readSearchBody(state: SimulatorState, request: IncomingMes
   const bytes = await readBody(request).catch(() => undefined);
   if (bytes === undefined) return { status: sendError(state, response, 400, 'BadRequestException', 'Request body too large') };
   if (state.settings.recordBodies) state.receivedBodies.set(request, bytes);
+  if (state.behaviour.refusesAccept?.(request.headers.accept)) {
+    return { status: sendError(state, response, 406, 'NotAcceptableException', 'Accept must be application/json') };
+  }
   if (state.behaviour.refusesMediaType?.(request.headers['content-type'])) {
     return { status: sendError(state, response, 415, 'UnsupportedMediaTypeException', 'Content-Type must be application/json') };
   }

@@ -243,6 +243,12 @@ const pinned: Record<FaultMode, { case: string | RegExp } & Omit<RuleViolation, 
     expected: '200',
     received: '403 (AccessDeniedException)',
   },
+  'accept-json-only': {
+    case: 'body: no Accept header (any media type acceptable) accepted',
+    contractPath: '#/paths/~1v1~1client~1customer~1search/post/requestBody/content/application~1json',
+    expected: '200',
+    received: '406 (NotAcceptableException)',
+  },
   'media-type-case-sensitive': {
     case: 'body: Content-Type in capitals (APPLICATION/JSON) accepted',
     contractPath: '#/paths/~1v1~1client~1customer~1search/post/requestBody/content/application~1json',
