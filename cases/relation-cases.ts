@@ -145,6 +145,45 @@ export function widerSearches(results: readonly AnsweredCase[], profile: TargetP
   return [...found.values()];
 }
 
+/** At most this many customers searched by another address's value, a run. */
+export const MAX_SIBLING_VALUE_CASES = 4;
+
+/**
+ * Customers the target showed, each searched by its own name and address with one field sent as the
+ * same datum of its other address (postalPlace as its postalAddressPostalPlace), where the two
+ * differ: every customer returned must match what was sent (results-match-criteria), so a provider
+ * that compares the field with the other address returns the customer and shows. At most
+ * `MAX_SIBLING_VALUE_CASES`, none for customers whose addresses agree.
+ */
+export function siblingValueCases(customers: readonly Customer[], criteria: SearchCriteria = searchCriteria): ContractCase[] {
+  const cases: ContractCase[] = [];
+  for (const [index, customer] of customers.entries()) {
+    for (const criterion of criteria.criteria) {
+      for (const sibling of criterion.siblings) {
+        const other = customer[sibling];
+        const own = heldValues(customer, criterion) ?? [];
+        if (typeof other !== 'string' || other.trim() === '' || own.length === 0 || own.some((held) => sameValue(criterion, other, held))) continue;
+        const valueOf = (field: string): unknown => {
+          const named = criteria.criteria.find((item) => item.field === field);
+          return field === criterion.field ? other.trim() : named && requestValue(customer, named);
+        };
+        const combination = criteria.combinations.find((fields) => fields.length > 1 && fields.includes(criterion.field) && fields.every((field) => valueOf(field) !== undefined));
+        if (!combination) continue;
+        const body = Object.fromEntries(combination.map((field) => [field, valueOf(field)]));
+        if (!isValidSearchRequest(body)) continue;
+        cases.push({
+          title: `relation: shown customer ${index + 1} searched by its name and address, ${criterion.field} sent as its ${sibling}, finds no customer of another ${words(criterion.field)}`,
+          request: { body, auth: 'valid' },
+          expectation: { kind: 'accepted', rule: 'valid-search-accepted' },
+          contractPath: `#/components/schemas/SearchCustomerRequest/properties/${criterion.field}`,
+        });
+        if (cases.length >= MAX_SIBLING_VALUE_CASES) return cases;
+      }
+    }
+  }
+  return cases;
+}
+
 const productNarrowedLabel = (index: number, count: number): string => `the broad search with product code ${index + 1} of ${count} of the profile`;
 const productNarrowedTitle = (index: number, count: number): string => `relation: ${productNarrowedLabel(index, count)} added`;
 

@@ -36,6 +36,12 @@ export interface SearchCriterion {
   readonly alternatives: readonly string[];
   /** The contradiction for which results-match-criteria leaves this criterion unjudged, if one does. */
   readonly unjudgedBecause?: string;
+  /**
+   * Other top-level Customer properties that hold the same datum of another of the customer's
+   * addresses, named for it with a prefix (postalAddressPostalPlace beside postalPlace): a search
+   * on the field must not be matched against them.
+   */
+  readonly siblings: readonly string[];
 }
 
 /** A request field no Customer property shows, placed by its recorded matching decision. */
@@ -141,6 +147,7 @@ function placeField(field: string, schema: Schema, customer: Readonly<Record<str
       customerPointer: `#/components/schemas/Customer/properties/${customerPath[0] as string}`,
       comparison,
       alternatives: groups.filter((group) => group.includes(field)).flat().filter((other) => other !== field),
+      siblings: customerPath.length === 1 ? Object.keys(customer).filter((name) => name !== field && name.toLowerCase().endsWith(field.toLowerCase())) : [],
       ...(because !== undefined ? { unjudgedBecause: because } : {}),
     },
   };

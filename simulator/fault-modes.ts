@@ -370,6 +370,21 @@ export const faultModes = {
     description: 'Refuses a wrong client secret sent by HTTP Basic 401 invalid_client, but challenges for Bearer, the API\'s scheme, not Basic, the one the client used (RFC 6749 §5.2).',
     behaviour: { clientChallenge: 'Bearer realm="simulator", error="invalid_client"' },
   },
+  'postal-place-of-postal-address': {
+    breaks: 'results-match-criteria',
+    readme: { does: "compares postalPlace with a customer's postal address place when it has one", caughtBy: "a shown customer searched by its postal address's place (relation phase)" },
+    unseenInProduction: "the named probes send the profile's places, which the known customer's two addresses share; the rotation holds no other customer's",
+    description: "Compares a search's postalPlace with the customer's postal address place (postalAddressPostalPlace) when it has one, not with its street address's postalPlace, which the answer shows.",
+    behaviour: {
+      results: (matched, { search, cap, match }) => {
+        const place = search.postalPlace;
+        if (typeof place !== 'string') return matched.slice(0, cap);
+        const { postalPlace: _compared, ...rest } = search;
+        const placeOf = (customer: Customer): string => String(customer.postalAddressPostalPlace ?? customer.postalPlace ?? '').trim().toLowerCase();
+        return match(rest).filter((customer) => placeOf(customer) === place.trim().toLowerCase()).slice(0, cap);
+      },
+    },
+  },
   'first-email-only': {
     breaks: 'known-customer-found',
     readme: { does: "matches an email search against each customer's first email alone", caughtBy: "the known customer searched by each email its answers show (relation phase)" },

@@ -37,6 +37,11 @@ const nordmann = (
   held: { productCode: ['CO10001'] },
 });
 
+const withPostBox = (seed: SeedCustomer, postBox: Readonly<Record<'postalAddress' | 'postalAddressPostalCode' | 'postalAddressPostalPlace', string>>): SeedCustomer => ({
+  ...seed,
+  customer: { ...seed.customer, ...postBox },
+});
+
 const written: readonly SeedCustomer[] = [
   {
     customer: {
@@ -94,7 +99,9 @@ const written: readonly SeedCustomer[] = [
     },
     held: { productCode: ['CO10001'] },
   },
-  nordmann(563458, 'Kari', 6, '+4791000001', 'kari.nordmann@example.no'),
+  // Lives in Oslo, gets her post in Lysaker: a provider that compares postalPlace with the postal
+  // address's place finds her by Lysaker, and the relation phase's search by it shows that.
+  withPostBox(nordmann(563458, 'Kari', 6, '+4791000001', 'kari.nordmann@example.no'), { postalAddress: 'Postboks 17', postalAddressPostalCode: '1324', postalAddressPostalPlace: 'Lysaker' }),
   nordmann(563459, 'Per', 8, '+4791000002', 'per.nordmann@example.no'),
   nordmann(563460, 'Lise', 10, '+4791000003', 'lise.nordmann@example.no'),
   nordmann(563461, 'Nils', 12, '+4791000004', 'nils.nordmann@example.no'),

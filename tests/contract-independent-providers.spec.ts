@@ -59,6 +59,9 @@ const providers: Readonly<Record<string, IndependentProvider>> = {
   'cap-before-product-filter': { breaks: 'criteria-narrow-results', unseenInProduction: "the broad search narrowed by the profile's products is the gate's relation phase" },
   'bearer-scheme-case-sensitive': { breaks: 'valid-search-accepted' },
   'bearer-one-space-only': { breaks: 'valid-search-accepted' },
+  'postal-place-of-post-box': { breaks: 'results-match-criteria', unseenInProduction: "the searches by another address's value are the gate's relation phase" },
+  'retry-after-as-iso-timestamp': { breaks: 'rate-limit-headers', unseenInProduction: 'the monitor keeps under the limit and never bursts' },
+  'answers-cached-without-product': { breaks: 'known-customer-found' },
   'empty-scope-refused': { breaks: 'token-request-parameters', unseenInProduction: 'the monitor asks for its token as configured' },
   // Its fault shows only for a product another holder of a name has: its profile names one, as a user names their environment's.
   'product-code-widens-by-name': {

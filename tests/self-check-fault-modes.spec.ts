@@ -291,6 +291,12 @@ const pinned: Record<FaultMode, { case: string | RegExp } & Omit<RuleViolation, 
     expected: 'a WWW-Authenticate challenge for Basic, the scheme the client authenticated with (RFC 6749 §5.2)',
     received: 'WWW-Authenticate: "Bearer realm=\\"simulator\\", error=\\"invalid_client\\""',
   },
+  'postal-place-of-postal-address': {
+    case: /^relation: shown customer \d+ searched by its name and address, postalPlace sent as its postalAddressPostalPlace/,
+    contractPath: '#/components/schemas/Customer/properties/postalPlace',
+    expected: 'every customer holds the searched postal place',
+    received: '1 of 1 customers without it',
+  },
   'first-email-only': {
     case: "relation: the known customer found by email 1 of the 1 it shows beyond the profile's",
     contractPath: '#/components/schemas/Customer/properties/customerNumber',
