@@ -4,7 +4,7 @@ import type { Exchange, Expectation } from '../contracts/exchange';
 import { deriveSearchCriteria, searchCriteria, unplacedFieldsMessage } from '../contracts/search-criteria';
 import { matchedBeside, searchCustomerContract } from '../contracts/search-customer-contract';
 import { documentedProfile } from '../client/target-profile';
-import { buildRelationCases, MAX_RELATION_CASES, type WiderSearch } from '../cases/relation-cases';
+import { buildRelationCases, MAX_RELATION_CASES, MAX_SIBLING_VALUE_CASES, siblingValueCases, type WiderSearch } from '../cases/relation-cases';
 import { matchCustomers } from '../simulator/customer-matcher';
 import { seedCustomers } from '../simulator/seed-customers';
 
@@ -151,6 +151,24 @@ test('narrowing is judged only against a wider answer below the cap', () => {
     },
   ]);
   expect(judge(5).rulesChecked).not.toContain('criteria-narrow-results');
+});
+
+test("the other address's datum is derived from the contract's names, and a customer whose two addresses differ is searched by it", () => {
+  expect(searchCriteria.criteria.filter((criterion) => criterion.siblings.length > 0).map(({ field, siblings }) => ({ field, siblings }))).toEqual([
+    { field: 'postalCode', siblings: ['postalAddressPostalCode'] },
+    { field: 'postalPlace', siblings: ['postalAddressPostalPlace'] },
+  ]);
+  const shown = (customerNumber: number, postBox: Readonly<Record<string, string>>) => ({ customerNumber, lastName: 'Nordmann', streetAddress: 'Grubbegata', postalCode: '0179', postalPlace: 'Oslo', ...postBox });
+  const lysaker = { postalAddress: 'Postboks 17', postalAddressPostalCode: '1324', postalAddressPostalPlace: 'Lysaker' };
+  // Two addresses that agree (0179 against 179 too) give no case; one that differs gives one per field, by its own name and street.
+  expect(siblingValueCases([shown(1, { postalAddressPostalCode: '179', postalAddressPostalPlace: ' oslo ' }), shown(2, {})])).toEqual([]);
+  const cases = siblingValueCases([shown(1, lysaker)]);
+  expect(cases.map((item) => item.request.body)).toEqual([
+    { lastName: 'Nordmann', streetAddress: 'Grubbegata', postalCode: '1324' },
+    { lastName: 'Nordmann', streetAddress: 'Grubbegata', postalPlace: 'Lysaker' },
+  ]);
+  expect(cases.map((item) => item.title).join(' ')).not.toMatch(/Nordmann|Lysaker|1324/);
+  expect(siblingValueCases(Array.from({ length: 10 }, (_, index) => shown(index, lysaker)))).toHaveLength(MAX_SIBLING_VALUE_CASES);
 });
 
 test('relation cases are bounded and their titles carry no customer data', () => {
