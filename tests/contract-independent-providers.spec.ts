@@ -51,6 +51,8 @@ const providers: Readonly<Record<string, IndependentProvider>> = {
   'email-search-first-address-only': { breaks: 'known-customer-found', unseenInProduction: "the monitor searches by the profile's email, the first" },
   // Its author meant the epoch as a fault; the vendor's words allow it (decision rate-limit-reset-unit): no alarm.
   'rate-limit-reset-as-epoch': { breaks: [] },
+  // Its author meant the truncated fraction as a fault; decision scalar-coercion allows it, as common binders do it: no alarm.
+  'street-number-fraction-truncated': { breaks: [] },
   'json-escapes-lowercase-only': { breaks: 'valid-search-accepted' },
   'retry-after-in-fractions': { breaks: ['rate-limit-headers', 'token-request-parameters'], unseenInProduction: 'the monitor keeps under the limit and never bursts' },
   // Before the byte order mark was read as RFC 8259 §8.1 lets a parser, it broke response-schema and left six rules judging nothing.
