@@ -16,7 +16,9 @@ export const UNMATCHABLE_EMAIL = 'nobody@customer-search.invalid';
 /**
  * Cases that follow from clauses of the registry rather than from the request schema: every method
  * RFC 9110 defines on a resource that the contract does not document on the path (derived, not
- * listed: the resource methods less the documented ones), and a search no customer can match.
+ * listed: the resource methods less the documented ones), a search no customer can match, and the
+ * known customer's search sent with `Expect: 100-continue`, which clients such as curl (for larger
+ * bodies) and .NET send, and which RFC 9110 §10.1.1 says an origin server answers before the content.
  */
 export function clauseCases(profile: TargetProfile): ContractCase[] {
   const documented = new Set(documentedMethods());
@@ -37,6 +39,12 @@ export function clauseCases(profile: TargetProfile): ContractCase[] {
       request: { body: nobody, auth: 'valid' },
       expectation: { kind: 'accepted', rule: 'valid-search-accepted', results: { none: true } },
       contractPath: '#/components/schemas/SearchCustomerResponse/properties/customers',
+    },
+    {
+      title: 'expect: a search sent with Expect: 100-continue is answered before its content is sent',
+      request: { body: search, auth: 'valid', expectContinue: true },
+      expectation: { kind: 'accepted', rule: 'expect-continue' },
+      contractPath: `${PATH_POINTER}/post/requestBody`,
     },
   ];
 }

@@ -12,6 +12,12 @@ export interface HttpRequest {
   readonly body?: Uint8Array;
   /** Deadline for the whole exchange, body included, in milliseconds. */
   readonly timeoutMs: number;
+  /**
+   * Send `Expect: 100-continue` and hold the body back until the server answers 100 or a final
+   * status, or this many milliseconds pass (then it goes all the same, as RFC 9110 §10.1.1 lets a
+   * client). Default none: the body goes with the headers.
+   */
+  readonly expectContinueMs?: number;
 }
 
 export interface HttpResponse {
@@ -23,6 +29,8 @@ export interface HttpResponse {
   readonly invalidUtf8?: true;
   /** Set when the body began with a UTF-8 byte order mark, left out of bodyText (RFC 8259 §8.1: a parser MAY ignore it): json-utf8 judges it. */
   readonly byteOrderMark?: true;
+  /** Set when the server answered an `Expect: 100-continue` neither with 100 nor with a final status within `expectContinueMs`. */
+  readonly continueUnanswered?: true;
   /** Milliseconds from sending to the last body byte. */
   readonly durationMs: number;
 }
@@ -60,17 +68,75 @@ function withLength(request: HttpRequest): Record<string, string> {
   return request.body === undefined ? { ...request.headers } : { ...request.headers, 'content-length': String(request.body.byteLength) };
 }
 
-/** The last URL parsed, kept: a monitor sends every search to the same URL. */
-let lastParsed: { readonly text: string; readonly url: URL } | undefined;
-
-function parsedUrl(text: string): URL {
-  if (lastParsed?.text !== text) lastParsed = { text, url: new URL(text) };
-  return lastParsed.url;
-}
 
 export interface NodeTransportOptions {
   /** Largest body read before giving up, in bytes. Default 1 MiB: a search answers at most 5 customers. */
   readonly maxBodyBytes?: number;
+}
+
+type RequestTarget = { readonly url: URL; readonly client: typeof http | typeof https } | { readonly problem: string; readonly cause?: unknown };
+
+/** The last request target worked out, kept: a monitor sends every search to the same URL. */
+let lastTarget: { readonly text: string; readonly target: RequestTarget } | undefined;
+
+/** The URL and module a request goes over, or why it cannot go. */
+function requestTarget(text: string): RequestTarget {
+  if (lastTarget?.text !== text) lastTarget = { text, target: resolveTarget(text) };
+  return lastTarget.target;
+}
+
+function resolveTarget(text: string): RequestTarget {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch (error) {
+    return { problem: 'not a URL', cause: error };
+  }
+  const client = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : undefined;
+  return client ? { url, client } : { problem: `unsupported protocol ${url.protocol}` };
+}
+
+/** How a request's body goes out: with its headers, or, under `Expect: 100-continue`, on 100 or when the wait runs out. */
+interface BodySending {
+  readonly sent: () => boolean;
+  /** Whether the wait ran out before 100 or a final status came. */
+  readonly unanswered: () => boolean;
+  /** A final status came: the body, if not sent yet, never will be. */
+  readonly stop: () => void;
+}
+
+/** A body sent with its headers: one object for every such request, as the monitor sends thousands. */
+const SENT_WITH_HEADERS: BodySending = { sent: () => true, unanswered: () => false, stop: () => undefined };
+
+function sendBody(outgoing: http.ClientRequest, request: HttpRequest, expecting: boolean): BodySending {
+  if (!expecting) {
+    outgoing.end(request.body);
+    return SENT_WITH_HEADERS;
+  }
+  let sent = false;
+  let unanswered = false;
+  const send = (): void => {
+    clearTimeout(wait);
+    if (sent) return;
+    sent = true;
+    outgoing.end(request.body);
+  };
+  const wait = setTimeout(() => {
+    unanswered = true;
+    send();
+  }, request.expectContinueMs);
+  outgoing.on('continue', send);
+  outgoing.flushHeaders();
+  return { sent: () => sent, unanswered: () => unanswered, stop: () => clearTimeout(wait) };
+}
+
+/** A response's header fields, names in lower case, repeated ones joined. */
+function responseHeaders(incoming: http.IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
 }
 
 /**
@@ -86,27 +152,29 @@ export function createNodeTransport(options: NodeTransportOptions = {}): HttpTra
       const started = performance.now();
       // Said only when the exchange fails: parsing the URL again for every answered request cost CPU time.
       const where = (): string => `${request.method} ${describeUrl(request.url)}`;
-      let url: URL;
-      try {
-        url = parsedUrl(request.url);
-      } catch (error) {
-        reject(new TransportError('network', `${where()}: not a URL`, { cause: error }));
-        return;
-      }
-      const client = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : undefined;
-      if (!client) {
-        reject(new TransportError('network', `${where()}: unsupported protocol ${url.protocol}`));
+      const target = requestTarget(request.url);
+      if ('problem' in target) {
+        reject(new TransportError('network', `${where()}: ${target.problem}`, target.cause === undefined ? undefined : { cause: target.cause }));
         return;
       }
       let settled = false;
+      // Set once the request is made: its body goes out with the headers or when 100 Continue comes.
+      let body: BodySending | undefined;
       const fail = (error: TransportError): void => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        body?.stop();
         outgoing.destroy();
         reject(error);
       };
-      const outgoing = client.request(url, { method: request.method, headers: withLength(request), agent: agents[url.protocol as 'http:' | 'https:'] }, (incoming) => {
+      const expecting = request.expectContinueMs !== undefined && request.body !== undefined;
+      const headers = expecting ? { ...withLength(request), expect: '100-continue' } : withLength(request);
+      // A connection whose announced body may never be sent is not kept for the next request.
+      const agent = expecting ? false : agents[target.url.protocol as 'http:' | 'https:'];
+      const outgoing = target.client.request(target.url, { method: request.method, headers, agent }, (incoming) => {
+        // A final status before 100 answers the expectation: the body is not sent (RFC 9110 §10.1.1).
+        body?.stop();
         const chunks: Buffer[] = [];
         let size = 0;
         incoming.on('data', (chunk: Buffer) => {
@@ -121,16 +189,13 @@ export function createNodeTransport(options: NodeTransportOptions = {}): HttpTra
           if (settled) return;
           settled = true;
           clearTimeout(timer);
-          const headers: Record<string, string> = {};
-          for (const [name, value] of Object.entries(incoming.headers)) {
-            if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-          }
-          const bytes = Buffer.concat(chunks);
-          resolve({ status: incoming.statusCode ?? 0, headers, ...decodedBody(bytes), durationMs: performance.now() - started });
+          if (body && !body.sent()) outgoing.destroy();
+          const unanswered = body?.unanswered() === true ? { continueUnanswered: true as const } : {};
+          resolve({ status: incoming.statusCode ?? 0, headers: responseHeaders(incoming), ...decodedBody(Buffer.concat(chunks)), ...unanswered, durationMs: performance.now() - started });
         });
       });
       const timer = setTimeout(() => fail(new TransportError('timeout', `${where()}: no response within ${request.timeoutMs} ms`)), request.timeoutMs);
       outgoing.on('error', (error) => fail(new TransportError('network', `${where()}: ${(error as NodeJS.ErrnoException).code ?? 'network error'}`, { cause: error })));
-      outgoing.end(request.body);
+      body = sendBody(outgoing, request, expecting);
     });
 }

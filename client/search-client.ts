@@ -103,6 +103,13 @@ export function drawn429HoldMs(headers: Readonly<Record<string, string>>): numbe
   return rateLimitHintMs(headers) ?? UNHINTED_HOLD_MS;
 }
 
+/**
+ * How long a search sent with `Expect: 100-continue` waits for 100 or a final status before its body
+ * goes all the same, in milliseconds (curl waits 1 s): a provider answers it at once, so only one that
+ * waits for the content (RFC 9110 §10.1.1 MUST NOT) meets the end of it.
+ */
+export const EXPECT_CONTINUE_WAIT_MS = 5_000;
+
 /** A token request parameter no authorization server defines, which RFC 6749 §3.2 says it MUST ignore. */
 export const UNRECOGNIZED_TOKEN_PARAMETER = ['unrecognized_parameter', 'ignored'] as const;
 
@@ -226,12 +233,15 @@ export class SearchClient {
     const left = notAfter - this.now();
     if (left <= 0) throw new DeadlineError('The run reached its deadline before this search was sent');
     const startedAt = new Date().toISOString();
+    const timeoutMs = Math.max(1, Math.min(this.options.timeoutMs ?? 10_000, left));
     const response = await this.options.transport({
       method: requestMethod(run.request),
       url: this.url,
       headers,
       ...(run.body !== undefined ? { body: run.body } : {}),
-      timeoutMs: Math.max(1, Math.min(this.options.timeoutMs ?? 10_000, left)),
+      timeoutMs,
+      // Half the deadline at most, so that the search itself is still answered when the wait runs out.
+      ...(request.expectContinue ? { expectContinueMs: Math.min(EXPECT_CONTINUE_WAIT_MS, timeoutMs / 2) } : {}),
     });
     // A status forced with Prefer says nothing about the provider's limits.
     if (response.status === 429 && request.prefer === undefined) {

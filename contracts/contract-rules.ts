@@ -443,6 +443,17 @@ export const contractRules = {
       ];
     },
   },
+  'expect-continue': {
+    contractPath: '#/paths/~1v1~1client~1customer~1search/post/requestBody',
+    summary:
+      'A search sent with Expect: 100-continue is answered 100 Continue, or its final status, before its content is sent: the provider does not wait for the content (RFC 9110 §10.1.1 MUST).',
+    // Judged on the search the gate sends with the expectation; the others carry none.
+    check: (judged) => {
+      if (!judged.exchange.request.expectContinue) return undefined;
+      if (!judged.exchange.response.continueUnanswered) return [];
+      return [{ expected: '100 Continue or a final status before the content (RFC 9110 §10.1.1: the server MUST NOT wait for it)', received: 'neither, until the client sent the content without it' }];
+    },
+  },
   'token-request-parameters': {
     contractPath: '#/components/securitySchemes/Client_Credentials',
     summary:

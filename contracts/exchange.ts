@@ -35,6 +35,11 @@ export interface ExchangeRequest {
    * admit JSON (RFC 9110 §12.5.1: none at all admits any) test the provider reads them as such.
    */
   readonly accept?: string | null;
+  /**
+   * Sent with `Expect: 100-continue`, the content held back until the provider answers 100 or a
+   * final status (RFC 9110 §10.1.1), or the wait runs out and it is sent all the same, as a client may.
+   */
+  readonly expectContinue?: true;
   /** Status asked for with `Prefer: code=NNN`, on targets that honour it. */
   readonly prefer?: number;
   /** The HTTP method; default the documented POST. Other methods test undocumented-method-refused. */
@@ -102,6 +107,8 @@ export interface ExchangeResponse {
   readonly invalidUtf8?: true;
   /** Set when the body began with a UTF-8 byte order mark (RFC 8259 §8.1 MUST NOT), left out of bodyText. */
   readonly byteOrderMark?: true;
+  /** Set when a request sent with `Expect: 100-continue` got neither 100 nor a final status within the wait, and its content went unasked. */
+  readonly continueUnanswered?: true;
   /** Wall time of the last attempt, in milliseconds. */
   readonly durationMs: number;
   /** 1 plus the number of retries after 429 or a rejected cached token. */
@@ -185,7 +192,7 @@ export type RefusalRule = 'field-max-length' | 'field-type' | 'field-format' | '
 
 /** What one case expects of the target, besides the rules every response must meet. */
 export type Expectation =
-  | { readonly kind: 'accepted'; readonly rule: 'valid-search-accepted' | 'client-basic-auth' | 'token-no-store' | 'token-request-parameters'; readonly results?: ResultExpectation }
+  | { readonly kind: 'accepted'; readonly rule: 'valid-search-accepted' | 'client-basic-auth' | 'token-no-store' | 'token-request-parameters' | 'expect-continue'; readonly results?: ResultExpectation }
   | { readonly kind: 'refused'; readonly rule: RefusalRule }
   | { readonly kind: 'unauthorized'; readonly rule: 'auth-required' | 'invalid-client-challenge' }
   | { readonly kind: 'forced'; readonly rule: 'forced-error-status'; readonly status: number }

@@ -2,6 +2,7 @@ import { OPERATION_PATH } from '../contracts/contract-reader';
 import type { RuleName } from '../contracts/contract-rules';
 import { rawBodyBytes, requestBodyBytes, requestMethod, type ExchangeRequest, type RawBody } from '../contracts/exchange';
 import { TARGET_VARIABLES, type Environment } from '../client/target-config';
+import { EXPECT_CONTINUE_WAIT_MS } from '../client/search-client';
 import { CAMPAIGN_VARIABLES } from './campaign-config';
 import type { ContractCase } from '../cases/contract-case';
 import { maskPii } from './mask-pii';
@@ -48,7 +49,7 @@ export function curlLine(baseUrl: string, item: ContractCase, request: ExchangeR
     request.auth === 'none' ? '' : ` -H "Authorization: ${spelled[request.auth] ?? `Bearer $${request.auth.toUpperCase().replace(/-/g, '_')}_TOKEN`}"`;
   // curl sends `Accept: */*` of its own unless told to send none (`-H 'Accept:'`).
   const accept = request.accept === null ? 'Accept:' : `Accept: ${request.accept ?? 'application/json'}`;
-  const prefer = request.prefer !== undefined ? ` -H 'Prefer: code=${request.prefer}'` : '';
+  const prefer = `${request.prefer !== undefined ? ` -H 'Prefer: code=${request.prefer}'` : ''}${request.expectContinue ? ` -H 'Expect: 100-continue' --expect100-timeout ${EXPECT_CONTINUE_WAIT_MS / 1000}` : ''}`;
   const hiddenBytes = raw !== undefined && 'base64' in raw && shown.masked;
   const data = piped
     ? ' --data-binary @-'

@@ -319,6 +319,12 @@ export const faultModes = {
     description: 'Answers 406 to a search whose Accept is anything but "application/json" as written: */* (what curl sends), application/*, capitals, weights, and no Accept at all, each of which admits JSON (RFC 9110 §12.5.1).',
     behaviour: { refusesAccept: (accept) => accept !== 'application/json' },
   },
+  'expect-continue-ignored': {
+    breaks: 'expect-continue',
+    unseenInProduction: 'the monitor sends no Expect: a provider that waits for the content would hold its probes past their deadline',
+    description: 'Waits for the content of a search sent with Expect: 100-continue without answering 100 Continue, so a client that waits for it stalls (RFC 9110 §10.1.1: the server MUST NOT wait for the content).',
+    behaviour: { ignoresExpectContinue: true },
+  },
   'media-type-case-sensitive': {
     breaks: 'valid-search-accepted',
     readme: { does: 'refuses `APPLICATION/JSON` as a Content-Type with 415', caughtBy: 'the searches sent with the media type spelled otherwise (RFC 9110 §8.3.1)' },

@@ -64,6 +64,8 @@ export interface ProviderBehaviour {
   readonly failsToken?: () => ServiceAnswer;
   /** Reads the Authorization scheme name `Bearer` case-sensitively (RFC 9110 §11.1 makes it case-insensitive). */
   readonly schemeCaseSensitive?: true;
+  /** Waits for the content of a request sent with `Expect: 100-continue` without answering 100 (RFC 9110 §10.1.1 MUST NOT). */
+  readonly ignoresExpectContinue?: true;
   /** Reads exactly one space between `Bearer` and the token (RFC 6750 §2.1 allows 1*SP). */
   readonly oneSpaceOnly?: true;
   /** Answers 200 to a search that carries no Authorization header at all. */

@@ -32,6 +32,11 @@ function route(state: SimulatorState, request: IncomingMessage, response: Server
 /** The simulator's HTTP server over its state (not yet listening). */
 export function simulatorServer(state: SimulatorState): Server {
   const server = createServer((request, response) => route(state, request, response));
+  // Node answers 100 Continue itself unless told otherwise; a fault mode waits for the content instead.
+  server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
+    if (!state.behaviour.ignoresExpectContinue) response.writeContinue();
+    route(state, request, response);
+  });
   server.keepAliveTimeout = 5_000;
   return server;
 }

@@ -64,6 +64,7 @@ const providers: Readonly<Record<string, IndependentProvider>> = {
   'postal-place-of-post-box': { breaks: 'results-match-criteria', unseenInProduction: "the searches by another address's value are the gate's relation phase" },
   'retry-after-as-iso-timestamp': { breaks: 'rate-limit-headers', unseenInProduction: 'the monitor keeps under the limit and never bursts' },
   'answers-cached-without-product': { breaks: 'known-customer-found' },
+  'expect-continue-unanswered': { breaks: 'expect-continue', unseenInProduction: 'the monitor sends no Expect' },
   'empty-scope-refused': { breaks: 'token-request-parameters', unseenInProduction: 'the monitor asks for its token as configured' },
   // Its fault shows only for a product another holder of a name has: its profile names one, as a user names their environment's.
   'product-code-widens-by-name': {
@@ -110,7 +111,7 @@ async function stopProvider(child: ChildProcess): Promise<void> {
 }
 
 /** Rules judged on token requests the gate's cases add: the monitor asks for its token as configured, so it never judges them. */
-const GATE_ONLY: ReadonlySet<RuleName> = new Set(['token-request-parameters', 'invalid-client-challenge']);
+const GATE_ONLY: ReadonlySet<RuleName> = new Set(['token-request-parameters', 'invalid-client-challenge', 'expect-continue']);
 
 for (const [name, { breaks, env = {}, unseenInProduction, profile }] of Object.entries(providers)) {
   const rules: readonly RuleName[] = typeof breaks === 'string' ? [breaks] : breaks;

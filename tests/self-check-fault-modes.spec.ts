@@ -249,6 +249,12 @@ const pinned: Record<FaultMode, { case: string | RegExp } & Omit<RuleViolation, 
     expected: '200',
     received: '406 (NotAcceptableException)',
   },
+  'expect-continue-ignored': {
+    case: 'expect: a search sent with Expect: 100-continue is answered before its content is sent',
+    contractPath: '#/paths/~1v1~1client~1customer~1search/post/requestBody',
+    expected: '100 Continue or a final status before the content (RFC 9110 §10.1.1: the server MUST NOT wait for it)',
+    received: 'neither, until the client sent the content without it',
+  },
   'media-type-case-sensitive': {
     case: 'body: Content-Type in capitals (APPLICATION/JSON) accepted',
     contractPath: '#/paths/~1v1~1client~1customer~1search/post/requestBody/content/application~1json',
