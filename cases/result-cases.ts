@@ -12,8 +12,22 @@ function heldAt(field: string): string {
 }
 
 /**
+ * The known customer's phone number under another country code: its first digit after the plus
+ * changed (never to 0, which no E.164 country code starts with), every later digit kept. E.164 makes
+ * the country code part of the number, so whoever holds the known number does not hold this one.
+ */
+export function otherCountryNumber(phoneNumber: string): string | undefined {
+  const match = /^\+([1-9])(\d+)$/.exec(phoneNumber);
+  if (!match) return undefined;
+  const first = Number(match[1]);
+  return `+${first === 9 ? 1 : first + 1}${match[2] as string}`;
+}
+
+/**
  * What the searches the profile knows must find: the known customer by phone, by email and by
- * name/address, and no more than the cap for a search that matches more.
+ * name/address, and no more than the cap for a search that matches more; and a search by its number
+ * under another country code finds only holders of that number (a provider that compares the last
+ * digits alone returns the known customer there).
  */
 export function resultCases(profile: TargetProfile): ContractCase[] {
   const known = profile.knownCustomer;
@@ -28,8 +42,20 @@ export function resultCases(profile: TargetProfile): ContractCase[] {
     expectation: { kind: 'accepted', rule: 'valid-search-accepted', results: { [field]: value, customerNumber: known.customerNumber } },
     contractPath: heldAt(field),
   }));
+  const elsewhere = otherCountryNumber(known.phoneNumber);
+  const otherCountry: ContractCase[] = elsewhere
+    ? [
+        {
+          title: "results: a phone search by the known customer's number under another country code finds only holders of that number",
+          request: validTokenRequest({ phoneNumber: elsewhere }),
+          expectation: { kind: 'accepted', rule: 'valid-search-accepted', results: { phoneNumber: elsewhere } },
+          contractPath: heldAt('phoneNumber'),
+        },
+      ]
+    : [];
   return [
     ...bySingleField,
+    ...otherCountry,
     {
       title: 'results: a name/address search finds the known customer',
       request: validTokenRequest(known.nameAddressSearch),

@@ -181,6 +181,16 @@ const otherClauses: readonly Clause[] = [
     duty: 'provider',
     consequence: decision('"+", a non-zero first digit and at most 15 digits; other notations are judged only by "no 5xx".', 'phone-number-notation'),
   },
+  {
+    id: 'e164-country-code',
+    source: { document: 'ITU-T E.164', section: 'number structure (section not verified)' },
+    quote: 'An international E.164-number is composed of a country code followed by a national (significant) number.',
+    paraphrase:
+      'The Recommendation\'s own text could not be retrieved to compare. Its number structure is worded here as secondary sources state it (the Wikipedia article on E.164: "a country code … followed by the national (significant) number"): the country code is part of the number, so one national number under two country codes is two numbers.',
+    strength: 'definition',
+    duty: 'provider',
+    consequence: rule('results-match-criteria'),
+  },
   { id: 'rfc5322-3.4.1-addr-spec', source: { document: 'RFC 5322', section: '3.4.1' }, quote: 'An addr-spec is a specific Internet identifier that contains a locally interpreted string followed by the at-sign character ("@", ASCII value 64) followed by an Internet domain.', strength: 'definition', duty: 'provider', consequence: decision('Addresses every reading refuses must be refused (field-format); readings that differ are judged only by "no 5xx".', 'email-readings') },
   { id: 'rfc5321-4.5.3.1.1-local-part', source: { document: 'RFC 5321', section: '4.5.3.1.1' }, quote: 'The maximum total length of a user name or other local-part is 64 octets.', strength: 'definition', duty: 'provider', consequence: decision('A 64-character local part must be accepted.', 'email-readings') },
   { id: 'rfc2606-2-invalid-tld', source: { document: 'RFC 2606', section: '2' }, quote: '".invalid" is intended for use in online construction of domain names that are sure to be invalid and which it is obvious at a glance are invalid.', strength: 'definition', duty: 'client', consequence: decision('The gate knows a search finds nobody by searching an address at .invalid.', 'empty-result-shape') },

@@ -391,6 +391,23 @@ export const faultModes = {
       },
     },
   },
+  'phone-last-eight-digits': {
+    breaks: 'results-match-criteria',
+    readme: { does: 'matches a phone search on the last 8 digits alone, the country code left out', caughtBy: "the known customer's number under another country code" },
+    unseenInProduction: "the named probes search by the profile's own number; the rotation sends it under another country code",
+    description: "Matches a phone search against the last 8 digits of each customer's numbers alone, so +5712345678 finds the holder of +4712345678 (E.164: the country code is part of the number).",
+    behaviour: {
+      results: (matched, { search, customers, cap }) => {
+        const sent = search.phoneNumber;
+        if (typeof sent !== 'string' || Object.keys(search).length > 1) return matched.slice(0, cap);
+        const lastEight = (value: string): string => value.replace(/\D/g, '').slice(-8);
+        return customers
+          .map((seed) => seed.customer)
+          .filter((customer) => (customer.phoneNumbers ?? []).some((phone) => lastEight(phone.phoneNumber ?? '') === lastEight(sent)))
+          .slice(0, cap);
+      },
+    },
+  },
   'first-email-only': {
     breaks: 'known-customer-found',
     readme: { does: "matches an email search against each customer's first email alone", caughtBy: "the known customer searched by each email its answers show (relation phase)" },

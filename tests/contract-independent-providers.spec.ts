@@ -65,6 +65,8 @@ const providers: Readonly<Record<string, IndependentProvider>> = {
   'retry-after-as-iso-timestamp': { breaks: 'rate-limit-headers', unseenInProduction: 'the monitor keeps under the limit and never bursts' },
   'answers-cached-without-product': { breaks: 'known-customer-found' },
   'expect-continue-unanswered': { breaks: 'expect-continue', unseenInProduction: 'the monitor sends no Expect' },
+  'token-answer-no-cache': { breaks: 'token-no-store', unseenInProduction: "the token endpoint's own answers are the gate's to judge" },
+  'phone-matched-by-last-eight-digits': { breaks: 'results-match-criteria' },
   'empty-scope-refused': { breaks: 'token-request-parameters', unseenInProduction: 'the monitor asks for its token as configured' },
   // Its fault shows only for a product another holder of a name has: its profile names one, as a user names their environment's.
   'product-code-widens-by-name': {

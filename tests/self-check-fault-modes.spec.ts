@@ -303,6 +303,12 @@ const pinned: Record<FaultMode, { case: string | RegExp } & Omit<RuleViolation, 
     expected: 'every customer holds the searched postal place',
     received: '1 of 1 customers without it',
   },
+  'phone-last-eight-digits': {
+    case: "results: a phone search by the known customer's number under another country code finds only holders of that number",
+    contractPath: '#/components/schemas/Customer/properties/phoneNumbers',
+    expected: 'every customer holds the searched phone number',
+    received: '1 of 1 customers without it',
+  },
   'first-email-only': {
     case: "relation: the known customer found by email 1 of the 1 it shows beyond the profile's",
     contractPath: '#/components/schemas/Customer/properties/customerNumber',
