@@ -110,6 +110,9 @@ export function drawn429HoldMs(headers: Readonly<Record<string, string>>): numbe
  */
 export const EXPECT_CONTINUE_WAIT_MS = 5_000;
 
+/** Auth modes whose search carries the client's own cached token: a 401 invalid_token is answered by fetching another, once. */
+const SEARCHES_WITH_OWN_TOKEN: ReadonlySet<ExchangeRequest['auth']> = new Set(['valid', 'lowercase-scheme', 'two-spaces', 'empty-scope', 'unrecognized-parameter']);
+
 /** A token request parameter no authorization server defines, which RFC 6749 §3.2 says it MUST ignore. */
 export const UNRECOGNIZED_TOKEN_PARAMETER = ['unrecognized_parameter', 'ignored'] as const;
 
@@ -158,9 +161,9 @@ export class SearchClient {
       case 'unrecognized-parameter': {
         const [name, value] = request.auth === 'empty-scope' ? ['scope', ''] : UNRECOGNIZED_TOKEN_PARAMETER;
         const answer = await this.options.tokens.answerWithParameter(name, value);
-        // The token answer is what is judged: a refusal leaves the search to the client's own token, so that it alone is at issue.
-        const token = answer.value ?? (await this.options.tokens.token()).value;
-        return { header: `Bearer ${token}`, token, fresh: true, tokenResponse: { status: answer.status, headers: answer.headers, body: answer.body } };
+        // The token answer is what is judged; the search goes with the client's own token, fetched anew once when refused.
+        const token = await this.options.tokens.token();
+        return { header: `Bearer ${token.value}`, token: token.value, fresh: token.fresh, tokenResponse: { status: answer.status, headers: answer.headers, body: answer.body } };
       }
       case 'none':
         return { fresh: true };
@@ -267,9 +270,10 @@ export class SearchClient {
    */
   private refetchesToken(run: SendRun, exchange: Exchange, auth: Authorization): boolean {
     const { status, headers } = exchange.response;
-    if (run.request.auth !== 'valid' || run.tokenRetried || status === run.request.prefer) return false;
+    if (!SEARCHES_WITH_OWN_TOKEN.has(run.request.auth) || run.tokenRetried || status === run.request.prefer) return false;
     if (status === 401 && isInvalidTokenChallenge(headers)) return true;
-    return (status === 401 || status === 403) && !auth.fresh && run.request.prefer === undefined;
+    // Any other refusal is tried again only for the plain search: the other modes' refusals are what their cases judge.
+    return run.request.auth === 'valid' && (status === 401 || status === 403) && !auth.fresh && run.request.prefer === undefined;
   }
 
   /** Sleeps out a 429 when the wait ends inside both the 429 budget and the run's deadline; false when it would not. */
