@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { OPERATION_PATH } from '../contracts/contract-reader';
-import { requestBodyBytes, requestMethod, type Exchange, type ExchangeRequest, type TokenResponse } from '../contracts/exchange';
+import { requestAccept, requestBodyBytes, requestMethod, type AuthMode, type Exchange, type ExchangeRequest, type TokenResponse } from '../contracts/exchange';
 import type { HttpTransport } from './http-transport';
 import type { AdaptivePacer } from './adaptive-pacer';
 import { isInvalidTokenChallenge } from './bearer-challenge';
@@ -110,8 +110,14 @@ export function drawn429HoldMs(headers: Readonly<Record<string, string>>): numbe
  */
 export const EXPECT_CONTINUE_WAIT_MS = 5_000;
 
+/**
+ * How the client's own token is presented, by auth mode: RFC 9110 §11.1 and RFC 6750 §2.1 make the
+ * scheme name case-insensitive and part it from the token by 1*SP, so a case spells each otherwise.
+ */
+export const OWN_TOKEN_CREDENTIALS = { valid: 'Bearer ', 'lowercase-scheme': 'bearer ', 'two-spaces': 'Bearer  ' } as const satisfies Partial<Record<AuthMode, string>>;
+
 /** Auth modes whose search carries the client's own cached token: a 401 invalid_token is answered by fetching another, once. */
-const SEARCHES_WITH_OWN_TOKEN: ReadonlySet<ExchangeRequest['auth']> = new Set(['valid', 'lowercase-scheme', 'two-spaces', 'empty-scope', 'unrecognized-parameter']);
+const SEARCHES_WITH_OWN_TOKEN: ReadonlySet<AuthMode> = new Set<AuthMode>([...(Object.keys(OWN_TOKEN_CREDENTIALS) as AuthMode[]), 'empty-scope', 'unrecognized-parameter']);
 
 /** A token request parameter no authorization server defines, which RFC 6749 §3.2 says it MUST ignore. */
 export const UNRECOGNIZED_TOKEN_PARAMETER = ['unrecognized_parameter', 'ignored'] as const;
@@ -143,9 +149,7 @@ export class SearchClient {
       case 'lowercase-scheme':
       case 'two-spaces': {
         const token = await this.options.tokens.token();
-        // RFC 9110 §11.1 and RFC 6750 §2.1: the scheme name is case-insensitive and 1*SP parts it from the token; a case spells each otherwise.
-        const credentials = request.auth === 'lowercase-scheme' ? 'bearer ' : request.auth === 'two-spaces' ? 'Bearer  ' : 'Bearer ';
-        return { header: `${credentials}${token.value}`, token: token.value, fresh: token.fresh };
+        return { header: `${OWN_TOKEN_CREDENTIALS[request.auth]}${token.value}`, token: token.value, fresh: token.fresh };
       }
       case 'basic':
       case 'issued': {
@@ -229,7 +233,8 @@ export class SearchClient {
     // The turn first, the token then: a token taken before a long wait may expire in it.
     const auth = await this.authorization(request);
     const headers: Record<string, string> = { 'content-type': request.contentType ?? 'application/json' };
-    if (request.accept !== null) headers.accept = request.accept ?? 'application/json';
+    const accept = requestAccept(request);
+    if (accept !== undefined) headers.accept = accept;
     if (auth.header) headers.authorization = auth.header;
     if (request.prefer !== undefined) headers.prefer = `code=${request.prefer}`;
     headers.traceparent = traceparent(run.traceId);

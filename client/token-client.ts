@@ -65,10 +65,11 @@ export interface IssuedToken {
   readonly body: TokenBodyShape;
 }
 
-/** A token endpoint's answer as it came: its status and headers, and the token when it issued one. */
+/** A token endpoint's answer as it came: its status, headers and body shape, and the token when it issued one. */
 export interface TokenEndpointAnswer {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
+  readonly body: TokenBodyShape;
   readonly value?: string;
 }
 
@@ -119,9 +120,7 @@ export class TokenClient {
    * last character changed), whatever it is: RFC 6749 §5.2 says how it must be refused. Never cached.
    */
   async answerToWrongSecret(): Promise<TokenEndpointAnswer> {
-    const response = await this.post('basic', wrongSecret(this.options.clientSecret));
-    const token = response.status === 200 ? accessTokenOf(readTokenBody(response).members) : undefined;
-    return { status: response.status, headers: response.headers, ...(token ? { value: token } : {}) };
+    return this.answer('basic', wrongSecret(this.options.clientSecret));
   }
 
   /**
@@ -129,9 +128,13 @@ export class TokenClient {
    * authentication that last gave a token: RFC 6749 §3.2 says a parameter without a value is as if
    * omitted and an unrecognised one is ignored, so it must be answered as the client's own. Never cached.
    */
-  async answerWithParameter(name: string, value: string): Promise<TokenEndpointAnswer & { readonly body: TokenBodyShape }> {
-    const method = this.options.authMethod ?? this.learnedMethod ?? 'basic';
-    const response = await this.post(method, this.options.clientSecret, [name, value]);
+  async answerWithParameter(name: string, value: string): Promise<TokenEndpointAnswer> {
+    return this.answer(this.options.authMethod ?? this.learnedMethod ?? 'basic', this.options.clientSecret, [name, value]);
+  }
+
+  /** One token request's answer as it came, for a case to judge: its status, headers, body shape and the token if it issued one. */
+  private async answer(method: ClientAuthMethod, secret: string, extra?: readonly [name: string, value: string]): Promise<TokenEndpointAnswer> {
+    const response = await this.post(method, secret, extra);
     const { members, shape } = readTokenBody(response);
     const token = response.status === 200 ? accessTokenOf(members) : undefined;
     return { status: response.status, headers: response.headers, body: shape, ...(token ? { value: token } : {}) };

@@ -8,11 +8,18 @@ import type { SearchRequestBody } from './search-customer-types';
  * with a wrong secret, a token if it issues one, else none; `lowercase-scheme`: the client's own
  * token under the scheme name `bearer`, which RFC 9110 §11.1 makes case-insensitive; `two-spaces`: the
  * client's own token parted from the scheme by two spaces, as RFC 6750 §2.1's `1*SP` allows; `empty-scope`
- * and `unrecognized-parameter`: a token asked for anew with `scope=` or a parameter no server
- * defines added, which RFC 6749 §3.2 says are treated as omitted and ignored, that token if issued,
- * else the client's own).
+ * and `unrecognized-parameter`: the answer to a token request with `scope=` or a parameter no server
+ * defines added, which RFC 6749 §3.2 says are treated as omitted and ignored, the search going with
+ * the client's own token).
  */
 export type AuthMode = 'valid' | 'lowercase-scheme' | 'two-spaces' | 'basic' | 'issued' | 'wrong-secret' | 'empty-scope' | 'unrecognized-parameter' | 'none' | 'malformed' | 'unknown' | 'tampered' | 'expired';
+
+/**
+ * Modes whose case asks the token endpoint for an answer of its own and judges it: the gate's alone,
+ * since production searches with the token it negotiated and cached, and a failed client
+ * authentication every run could lock the client out or page whoever watches the token endpoint.
+ */
+export const OWN_TOKEN_REQUEST_MODES: ReadonlySet<AuthMode> = new Set<AuthMode>(['basic', 'issued', 'wrong-secret', 'empty-scope', 'unrecognized-parameter']);
 
 /**
  * The methods RFC 9110 §9.3 and RFC 5789 define that address a resource's own state, besides the
@@ -44,6 +51,11 @@ export interface ExchangeRequest {
   readonly prefer?: number;
   /** The HTTP method; default the documented POST. Other methods test undocumented-method-refused. */
   readonly method?: RequestMethod;
+}
+
+/** The Accept a request is sent with: its own, else `application/json`; undefined when it sends none. */
+export function requestAccept(request: ExchangeRequest): string | undefined {
+  return request.accept === null ? undefined : (request.accept ?? 'application/json');
 }
 
 /** The method a request is sent with: its own, else the documented POST. */

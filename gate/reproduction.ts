@@ -1,8 +1,8 @@
 import { OPERATION_PATH } from '../contracts/contract-reader';
 import type { RuleName } from '../contracts/contract-rules';
-import { rawBodyBytes, requestBodyBytes, requestMethod, type ExchangeRequest, type RawBody } from '../contracts/exchange';
+import { rawBodyBytes, requestAccept, requestBodyBytes, requestMethod, type ExchangeRequest, type RawBody } from '../contracts/exchange';
 import { TARGET_VARIABLES, type Environment } from '../client/target-config';
-import { EXPECT_CONTINUE_WAIT_MS } from '../client/search-client';
+import { EXPECT_CONTINUE_WAIT_MS, OWN_TOKEN_CREDENTIALS } from '../client/search-client';
 import { CAMPAIGN_VARIABLES } from './campaign-config';
 import type { ContractCase } from '../cases/contract-case';
 import { maskPii } from './mask-pii';
@@ -44,11 +44,11 @@ export function curlLine(baseUrl: string, item: ContractCase, request: ExchangeR
   const piped = raw !== undefined && 'base64' in raw && !shown.masked ? `printf %s ${shellQuote(raw.base64)} | base64 -d | ` : '';
   // GET and HEAD go without content (requestBodyBytes), so their line carries none either.
   const body = piped || requestBodyBytes(request) === undefined ? undefined : (shown.rawBody ?? (JSON.stringify(shown.body) as string | undefined));
-  const spelled: Partial<Record<ExchangeRequest['auth'], string>> = { valid: 'Bearer $TOKEN', 'lowercase-scheme': 'bearer $TOKEN', 'two-spaces': 'Bearer  $TOKEN' };
-  const auth =
-    request.auth === 'none' ? '' : ` -H "Authorization: ${spelled[request.auth] ?? `Bearer $${request.auth.toUpperCase().replace(/-/g, '_')}_TOKEN`}"`;
+  const own: Partial<Record<ExchangeRequest['auth'], string>> = OWN_TOKEN_CREDENTIALS;
+  const credentials = own[request.auth] === undefined ? `Bearer $${request.auth.toUpperCase().replace(/-/g, '_')}_TOKEN` : `${own[request.auth]}$TOKEN`;
+  const auth = request.auth === 'none' ? '' : ` -H "Authorization: ${credentials}"`;
   // curl sends `Accept: */*` of its own unless told to send none (`-H 'Accept:'`).
-  const accept = request.accept === null ? 'Accept:' : `Accept: ${request.accept ?? 'application/json'}`;
+  const accept = `Accept:${requestAccept(request) === undefined ? '' : ` ${requestAccept(request)}`}`;
   const prefer = `${request.prefer !== undefined ? ` -H 'Prefer: code=${request.prefer}'` : ''}${request.expectContinue ? ` -H 'Expect: 100-continue' --expect100-timeout ${EXPECT_CONTINUE_WAIT_MS / 1000}` : ''}`;
   const hiddenBytes = raw !== undefined && 'base64' in raw && shown.masked;
   const data = piped

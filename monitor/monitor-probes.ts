@@ -1,6 +1,6 @@
 import { requestField, requestFields, SEARCH_REQUIREMENT_POINTER } from '../contracts/contract-reader';
 import { LARGEST_VALID_BODY_BYTES } from '../contracts/contract-rules';
-import { requestBodyBytes } from '../contracts/exchange';
+import { OWN_TOKEN_REQUEST_MODES, requestBodyBytes } from '../contracts/exchange';
 import type { TargetProfile } from '../client/target-profile';
 import type { ContractCase } from '../cases/contract-case';
 import { buildContractCases } from '../cases/contract-cases';
@@ -73,13 +73,7 @@ export function isProductionSafe(item: ContractCase): boolean {
     item.needs === undefined &&
     item.expectation.kind !== 'forced' &&
     item.request.prefer === undefined &&
-    // The token endpoint's own answers are the gate's to judge: production searches with the token it negotiated and cached.
-    item.request.auth !== 'basic' &&
-    item.request.auth !== 'issued' &&
-    // A failed client authentication every run could lock the client out, or page whoever watches the token endpoint.
-    item.request.auth !== 'wrong-secret' &&
-    item.request.auth !== 'empty-scope' &&
-    item.request.auth !== 'unrecognized-parameter' &&
+    !OWN_TOKEN_REQUEST_MODES.has(item.request.auth) &&
     // A provider that waits for the content holds such a search past a probe's deadline: the wait is the gate's to judge.
     item.request.expectContinue === undefined &&
     (item.request.method ?? 'POST') === 'POST' &&
