@@ -1,6 +1,7 @@
 import { OPERATION_POINTER, RESULT_CAP_POINTER, SEARCH_REQUIREMENT_POINTER, documentedStatuses, requestFields, resultCap } from './contract-reader';
 import { HEADER_NAMES, headerSchemaWords, validateHeader, validateSchema, type SchemaViolation } from './contract-validator';
 import { challengeSchemes, parseChallenges } from './auth-challenge';
+import { IMF_FIXDATE } from './imf-fixdate';
 import { requestBodyBytes, requestMethod, type Expectation, type ExchangeRequest } from './exchange';
 import { describeValueType, isJsonContentType, mediaTypeParameter, type JudgedExchange } from './judged-exchange';
 import { criterionLabel, judgedCriteria, meetsGroup } from './search-criteria';
@@ -118,6 +119,18 @@ function bearerChallengeFindings(fieldValue: string): Finding[] {
 
 /** A header as a finding's Received shows it: its first 80 characters, or that it was not sent. */
 const describeHeader = (name: string, value: string | undefined): string => (value === undefined ? `no ${name}` : `${name}: ${JSON.stringify(value.slice(0, 80))}`);
+
+/** Statuses whose answers an origin server with a clock MUST date (RFC 9110 §6.6.1: 2xx, 3xx and 4xx; 1xx and 5xx MAY). */
+const mustBeDated = (status: number): boolean => status >= 200 && status < 500;
+
+/** RFC 9110 §6.6.1 and §5.6.7 on one answer's Date field: sent where it must be, an IMF-fixdate wherever it is sent. */
+function dateFindings(status: number, headers: Readonly<Record<string, string>>, whose: string, contractPath?: string): Finding[] {
+  const date = headers.date;
+  const at = contractPath === undefined ? {} : { contractPath };
+  if (date === undefined) return mustBeDated(status) ? [{ ...at, expected: `a Date header on ${whose} ${status} answer (RFC 9110 §6.6.1: on every 2xx, 3xx and 4xx)`, received: 'no Date' }] : [];
+  if (IMF_FIXDATE.test(date)) return [];
+  return [{ ...at, expected: 'Date as an IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT" (RFC 9110 §5.6.7 MUST)', received: describeHeader('Date', date) }];
+}
 
 /** The check of every rule that judges a case by the status its expectation names. */
 function expectedStatusCheck(judged: JudgedExchange, rule: Expectation['rule']): Finding[] | undefined {
@@ -502,6 +515,19 @@ export const contractRules = {
         else if (tokenType.value.toLowerCase() !== 'bearer') findings.push({ expected: 'token_type "Bearer", in any case', received: `token_type ${JSON.stringify(tokenType.value.slice(0, 40))}` });
       }
       return findings;
+    },
+  },
+  'date-header': {
+    contractPath: `${OPERATION_POINTER}/responses`,
+    summary:
+      'Every 2xx, 3xx and 4xx answer, search and token alike, carries a Date header (RFC 9110 §6.6.1: an origin server with a clock MUST; a cache or proxy that forwards an answer without one MUST add it), and a Date, whatever the status, is an IMF-fixdate (§5.6.7 MUST).',
+    // The token endpoint's answers are judged where a case asked for one of its own (Exchange.tokenResponse).
+    check: (judged) => {
+      const token = judged.exchange.tokenResponse;
+      return [
+        ...dateFindings(judged.status, judged.exchange.response.headers, 'a'),
+        ...(token ? dateFindings(token.status, token.headers, 'the token endpoint\'s', '#/components/securitySchemes/Client_Credentials') : []),
+      ];
     },
   },
 } as const satisfies Record<string, ContractRule>;

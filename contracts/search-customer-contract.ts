@@ -1,6 +1,7 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { DeepReadonly } from './deep-readonly';
 import { DOCUMENTED_RATE_LIMITS } from './documented-rate-limits';
+import { IMF_FIXDATE_PATTERN } from './imf-fixdate';
 
 /**
  * The single source of truth: "Search customer - client mode" as an OpenAPI 3.1 document.
@@ -15,18 +16,11 @@ import { DOCUMENTED_RATE_LIMITS } from './documented-rate-limits';
 const E164_PATTERN = '^\\+[1-9][0-9]{1,14}$' as const;
 
 /*
- * RFC 9110 §10.2.3: `Retry-After = HTTP-date / delay-seconds`, `delay-seconds = 1*DIGIT`; §5.6.7:
- * `HTTP-date = IMF-fixdate / obs-date`, obs-date being the RFC 850 and asctime forms. Built from the
- * ABNF's own parts so each form reads as the RFC spells it; a fraction such as `0.916` matches none.
+ * RFC 9110 §10.2.3: `Retry-After = HTTP-date / delay-seconds`, `delay-seconds = 1*DIGIT`; §5.6.7: a
+ * sender MUST generate an HTTP-date as an IMF-fixdate (the obsolete forms are for recipients to read).
+ * A fraction such as `0.916` matches neither.
  */
-const DAY_NAME = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
-const DAY_NAME_LONG = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
-const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
-const TIME_OF_DAY = '[0-9]{2}:[0-9]{2}:[0-9]{2}';
-const IMF_FIXDATE = `${DAY_NAME}, [0-9]{2} ${MONTH} [0-9]{4} ${TIME_OF_DAY} GMT`;
-const RFC850_DATE = `${DAY_NAME_LONG}, [0-9]{2}-${MONTH}-[0-9]{2} ${TIME_OF_DAY} GMT`;
-const ASCTIME_DATE = `${DAY_NAME} ${MONTH} (?:[0-9]{2}| [0-9]) ${TIME_OF_DAY} [0-9]{4}`;
-const RETRY_AFTER_PATTERN = `^(?:[0-9]+|${IMF_FIXDATE}|${RFC850_DATE}|${ASCTIME_DATE})$`;
+const RETRY_AFTER_PATTERN = `^(?:[0-9]+|${IMF_FIXDATE_PATTERN})$`;
 
 // Generic over the literal values so that `as const` below keeps them: types are derived from them.
 const requestString = <const M extends number, const D extends string>(maxLength: M, description: D) =>
@@ -168,7 +162,7 @@ export const searchCustomerContract = {
         description: 'How long to wait before a new request. RFC 6585 §4 names it for a 429; the page does not mention it, so it is judged only when sent.',
         required: false,
         // The schema's description says the pattern in words: a finding quotes it rather than the expression.
-        schema: { type: 'string', pattern: RETRY_AFTER_PATTERN, description: 'delay-seconds (whole seconds, 1*DIGIT) or an HTTP-date (RFC 9110 §10.2.3)' },
+        schema: { type: 'string', pattern: RETRY_AFTER_PATTERN, description: 'delay-seconds (whole seconds, 1*DIGIT) or an HTTP-date as an IMF-fixdate (RFC 9110 §10.2.3, §5.6.7)' },
       },
     },
     responses: {

@@ -447,6 +447,17 @@ export const faultModes = {
     description: 'Begins every 200 body with the bytes EF BB BF, a byte order mark, which RFC 8259 §8.1 forbids in networked JSON (a serialiser writing UTF-8 "with signature").',
     behaviour: { encodesSuccess: (text) => Buffer.from(`\uFEFF${text}`, 'utf8') },
   },
+  'date-missing-on-success': {
+    breaks: 'date-header',
+    description: 'Sends no Date header on a 200, as a server whose framework leaves the field to the application (RFC 9110 §6.6.1: an origin server with a clock MUST date every 2xx and 4xx).',
+    behaviour: { dateField: (status, now) => (status === 200 ? undefined : now.toUTCString()) },
+  },
+  'date-in-local-format': {
+    breaks: 'date-header',
+    readme: { does: "writes Date as the runtime's own date text (`Mon Dec 07 2026 17:00:00 GMT+0000 (…)`)", caughtBy: 'every answer (RFC 9110 §5.6.7: an HTTP-date is generated as an IMF-fixdate)' },
+    description: "Writes every Date with the runtime's own date text, not as an IMF-fixdate (RFC 9110 §5.6.7 MUST: a sender generates HTTP-dates in that one form).",
+    behaviour: { dateField: (_status, now) => now.toString() },
+  },
   'crash-on-long-value': {
     breaks: 'no-server-error',
     readme: { does: '500 on a value past 4096 characters', caughtBy: 'the oversized class (64 KiB in companyName)' },

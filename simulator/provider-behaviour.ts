@@ -66,6 +66,8 @@ export interface ProviderBehaviour {
   readonly schemeCaseSensitive?: true;
   /** Waits for the content of a request sent with `Expect: 100-continue` without answering 100 (RFC 9110 §10.1.1 MUST NOT). */
   readonly ignoresExpectContinue?: true;
+  /** The Date field of an answer of this status (undefined: none), in place of Node's IMF-fixdate on every answer (RFC 9110 §6.6.1). Default Node's. */
+  readonly dateField?: (status: number, now: Date) => string | undefined;
   /** Reads exactly one space between `Bearer` and the token (RFC 6750 §2.1 allows 1*SP). */
   readonly oneSpaceOnly?: true;
   /** Answers 200 to a search that carries no Authorization header at all. */

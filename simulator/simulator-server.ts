@@ -8,6 +8,7 @@ import { redactedHeaders } from './redacted-headers';
 import { scheduleSearch } from './schedule-search';
 import { sendAnswer } from './send-answer';
 import { simulatorPaths } from './simulator-paths';
+import { stampDate } from './stamp-date';
 import type { SimulatorState } from './simulator-state';
 
 const OPERATION = `${simulatorPaths.api}${OPERATION_PATH}`;
@@ -15,6 +16,7 @@ const OPERATION = `${simulatorPaths.api}${OPERATION_PATH}`;
 /** Routes one request: the token endpoint, the search, another method on the search's path, or 404; records what it answered. */
 function route(state: SimulatorState, request: IncomingMessage, response: ServerResponse): void {
   const path = (request.url ?? '/').split('?')[0] ?? '/';
+  if (state.behaviour.dateField) stampDate(response, state.behaviour.dateField);
   const record = (status: number, clientAuth?: RecordedRequest['clientAuth']): void => {
     const body = state.receivedBodies.get(request);
     state.requests.push({ method: request.method ?? '', path, headers: redactedHeaders(request), status, ...(clientAuth ? { clientAuth } : {}), ...(body ? { body: body.toString('base64') } : {}) });

@@ -184,13 +184,13 @@ test('a token response whose body is JSON null, or not JSON, is malformed, not a
 
 test('a token answer that begins with a byte order mark is read (RFC 8259 §8.1 MAY) and its shape keeps the mark for token-response', async () => {
   const body = JSON.stringify({ access_token: 'abc', token_type: 'Bearer', expires_in: 60 });
-  const transport: HttpTransport = async () => ({ status: 200, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, ...decodedBody(Buffer.from(`\uFEFF${body}`, 'utf8')), durationMs: 1 });
+  const transport: HttpTransport = async () => ({ status: 200, headers: { 'content-type': 'application/json', 'cache-control': 'no-store', date: 'Sun, 06 Nov 1994 08:49:37 GMT' }, ...decodedBody(Buffer.from(`\uFEFF${body}`, 'utf8')), durationMs: 1 });
   const issued = await tokenClient({ transport }).tokenBy('basic');
   expect(issued.value).toBe('abc');
   expect(issued.body).toEqual({ jsonObject: true, byteOrderMark: true, repeatedMembers: [], tokenType: { value: 'Bearer' } });
   const exchange: Exchange = {
     request: { body: { phoneNumber: '+4712345678' }, auth: 'basic' },
-    response: { status: 200, headers: { 'content-type': 'application/json' }, bodyText: '{"customers":[]}', durationMs: 1, attempts: 1 },
+    response: { status: 200, headers: { 'content-type': 'application/json', date: 'Sun, 06 Nov 1994 08:49:37 GMT' }, bodyText: '{"customers":[]}', durationMs: 1, attempts: 1 },
     tokenResponse: { status: 200, headers: issued.headers, body: issued.body },
   };
   const { violations } = checkExchange(exchange, { kind: 'accepted', rule: 'client-basic-auth' });

@@ -13,7 +13,7 @@ import type { Exchange, Expectation } from '../contracts/exchange';
  */
 const exchange = (bodyText: string, status = 200, contentType = 'application/json'): Exchange => ({
   request: { body: { email: 'ola.nordmann@company.com' }, auth: 'valid' },
-  response: { status, headers: { 'content-type': contentType }, bodyText, durationMs: 1, attempts: 1 },
+  response: { status, headers: { 'content-type': contentType, date: 'Sun, 06 Nov 1994 08:49:37 GMT' }, bodyText, durationMs: 1, attempts: 1 },
 });
 const emailSearch: Expectation = { kind: 'accepted', rule: 'valid-search-accepted', results: { email: 'ola.nordmann@company.com', customerNumber: 563457 } };
 
@@ -64,7 +64,7 @@ test('a full answer without the known customer is not judged by known-customer-f
   const nameAddress: Expectation = { kind: 'accepted', rule: 'valid-search-accepted', results: { customerNumber: 563457 } };
   const answer = (count: number): Exchange => ({
     request: { body: { lastName: 'Nordmann', streetAddress: 'Grubbegata', postalCode: '0179' }, auth: 'valid' },
-    response: { status: 200, headers: { 'content-type': 'application/json' }, bodyText: JSON.stringify({ customers: Array.from({ length: count }, (_, i) => ({ customerNumber: 600000 + i, lastName: 'Nordmann' })) }), durationMs: 1, attempts: 1 },
+    response: { status: 200, headers: { 'content-type': 'application/json', date: 'Sun, 06 Nov 1994 08:49:37 GMT' }, bodyText: JSON.stringify({ customers: Array.from({ length: count }, (_, i) => ({ customerNumber: 600000 + i, lastName: 'Nordmann' })) }), durationMs: 1, attempts: 1 },
   });
   const full = checkExchange(answer(5), nameAddress);
   expect(full.rulesChecked).not.toContain('known-customer-found');

@@ -16,7 +16,8 @@ import { rotationPool } from '../monitor/monitor-probes';
  */
 const answer = (request: ExchangeRequest, status: number, headers: Record<string, string>, bodyText: string, extra: { invalidUtf8?: true; byteOrderMark?: true } = {}): Exchange => ({
   request,
-  response: { status, headers, bodyText, durationMs: 1, attempts: 1, ...extra },
+  // Every answer is dated, as RFC 9110 §6.6.1 asks of an origin with a clock: date-header is judged on its own below.
+  response: { status, headers: { date: 'Sun, 06 Nov 1994 08:49:37 GMT', ...headers }, bodyText, durationMs: 1, attempts: 1, ...extra },
 });
 const search: ExchangeRequest = { body: { phoneNumber: '+4712345678' }, auth: 'valid' };
 const accepted: Expectation = { kind: 'accepted', rule: 'valid-search-accepted' };
@@ -88,6 +89,30 @@ test('413 is accepted for a body larger than any valid search, and only there', 
   const small: ExchangeRequest = { body: { companyName: 'x'.repeat(41) }, auth: 'valid' };
   expect(rulesBroken(answer(huge, 413, {}, ''), refused)).toEqual([]);
   expect(rulesBroken(answer(small, 413, {}, ''), refused)).toEqual(['status-code-documented', 'field-max-length']);
+});
+
+test('Date is required on every 2xx to 4xx answer and optional on a 5xx, an IMF-fixdate wherever sent, the token endpoint\'s answers too (RFC 9110 §6.6.1, §5.6.7)', () => {
+  const undated = (status: number, date?: string): Exchange => ({
+    request: search,
+    response: { status, headers: { 'content-type': 'application/json', ...(date === undefined ? {} : { date }) }, bodyText: status === 200 ? '{"customers":[]}' : '{}', durationMs: 1, attempts: 1 },
+  });
+  const dateFindings = (exchange: Exchange, expectation: Expectation = accepted) => checkExchange(exchange, expectation).violations.filter((violation) => violation.rule === 'date-header');
+  const refused: Expectation = { kind: 'refused', rule: 'field-format' };
+  expect(dateFindings(undated(200))).toEqual([
+    { rule: 'date-header', contractPath: '#/paths/~1v1~1client~1customer~1search/post/responses', expected: 'a Date header on a 200 answer (RFC 9110 §6.6.1: on every 2xx, 3xx and 4xx)', received: 'no Date' },
+  ]);
+  expect(dateFindings(undated(400), refused).map((violation) => violation.expected)).toEqual(['a Date header on a 400 answer (RFC 9110 §6.6.1: on every 2xx, 3xx and 4xx)']);
+  // A 5xx MAY go undated; one that is dated is held to the form all the same.
+  expect(dateFindings(undated(500), { kind: 'unruled', rule: 'no-server-error' })).toEqual([]);
+  for (const obsolete of ['Sunday, 06-Nov-94 08:49:37 GMT', 'Sun Nov  6 08:49:37 1994', 'Sun, 6 Nov 1994 08:49:37 GMT', 'Sun, 06 Nov 1994 08:49:37 UTC', '1994-11-06T08:49:37Z']) {
+    expect(dateFindings(undated(500, obsolete), { kind: 'unruled', rule: 'no-server-error' }).map((violation) => violation.received)).toEqual([`Date: ${JSON.stringify(obsolete)}`]);
+  }
+  expect(dateFindings(undated(200, 'Sun, 06 Nov 1994 08:49:37 GMT'))).toEqual([]);
+  const withToken = (headers: Record<string, string>): Exchange => ({ ...undated(200, 'Sun, 06 Nov 1994 08:49:37 GMT'), tokenResponse: { status: 400, headers } });
+  expect(dateFindings(withToken({}))).toEqual([
+    { rule: 'date-header', contractPath: '#/components/securitySchemes/Client_Credentials', expected: "a Date header on the token endpoint's 400 answer (RFC 9110 §6.6.1: on every 2xx, 3xx and 4xx)", received: 'no Date' },
+  ]);
+  expect(dateFindings(withToken({ date: 'Sun, 06 Nov 1994 08:49:37 GMT' }))).toEqual([]);
 });
 
 test('the monitor sends neither undocumented methods nor bodies larger than a valid search', () => {

@@ -94,7 +94,7 @@ test('the simulator matches a held field on the values beside each customer: the
 
 const answer = (body: Readonly<Record<string, unknown>>, customers: readonly object[]): Exchange => ({
   request: { body, auth: 'valid' },
-  response: { status: 200, headers: { 'content-type': 'application/json' }, bodyText: JSON.stringify({ customers }), durationMs: 1, attempts: 1 },
+  response: { status: 200, headers: { 'content-type': 'application/json', date: 'Sun, 06 Nov 1994 08:49:37 GMT' }, bodyText: JSON.stringify({ customers }), durationMs: 1, attempts: 1 },
 });
 const accepted: Expectation = { kind: 'accepted', rule: 'valid-search-accepted' };
 const matchFindings = (body: Readonly<Record<string, unknown>>, customers: readonly object[]) =>

@@ -15,7 +15,7 @@ function throttled(headers: Record<string, string>): Exchange {
     request: { body: { phoneNumber: '+4712345678' }, auth: 'valid' },
     response: {
       status: 429,
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', date: 'Sun, 06 Nov 1994 08:49:37 GMT', ...headers },
       bodyText: JSON.stringify({ exceptionType: 'TooManyRequestsException', errorMessage: 'Rate limit exceeded' }),
       durationMs: 3,
       attempts: 4,
@@ -34,5 +34,5 @@ test('a 429 with a fractional Retry-After counts rate-limit-headers, and never t
   const classified = classify(throttled({ 'retry-after': '0.916' }));
   expect(classified.outcome).toBe('contract_violation');
   expect(classified.rules).toEqual(['rate-limit-headers']);
-  expect(classified.detail).toBe('rate-limit-headers: expected Retry-After must be delay-seconds (whole seconds, 1*DIGIT) or an HTTP-date (RFC 9110 §10.2.3), received "0.916"');
+  expect(classified.detail).toBe('rate-limit-headers: expected Retry-After must be delay-seconds (whole seconds, 1*DIGIT) or an HTTP-date as an IMF-fixdate (RFC 9110 §10.2.3, §5.6.7), received "0.916"');
 });

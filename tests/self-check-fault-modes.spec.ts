@@ -10,7 +10,7 @@ import { runSimulatorCampaign } from '../harness/simulator-campaign';
  * mode, must fail naming the rule that mode breaks, with the exact message below; and must pass
  * against the correct simulator, including one that rate-limits hard and issues 1-second tokens.
  */
-const pinned: Record<FaultMode, { case: string | RegExp } & Omit<RuleViolation, 'rule'>> = {
+const pinned: Record<FaultMode, { case: string | RegExp; received: string | RegExp } & Omit<RuleViolation, 'rule' | 'received'>> = {
   'six-customers': {
     case: 'companyName: 40 characters (the longest valid value) accepted',
     contractPath: '#/components/schemas/SearchCustomerResponse/properties/customers/maxItems',
@@ -339,6 +339,19 @@ const pinned: Record<FaultMode, { case: string | RegExp } & Omit<RuleViolation, 
     expected: 'a JSON text without a byte order mark (RFC 8259 §8.1 MUST NOT)',
     received: 'a body beginning with the bytes EF BB BF, a byte order mark',
   },
+  'date-missing-on-success': {
+    case: 'results: a phone search finds the known customer, and only holders of that phone',
+    contractPath: '#/paths/~1v1~1client~1customer~1search/post/responses',
+    expected: 'a Date header on a 200 answer (RFC 9110 §6.6.1: on every 2xx, 3xx and 4xx)',
+    received: 'no Date',
+  },
+  // The date is the time of the run: its form is pinned.
+  'date-in-local-format': {
+    case: 'results: a phone search finds the known customer, and only holders of that phone',
+    contractPath: '#/paths/~1v1~1client~1customer~1search/post/responses',
+    expected: 'Date as an IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT" (RFC 9110 §5.6.7 MUST)',
+    received: /^Date: "(Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} \d{2} \d{4} \d{2}:\d{2}:\d{2} GMT[+-]\d{4} \(/,
+  },
   'crash-on-long-value': {
     case: 'companyName: 65536 characters (far past every bound) refused',
     contractPath: '#/paths/~1v1~1client~1customer~1search/post/responses/500',
@@ -348,7 +361,7 @@ const pinned: Record<FaultMode, { case: string | RegExp } & Omit<RuleViolation, 
   'fractional-retry-after': {
     case: "rate limit: the known customer's phone search sent up to 201 times within a second is answered 200 or 429",
     contractPath: '#/components/headers/Retry-After/schema/pattern',
-    expected: 'Retry-After must be delay-seconds (whole seconds, 1*DIGIT) or an HTTP-date (RFC 9110 §10.2.3)',
+    expected: 'Retry-After must be delay-seconds (whole seconds, 1*DIGIT) or an HTTP-date as an IMF-fixdate (RFC 9110 §10.2.3, §5.6.7)',
     received: '"0.916"',
   },
 };
@@ -389,11 +402,11 @@ for (const mode of faultModeNames) {
     // Rate limits are another test's concern: lifted here so each fault run takes a fraction of a second.
     const { results } = await runSimulatorCampaign({ simulator: { fault: mode, rateLimit: { perSecond: 100_000, perMinute: 10_000_000 } }, clientPerSecond: 10_000 });
     expect([...brokenRules(results)]).toContain(rule);
-    const { case: title, ...violation } = pinned[mode];
+    const { case: title, received, ...violation } = pinned[mode];
     const found = results.find((result) =>
       typeof title === 'string' ? result.case.title === title : title.test(result.case.title) && result.check.violations.some((candidate) => candidate.rule === rule),
     );
     expect(found, `no case titled ${String(title)}`).toBeDefined();
-    expect(found?.check.violations.filter((candidate) => candidate.rule === rule)).toContainEqual({ rule, ...violation });
+    expect(found?.check.violations.filter((candidate) => candidate.rule === rule)).toContainEqual({ rule, ...violation, received: typeof received === 'string' ? received : expect.stringMatching(received) });
   });
 }
