@@ -19,7 +19,7 @@ export interface SearchClientOptions {
   readonly pace?: AdaptivePacer;
   /** Deadline of one attempt, in milliseconds. Default 10000. */
   readonly timeoutMs?: number;
-  /** Time one search may spend waiting out 429s before the 429 is returned, in milliseconds. Default 30000. */
+  /** Time one search may spend waiting out 429s, counted from its first 429, before the 429 is returned, in milliseconds. Default 30000. */
   readonly rateLimitWaitMs?: number;
   /** A token the caller knows to be expired, for `auth: 'expired'`. */
   readonly expiredToken?: string;
@@ -83,7 +83,8 @@ interface SendRun {
   readonly retryRateLimited: boolean;
   readonly unpaced: boolean;
   readonly maxRateLimitRetries: number;
-  readonly giveUpAt: number;
+  /** Clock time past which no 429 is waited out: set by the first 429, the budget counted from there. */
+  giveUpAt?: number;
   readonly traceId: string;
   readonly body: Buffer | undefined;
   attempts: number;
@@ -194,8 +195,6 @@ export class SearchClient {
       retryRateLimited: sendOptions.retryRateLimited ?? true,
       unpaced: sendOptions.unpaced ?? false,
       maxRateLimitRetries: sendOptions.maxRateLimitRetries ?? Number.POSITIVE_INFINITY,
-      // The 429 budget is time, not a count: a strict provider may refuse many times within a second.
-      giveUpAt: this.now() + (this.options.rateLimitWaitMs ?? 30_000),
       traceId: sendOptions.traceId ?? newTraceId(),
       body: requestBodyBytes(request),
       attempts: 0,
@@ -286,8 +285,12 @@ export class SearchClient {
     run.rateLimitRetries++;
     if (run.rateLimitRetries > run.maxRateLimitRetries) return false;
     const delay = rateLimitDelayMs(exchange.response.headers, run.rateLimitRetries);
-    const resumeAt = this.now() + delay;
-    if (resumeAt >= run.giveUpAt || resumeAt >= run.notAfter) return false;
+    const now = this.now();
+    // The 429 budget is time, not a count (a strict provider may refuse many times within a second), and
+    // it starts at the first 429, so one wait of the longest hint honoured fits a budget of that length.
+    run.giveUpAt ??= now + (this.options.rateLimitWaitMs ?? 30_000);
+    const resumeAt = now + delay;
+    if (resumeAt > run.giveUpAt || resumeAt >= run.notAfter) return false;
     await this.sleep(delay);
     return true;
   }

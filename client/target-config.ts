@@ -3,6 +3,7 @@ import { readClientAuth } from './client-auth-setting';
 import { ConfigError, type ConfigProblem } from './config-error';
 import { readFlag, readInteger, unknownVariables, type Environment } from './environment-reader';
 import { nearestName } from './nearest-name';
+import { MAX_RATE_LIMIT_WAIT_MS } from './rate-limit-delay';
 
 export type { Environment } from './environment-reader';
 import type { TargetEndpoint } from './target-endpoint';
@@ -24,7 +25,11 @@ interface CommonTarget {
   readonly maxPerSecond: number;
   /** Calls per rolling minute the client allows itself. Default 1800 (documented limit: 2000). */
   readonly maxPerMinute: number;
-  /** Time one search may spend waiting out 429s, in milliseconds. Default 30000 (30 s). */
+  /**
+   * Time one search may spend waiting out 429s, counted from its first 429, in milliseconds. Default
+   * 60000 (60 s): the longest single wait the client honours, so a provider that counts its limit in
+   * fixed minutes, and asks for the rest of the minute, is waited out within the run's deadline.
+   */
   readonly rateLimitWaitMs: number;
 }
 
@@ -188,7 +193,7 @@ export function loadTargetConfig(env: Environment, options: TargetConfigOptions 
   const timeoutMs = readInteger(env, 'CONTRACT_TIMEOUT_MS', 10_000, { min: 100, max: 120_000 }, problems);
   const maxPerSecond = readInteger(env, 'CONTRACT_MAX_RPS', 90, { min: 1, max: 100_000 }, problems);
   const maxPerMinute = readInteger(env, 'CONTRACT_MAX_RPM', 1800, { min: 1, max: 6_000_000 }, problems);
-  const rateLimitWaitMs = readInteger(env, 'CONTRACT_RATE_LIMIT_WAIT_S', 30, { min: 0, max: 600 }, problems) * 1000;
+  const rateLimitWaitMs = readInteger(env, 'CONTRACT_RATE_LIMIT_WAIT_S', MAX_RATE_LIMIT_WAIT_MS / 1000, { min: 0, max: 600 }, problems) * 1000;
 
   const simulatorFault = readSimulatorMode(env, 'CONTRACT_SIMULATOR_FAULT', options.faultModes ?? [], problems);
   const simulatorVariant = readSimulatorMode(env, 'CONTRACT_SIMULATOR_VARIANT', options.providerVariants ?? [], problems);

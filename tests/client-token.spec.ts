@@ -46,6 +46,29 @@ test('every token request asks for the client_credentials grant, whichever way t
   expect(grants).toEqual(['client_credentials', 'client_credentials']);
 });
 
+test('client credentials go in the Authorization header or the form body, never in the request URI', async () => {
+  const sent: { url: string; authorization?: string; form: URLSearchParams }[] = [];
+  const node = createNodeTransport();
+  const watching: HttpTransport = (request) => {
+    sent.push({ url: request.url, authorization: request.headers.authorization, form: new URLSearchParams(Buffer.from(request.body ?? '').toString('utf8')) });
+    return node(request);
+  };
+  // Every kind of token request the client makes: Basic, the body after Basic is refused, and the two answers cases ask for.
+  simulator.setFault('basic-auth-refused');
+  const client = tokenClient({ transport: watching });
+  await client.token();
+  await client.answerToWrongSecret();
+  await client.answerWithParameter('scope', '');
+  expect(sent.length).toBeGreaterThanOrEqual(4);
+  for (const request of sent) {
+    // RFC 6749 §2.3.1: the credentials "MUST NOT be included in the request URI"; the token URL is sent as configured.
+    expect(request.url).toBe(simulator.tokenUrl);
+    expect(new URL(request.url).search).toBe('');
+    expect(request.authorization !== undefined || request.form.has('client_secret')).toBe(true);
+  }
+  expect(sent.some((request) => request.authorization === undefined && request.form.get('client_id') === simulator.clientId)).toBe(true);
+});
+
 test('falls back once to the form body when Basic is refused, and keeps the method that worked', async () => {
   simulator.setFault('basic-auth-refused');
   const client = tokenClient();

@@ -68,6 +68,11 @@ const providers: Readonly<Record<string, IndependentProvider>> = {
   'token-answer-no-cache': { breaks: 'token-no-store', unseenInProduction: "the token endpoint's own answers are the gate's to judge" },
   'phone-matched-by-last-eight-digits': { breaks: 'results-match-criteria' },
   'empty-scope-refused': { breaks: 'token-request-parameters', unseenInProduction: 'the monitor asks for its token as configured' },
+  'empty-result-as-null': { breaks: 'response-schema' },
+  // Its 300 searches a token per fixed minute end in a 429 asking for the rest of the minute: the gate waits it out (CONTRACT_RATE_LIMIT_WAIT_S, 60 s from the first 429), where 30 s left cases unjudged.
+  'token-extension-parameter-refused': { breaks: 'token-request-parameters', unseenInProduction: 'the monitor asks for its token as configured' },
+  // Its author meant reading credentials from the URI as a fault; RFC 6749 §2.3.1 forbids the client to send them there (clause rfc6749-2.3.1-credentials-not-in-uri): no alarm.
+  'token-credentials-read-from-uri': { breaks: [] },
   // Its fault shows only for a product another holder of a name has: its profile names one, as a user names their environment's.
   'product-code-widens-by-name': {
     breaks: ['results-match-criteria', 'criteria-narrow-results', 'token-request-parameters'],
