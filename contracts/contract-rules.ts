@@ -120,6 +120,14 @@ function bearerChallengeFindings(fieldValue: string): Finding[] {
 /** A header as a finding's Received shows it: its first 80 characters, or that it was not sent. */
 const describeHeader = (name: string, value: string | undefined): string => (value === undefined ? `no ${name}` : `${name}: ${JSON.stringify(value.slice(0, 80))}`);
 
+/** RFC 9110 §15.5.2 on one answer: a 401 names at least one challenge in WWW-Authenticate. */
+function challengeFindings(status: number, headers: Readonly<Record<string, string>>, whose: string, contractPath?: string): Finding[] {
+  if (status !== 401) return [];
+  const challenge = headers['www-authenticate'];
+  if (challenge !== undefined && parseChallenges(challenge).length > 0) return [];
+  return [{ ...(contractPath === undefined ? {} : { contractPath }), expected: `a WWW-Authenticate header with at least one challenge on ${whose} 401 (RFC 9110 §15.5.2 MUST)`, received: describeHeader('WWW-Authenticate', challenge) }];
+}
+
 /** Statuses whose answers an origin server with a clock MUST date (RFC 9110 §6.6.1: 2xx, 3xx and 4xx; 1xx and 5xx MAY). */
 const mustBeDated = (status: number): boolean => status >= 200 && status < 500;
 
@@ -528,6 +536,16 @@ export const contractRules = {
         ...dateFindings(judged.status, judged.exchange.response.headers, 'a'),
         ...(token ? dateFindings(token.status, token.headers, 'the token endpoint\'s', '#/components/securitySchemes/Client_Credentials') : []),
       ];
+    },
+  },
+  'challenge-on-401': {
+    contractPath: '#/components/securitySchemes/Client_Credentials',
+    summary: 'A 401, to a search or from the token endpoint, carries WWW-Authenticate with at least one challenge (RFC 9110 §15.5.2 MUST; the page documents 403, and 401 is tolerated where a token is not valid).',
+    // The token endpoint's 401 to the wrong-secret case is invalid-client-challenge's, which asks for more (a Basic challenge).
+    check: (judged) => {
+      const token = judged.exchange.tokenResponse;
+      const tokenJudged = token !== undefined && judged.exchange.request.auth !== 'wrong-secret';
+      return [...challengeFindings(judged.status, judged.exchange.response.headers, 'a search\'s'), ...(tokenJudged ? challengeFindings(token.status, token.headers, "the token endpoint's") : [])];
     },
   },
 } as const satisfies Record<string, ContractRule>;

@@ -104,6 +104,11 @@ export const faultModes = {
     description: 'Answers 200 to a search without a token.',
     behaviour: { acceptsAnonymous: true },
   },
+  'unauthorized-without-challenge': {
+    breaks: 'challenge-on-401',
+    description: 'Refuses a search without a valid token 401 with no WWW-Authenticate at all, as a gateway that sends the status alone (RFC 9110 §15.5.2: a 401 MUST carry a challenge).',
+    behaviour: { tokenRefusal: () => ({ status: 401 }) },
+  },
   'challenge-description-non-ascii': {
     breaks: 'bearer-challenge',
     description: 'Refuses a search without a valid token 401 with a Bearer challenge whose error_description is Norwegian text with ø and å (RFC 6750 §3 allows printable ASCII only).',

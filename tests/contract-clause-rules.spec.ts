@@ -115,6 +115,19 @@ test('Date is required on every 2xx to 4xx answer and optional on a 5xx, an IMF-
   expect(dateFindings(withToken({ date: 'Sun, 06 Nov 1994 08:49:37 GMT' }))).toEqual([]);
 });
 
+test('a 401 names a challenge (RFC 9110 §15.5.2), to a search or from the token endpoint; the wrong-secret refusal is invalid-client-challenge\'s alone', () => {
+  const unauthorized: Expectation = { kind: 'unauthorized', rule: 'auth-required' };
+  const refusedSearch: ExchangeRequest = { body: search.body, auth: 'none' };
+  const challengeRules = (exchange: Exchange, expectation: Expectation): string[] => checkExchange(exchange, expectation).violations.filter((violation) => violation.rule === 'challenge-on-401').map((violation) => violation.received);
+  expect(challengeRules(answer(refusedSearch, 401, {}, '{}'), unauthorized)).toEqual(['no WWW-Authenticate']);
+  expect(challengeRules(answer(refusedSearch, 401, { 'www-authenticate': '' }, '{}'), unauthorized)).toEqual(['WWW-Authenticate: ""']);
+  expect(challengeRules(answer(refusedSearch, 401, { 'www-authenticate': 'Bearer realm="capi"' }, '{}'), unauthorized)).toEqual([]);
+  expect(challengeRules(answer(refusedSearch, 403, {}, '{}'), unauthorized)).toEqual([]);
+  const tokenRefused = (auth: ExchangeRequest['auth']): Exchange => ({ ...answer({ ...search, auth }, 200, { 'content-type': 'application/json' }, '{"customers":[]}'), tokenResponse: { status: 401, headers: {} } });
+  expect(challengeRules(tokenRefused('basic'), accepted)).toEqual(['no WWW-Authenticate']);
+  expect(challengeRules(tokenRefused('wrong-secret'), { kind: 'unauthorized', rule: 'invalid-client-challenge' })).toEqual([]);
+});
+
 test('the monitor sends neither undocumented methods nor bodies larger than a valid search', () => {
   const cases = buildContractCases(documentedProfile);
   expect(cases.some((item) => item.request.method !== undefined)).toBe(true);

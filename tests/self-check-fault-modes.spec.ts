@@ -59,6 +59,12 @@ const pinned: Record<FaultMode, { case: string | RegExp; received: string | RegE
     expected: '403 or 401',
     received: '200',
   },
+  'unauthorized-without-challenge': {
+    case: 'auth: a search without a token refused',
+    contractPath: '#/components/securitySchemes/Client_Credentials',
+    expected: "a WWW-Authenticate header with at least one challenge on a search's 401 (RFC 9110 §15.5.2 MUST)",
+    received: 'no WWW-Authenticate',
+  },
   'challenge-description-non-ascii': {
     case: 'auth: a search without a token refused',
     contractPath: '#/components/securitySchemes/Client_Credentials',
