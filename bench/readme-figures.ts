@@ -40,7 +40,12 @@ export function readmeFigures(): ReadmeFigure[] {
   const generated = buildGeneratedCases(documentedProfile, 1, generatedCases);
   const total = String(requestsOf(fixed) + requestsOf(generated));
   const pool = rotationPool(documentedProfile, fixed);
-  const slice = rotationSlice(pool, 0, loadMonitorConfig({}).rotationRuns);
+  const monitorDefaults = loadMonitorConfig({});
+  const { rotationRuns, intervalMs } = monitorDefaults;
+  const slice = rotationSlice(pool, 0, rotationRuns);
+  // The rotation's heaviest slice in calls (a narrowing case sends its wider search too), a minute at the default schedule.
+  const heaviest = Math.max(...Array.from({ length: rotationRuns }, (_, run) => rotationSlice(pool, run, rotationRuns).reduce((sum, item) => sum + (item.wider ? 2 : 1), 0)));
+  const rotationCallsPerMinute = (heaviest * 60_000) / intervalMs;
   const rules = String(ruleNames.length);
   // The gate's tests: one per rule, `every case judged` and `behaviour baseline`.
   const gateTests = String(ruleNames.length + 2);
@@ -81,6 +86,10 @@ export function readmeFigures(): ReadmeFigure[] {
     { pattern: /a run of (\d+) requests/, values: [total] },
     { pattern: /a run is (\d+) calls/, values: [total] },
     { pattern: /(\d+) of (\d+) per run/, values: [String(slice.length), String(pool.length)] },
+    {
+      pattern: /within (\d+) runs\s+\((\d+) minutes\), for at most (\d+) extra calls a minute, ([\d.]+) % of the documented/,
+      values: [String(rotationRuns), String((rotationRuns * intervalMs) / 60_000), String(rotationCallsPerMinute), String(Math.round((rotationCallsPerMinute / 2000) * 1000) / 10)],
+    },
     { pattern: /sends (\w+) named probes/, values: [NUMBER_WORDS[named] ?? String(named)] },
     { pattern: /"probes":(\d+)/, values: [String(probeNames.length)] },
   ];

@@ -73,11 +73,44 @@ function nearMissCases(values: Values, combinations: readonly (readonly string[]
 }
 
 /**
+ * Values a provider may read as "not sent": null, which common binders read as absent (decision
+ * scalar-coercion), and the empty and the blank string, which a provider may trim to nothing.
+ */
+const ABSENT_LIKE: readonly (readonly [label: string, value: null | string])[] = [
+  ['null', null],
+  ['""', ''],
+  ['"  " (blank)', '  '],
+];
+
+/**
+ * Each minimal combination with one field's value replaced by one a provider may read as not sent,
+ * kept where every reading refuses it: read as absent, the rest falls short of the requirement; read
+ * as sent, null is a type no binder keeps for a criterion, and a string breaks the field's format or
+ * pattern. An empty name is left out: read as sent it is a valid search (decision text-characters).
+ */
+function absentValueCases(values: Values, combinations: readonly (readonly string[])[]): ContractCase[] {
+  const cases = new Map<string, ContractCase>();
+  for (const combination of combinations) {
+    for (const field of combination) {
+      const rest = combination.filter((other) => other !== field);
+      if (isValidSearchRequest(pick(values, rest))) continue;
+      for (const [label, value] of ABSENT_LIKE) {
+        const body = { ...pick(values, combination), [field]: value };
+        if (value !== null && isValidSearchRequest(body)) continue;
+        const title = `search requirement: ${field} ${label}${rest.length > 0 ? ` beside ${rest.join(' + ')}` : ' alone'} refused`;
+        cases.set(title, { title, request: validTokenRequest(body), expectation: { kind: 'refused', rule: 'search-requirement' }, contractPath: SEARCH_REQUIREMENT_POINTER });
+      }
+    }
+  }
+  return [...cases.values()];
+}
+
+/**
  * The search requirement read from the schema: every minimal field combination accepted, and every
- * way of falling just short of one refused.
+ * way of falling just short of one refused, a criterion sent with a value that reads as not sent among them.
  */
 export function requirementCases(profile: TargetProfile): ContractCase[] {
   const combinations = searchRequirementCombinations();
   const values = requirementValues(profile, combinations);
-  return [...combinationCases(values, combinations), ...nearMissCases(values, combinations)];
+  return [...combinationCases(values, combinations), ...nearMissCases(values, combinations), ...absentValueCases(values, combinations)];
 }

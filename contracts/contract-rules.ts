@@ -105,6 +105,8 @@ function bearerChallengeFindings(fieldValue: string): Finding[] {
     .filter((challenge) => challenge.scheme === 'bearer')
     .flatMap((challenge) => {
       const names = challenge.params.map(([name]) => name);
+      // "This scheme MUST be followed by one or more auth-param values": a bare Bearer (or one with a token68) has none.
+      const bare = names.length === 0 ? [{ expected: 'a challenge naming at least one auth-param, such as realm, after its scheme (RFC 6750 §3)', received: 'the scheme alone, no auth-param' }] : [];
       const repeated = [...new Set(names.filter((name, index) => names.indexOf(name) !== index))].map((name) => ({
         expected: 'each challenge attribute at most once (RFC 6750 §3)',
         received: `${name} ${names.filter((other) => other === name).length} times`,
@@ -113,7 +115,7 @@ function bearerChallengeFindings(fieldValue: string): Finding[] {
         const fault = bearerAttributeFault(name, value);
         return fault === undefined ? [] : [{ expected: `a challenge ${name} in the characters RFC 6750 §3 allows (printable ASCII but " and \\${name === 'error_uri' ? ', no space' : ''})`, received: fault }];
       });
-      return [...repeated, ...outside];
+      return [...bare, ...repeated, ...outside];
     });
 }
 
@@ -492,7 +494,7 @@ export const contractRules = {
   'bearer-challenge': {
     contractPath: '#/components/securitySchemes/Client_Credentials',
     summary:
-      'A Bearer challenge in WWW-Authenticate, when sent, holds each attribute at most once, and its error, error_description, error_uri and scope in the characters RFC 6750 §3 allows (MUST).',
+      'A Bearer challenge in WWW-Authenticate, when sent, holds at least one attribute, each at most once, and its error, error_description, error_uri and scope in the characters RFC 6750 §3 allows (MUST).',
     // Like the rate-limit headers: held by every answer without a Bearer challenge, as the documented 403 has none.
     check: (judged) => {
       const challenge = judged.exchange.response.headers['www-authenticate'];

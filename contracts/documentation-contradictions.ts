@@ -139,7 +139,7 @@ export const documentationContradictions: readonly DocumentationContradiction[] 
     decision:
       'Common JSON binders coerce scalars (a number or boolean into a string, a numeric string or a decimal into an integer) and read null as absent. The wrong types refused are those none of them coerces: an object or an array of two strings for a string (a binder may unwrap a one-element array); a word, an array, an object or a boolean for an integer.',
     notAsserted:
-      'How a provider treats a coercible scalar or null in any field: null, booleans, integers and fractions in every string field, and null, "6" and 6.5 in streetNumber, are sent and judged only by "no 5xx".',
+      'How a provider treats a coercible scalar or null in any field: null, booleans, integers and fractions in every string field, and null, "6" and 6.5 in streetNumber, are sent and judged only by "no 5xx". One reading is asserted, because every reading agrees on it: a search that meets the requirement only through a null (read as absent, it falls short; kept, it is a type no binder keeps) is refused with 400.',
   },
   {
     id: 'request-size',

@@ -34,6 +34,8 @@ const pastLimit = (search: SearchRequestBody, measure: (text: string) => number)
 
 /** The string values of a parsed body's top level. */
 const stringValues = (body: unknown): string[] => (isObjectValue(body) ? Object.values(body as object).filter((value): value is string => typeof value === 'string') : []);
+/** A value read as nothing: null, or a string of whitespace alone. */
+const blank = (value: unknown): boolean => value === null || (typeof value === 'string' && value.trim() === '');
 const isObjectValue = (body: unknown): boolean => typeof body === 'object' && body !== null && !Array.isArray(body);
 /** One property of a body that is a JSON object; undefined for any other body. */
 const propertyOf = (body: unknown, name: string): unknown => (isObjectValue(body) ? (body as Record<string, unknown>)[name] : undefined);
@@ -82,6 +84,13 @@ export const faultModes = {
     description: 'Answers 200 to a search that lacks the required fields.',
     behaviour: { ignoresViolation: (violation) => violation.contractPath.startsWith(SEARCH_REQUIREMENT_POINTER) },
   },
+  'blank-criterion-counted': {
+    breaks: 'search-requirement',
+    readme: { does: 'counts a criterion sent as null, "" or blank towards the requirement, checking formats only of values it reads', caughtBy: 'the requirement\'s fields sent as null, and a phone or email as "" or blank' },
+    unseenInProduction: 'the named probes send one near miss of the requirement, with a field left out; the rotation sends the blank criteria',
+    description: 'Checks the search requirement by which fields are present and formats only of values it reads, so a phoneNumber sent as "" or null meets the requirement and filters nothing: the first five customers come back.',
+    behaviour: { ignoresViolation: (violation, body) => blank(propertyOf(body, violation.instancePath.slice(1))) && violation.instancePath !== '' },
+  },
   'format-unenforced': {
     breaks: 'field-format',
     description: 'Accepts emails and phone numbers of any shape.',
@@ -113,6 +122,12 @@ export const faultModes = {
     breaks: 'bearer-challenge',
     description: 'Refuses a search without a valid token 401 with a Bearer challenge whose error_description is Norwegian text with ø and å (RFC 6750 §3 allows printable ASCII only).',
     behaviour: { tokenRefusal: () => ({ status: 401, challenge: 'Bearer realm="simulator", error_description="Tilgangsnøkkel mangler eller er ugyldig; prøv på nytt"' }) },
+  },
+  'bare-bearer-challenge': {
+    breaks: 'bearer-challenge',
+    readme: { does: 'refuses a search without a valid token 401 with `WWW-Authenticate: Bearer` and nothing after it', caughtBy: 'the auth cases (RFC 6750 §3: the scheme MUST be followed by one or more auth-params)' },
+    description: 'Refuses a search without a valid token 401 with a bare `WWW-Authenticate: Bearer` (RFC 6750 §3: the scheme MUST be followed by one or more auth-param values, realm at the least).',
+    behaviour: { tokenRefusal: () => ({ status: 401, challenge: 'Bearer' }) },
   },
   'token-signature-unchecked': {
     breaks: 'auth-required',

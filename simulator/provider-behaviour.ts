@@ -114,8 +114,8 @@ export interface ProviderBehaviour {
   readonly readsBody?: (parsed: unknown) => unknown;
   /** Crashes on a parsed body before validation: the 500 to send, or undefined to go on. */
   readonly crash?: (body: unknown) => FaultAnswer | undefined;
-  /** A request-schema violation the provider does not see. */
-  readonly ignoresViolation?: (violation: SchemaViolation) => boolean;
+  /** A request-schema violation the provider does not see, with the parsed body it was found in. */
+  readonly ignoresViolation?: (violation: SchemaViolation, body: unknown) => boolean;
   /** Refuses a search the contract accepts. */
   readonly refuses?: (search: SearchRequestBody) => boolean;
   /** The customers answered for a valid search, from everything its matcher found (uncapped). */

@@ -10,7 +10,7 @@ import type { SimulatorState } from './simulator-state';
 function requestViolations(behaviour: ProviderBehaviour, body: unknown): SchemaViolation[] {
   const violations = validateSchema('SearchCustomerRequest', body);
   const ignored = behaviour.ignoresViolation;
-  return ignored ? violations.filter((violation) => !ignored(violation)) : violations;
+  return ignored ? violations.filter((violation) => !ignored(violation, body)) : violations;
 }
 
 /**

@@ -35,6 +35,12 @@ const pinned: Record<FaultMode, { case: string | RegExp; received: string | RegE
     expected: '400',
     received: '200',
   },
+  'blank-criterion-counted': {
+    case: 'search requirement: phoneNumber null alone refused',
+    contractPath: '#/components/schemas/SearchCustomerRequest/anyOf',
+    expected: '400',
+    received: '200',
+  },
   'format-unenforced': {
     case: 'phoneNumber: "+4712345678901234" (16 digits, fits maxLength) refused',
     contractPath: '#/components/schemas/SearchCustomerRequest/properties/phoneNumber/pattern',
@@ -70,6 +76,12 @@ const pinned: Record<FaultMode, { case: string | RegExp; received: string | RegE
     contractPath: '#/components/securitySchemes/Client_Credentials',
     expected: 'a challenge error_description in the characters RFC 6750 §3 allows (printable ASCII but " and \\)',
     received: 'error_description with U+00C3 at character 10',
+  },
+  'bare-bearer-challenge': {
+    case: 'auth: a search without a token refused',
+    contractPath: '#/components/securitySchemes/Client_Credentials',
+    expected: 'a challenge naming at least one auth-param, such as realm, after its scheme (RFC 6750 §3)',
+    received: 'the scheme alone, no auth-param',
   },
   'token-signature-unchecked': {
     case: 'auth: a search with an issued token one character of which was changed refused',
