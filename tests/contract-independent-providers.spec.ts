@@ -73,6 +73,9 @@ const providers: Readonly<Record<string, IndependentProvider>> = {
   'token-extension-parameter-refused': { breaks: 'token-request-parameters', unseenInProduction: 'the monitor asks for its token as configured' },
   // Its author meant reading credentials from the URI as a fault; RFC 6749 §2.3.1 forbids the client to send them there (clause rfc6749-2.3.1-credentials-not-in-uri): no alarm.
   'token-credentials-read-from-uri': { breaks: [] },
+  'blank-criterion-meets-requirement': { breaks: 'search-requirement' },
+  // Its 100 searches a token per fixed minute would hold a gate run for minutes: the limit is the provider's choice, not its fault.
+  'bare-bearer-challenge': { breaks: 'bearer-challenge', env: { SEARCH_LIMIT: '100000' } },
   // Its fault shows only for a product another holder of a name has: its profile names one, as a user names their environment's.
   'product-code-widens-by-name': {
     breaks: ['results-match-criteria', 'criteria-narrow-results', 'token-request-parameters'],
