@@ -504,7 +504,7 @@ export const contractRules = {
   'token-response': {
     contractPath: '#/components/securitySchemes/Client_Credentials',
     summary:
-      'A token answer is a JSON object served as application/json, without a byte order mark, naming each parameter once (RFC 6749 §3.2), with token_type "Bearer" in any case (RFC 6749 §5.1: token_type REQUIRED, the parameters in an application/json body; RFC 6750 §4).',
+      'A token answer is a JSON object served as application/json, without a byte order mark, naming each parameter once (RFC 6749 §3.2), with token_type "Bearer" in any case, and expires_in, when sent, a whole JSON number of seconds (RFC 6749 §5.1: token_type REQUIRED, the parameters in an application/json body, numerical values as JSON numbers; Appendix A.14; RFC 6750 §4).',
     // Judged on the token answers the gate's cases ask for themselves that issued a token; the token itself is never kept.
     check: (judged) => {
       const answer = judged.exchange.tokenResponse;
@@ -523,6 +523,13 @@ export const contractRules = {
         const tokenType = answer.body.tokenType;
         if (!('value' in tokenType)) findings.push({ expected: 'a token_type (REQUIRED)', received: tokenType.type === 'absent' ? 'no token_type' : `token_type a ${tokenType.type}` });
         else if (tokenType.value.toLowerCase() !== 'bearer') findings.push({ expected: 'token_type "Bearer", in any case', received: `token_type ${JSON.stringify(tokenType.value.slice(0, 40))}` });
+        // RFC 6749 §5.1: "Numerical values are included as JSON numbers"; Appendix A.14: expires-in = 1*DIGIT.
+        const expiresIn = answer.body.expiresIn;
+        if (!('value' in expiresIn)) {
+          if (expiresIn.type !== 'absent') findings.push({ expected: 'expires_in, when sent, a JSON number of seconds (RFC 6749 §5.1: numerical values are JSON numbers)', received: `expires_in a ${expiresIn.type}` });
+        } else if (!Number.isInteger(expiresIn.value) || expiresIn.value < 0) {
+          findings.push({ expected: 'expires_in a whole number of seconds, 0 or more (RFC 6749 Appendix A.14: 1*DIGIT)', received: `expires_in ${expiresIn.value}` });
+        }
       }
       return findings;
     },

@@ -149,7 +149,12 @@ export interface TokenBodyShape {
   readonly repeatedMembers: readonly string[];
   /** The token_type member: its value when a string, else its JSON type, or `absent`. */
   readonly tokenType: { readonly value: string } | { readonly type: string };
+  /** The expires_in member: its value when a JSON number, else its JSON type, or `absent`. */
+  readonly expiresIn: { readonly value: number } | { readonly type: string };
 }
+
+/** A member's JSON type in words, `absent` when it is not there. */
+const jsonType = (value: unknown): string => (value === undefined ? 'absent' : value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
 
 /** A token endpoint's answer, as far as rules judge it. */
 export interface TokenResponse {
@@ -163,14 +168,17 @@ export interface TokenResponse {
 /** The shape of a token answer's parsed body (RFC 6749 §5.1; undefined when it did not parse): the token itself is left out. */
 export function tokenBodyShape(parsed: unknown, byteOrderMark = false, repeatedMembers: readonly string[] = []): TokenBodyShape {
   const jsonObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
-  const tokenType = jsonObject ? (parsed as Record<string, unknown>).token_type : undefined;
-  const error = jsonObject ? (parsed as Record<string, unknown>).error : undefined;
+  const member = (name: string): unknown => (jsonObject ? (parsed as Record<string, unknown>)[name] : undefined);
+  const tokenType = member('token_type');
+  const expiresIn = member('expires_in');
+  const error = member('error');
   return {
     jsonObject,
     byteOrderMark,
     repeatedMembers,
     ...(typeof error === 'string' && /^[\w.-]{1,64}$/.test(error) ? { error } : {}),
-    tokenType: typeof tokenType === 'string' ? { value: tokenType } : { type: tokenType === undefined ? 'absent' : tokenType === null ? 'null' : Array.isArray(tokenType) ? 'array' : typeof tokenType },
+    tokenType: typeof tokenType === 'string' ? { value: tokenType } : { type: jsonType(tokenType) },
+    expiresIn: typeof expiresIn === 'number' ? { value: expiresIn } : { type: jsonType(expiresIn) },
   };
 }
 

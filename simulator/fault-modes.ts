@@ -383,6 +383,13 @@ export const faultModes = {
     description: 'Refuses a token request holding a parameter it does not know 400 invalid_request, though RFC 6749 §3.2 says an authorization server MUST ignore unrecognized parameters.',
     behaviour: { refusesTokenForm: (form) => ([...form.keys()].some((name) => !['grant_type', 'scope', 'client_id', 'client_secret'].includes(name)) ? 'invalid_request' : undefined) },
   },
+  'expires-in-as-string': {
+    breaks: 'token-response',
+    readme: { does: 'sends expires_in as a JSON string ("3600")', caughtBy: 'the token answers the auth cases ask for (RFC 6749 §5.1: numerical values are JSON numbers)' },
+    unseenInProduction: "the token endpoint's own answers are the gate's to judge: the monitor searches with the token it negotiated and cached",
+    description: 'Issues token answers whose expires_in is a JSON string ("3600"), as a server that writes every parameter as text; RFC 6749 §5.1 says numerical values are included as JSON numbers.',
+    behaviour: { tokenFields: (fields) => ({ ...fields, expires_in: String(fields.expires_in) }) },
+  },
   'token-type-repeated': {
     breaks: 'token-response',
     readme: { does: 'names token_type twice in its token answers', caughtBy: 'the token answers the auth cases ask for' },

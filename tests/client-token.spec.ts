@@ -210,7 +210,7 @@ test('a token answer that begins with a byte order mark is read (RFC 8259 §8.1 
   const transport: HttpTransport = async () => ({ status: 200, headers: { 'content-type': 'application/json', 'cache-control': 'no-store', date: 'Sun, 06 Nov 1994 08:49:37 GMT' }, ...decodedBody(Buffer.from(`\uFEFF${body}`, 'utf8')), durationMs: 1 });
   const issued = await tokenClient({ transport }).tokenBy('basic');
   expect(issued.value).toBe('abc');
-  expect(issued.body).toEqual({ jsonObject: true, byteOrderMark: true, repeatedMembers: [], tokenType: { value: 'Bearer' } });
+  expect(issued.body).toEqual({ jsonObject: true, byteOrderMark: true, repeatedMembers: [], tokenType: { value: 'Bearer' }, expiresIn: { value: 60 } });
   const exchange: Exchange = {
     request: { body: { phoneNumber: '+4712345678' }, auth: 'basic' },
     response: { status: 200, headers: { 'content-type': 'application/json', date: 'Sun, 06 Nov 1994 08:49:37 GMT' }, bodyText: '{"customers":[]}', durationMs: 1, attempts: 1 },

@@ -4,7 +4,7 @@ import { documentedProfile } from '../client/target-profile';
 import { checkExchange } from '../contracts/check-exchange';
 import { documentedMethods } from '../contracts/contract-reader';
 import { LARGEST_VALID_BODY_BYTES } from '../contracts/contract-rules';
-import { RESOURCE_METHODS, type Exchange, type ExchangeRequest, type Expectation } from '../contracts/exchange';
+import { RESOURCE_METHODS, tokenBodyShape, type Exchange, type ExchangeRequest, type Expectation } from '../contracts/exchange';
 import { clauseCases, UNMATCHABLE_EMAIL } from '../cases/clause-cases';
 import { buildContractCases } from '../cases/contract-cases';
 import { curlLine } from '../gate/reproduction';
@@ -126,6 +126,21 @@ test('a 401 names a challenge (RFC 9110 §15.5.2), to a search or from the token
   const tokenRefused = (auth: ExchangeRequest['auth']): Exchange => ({ ...answer({ ...search, auth }, 200, { 'content-type': 'application/json' }, '{"customers":[]}'), tokenResponse: { status: 401, headers: {} } });
   expect(challengeRules(tokenRefused('basic'), accepted)).toEqual(['no WWW-Authenticate']);
   expect(challengeRules(tokenRefused('wrong-secret'), { kind: 'unauthorized', rule: 'invalid-client-challenge' })).toEqual([]);
+});
+
+test('a token answer\'s expires_in, when sent, is a whole JSON number of seconds (RFC 6749 §5.1, Appendix A.14)', () => {
+  const received = (expiresIn: unknown): string[] => {
+    const body = tokenBodyShape({ access_token: 'x', token_type: 'Bearer', ...(expiresIn === undefined ? {} : { expires_in: expiresIn }) });
+    const exchange: Exchange = { ...answer({ ...search, auth: 'basic' }, 200, { 'content-type': 'application/json' }, '{"customers":[]}'), tokenResponse: { status: 200, headers: { 'content-type': 'application/json', 'cache-control': 'no-store', date: 'Sun, 06 Nov 1994 08:49:37 GMT' }, body } };
+    return checkExchange(exchange, accepted).violations.filter((violation) => violation.rule === 'token-response').map((violation) => violation.received);
+  };
+  expect(received(3600)).toEqual([]);
+  expect(received(0)).toEqual([]);
+  expect(received(undefined)).toEqual([]);
+  expect(received('3600')).toEqual(['expires_in a string']);
+  expect(received(null)).toEqual(['expires_in a null']);
+  expect(received(3600.5)).toEqual(['expires_in 3600.5']);
+  expect(received(-1)).toEqual(['expires_in -1']);
 });
 
 test('the monitor sends neither undocumented methods nor bodies larger than a valid search', () => {

@@ -303,6 +303,12 @@ const pinned: Record<FaultMode, { case: string | RegExp; received: string | RegE
     expected: "a token, as for the client's own request, to one that adds a parameter it does not recognise (it is ignored) (RFC 6749 §3.2)",
     received: '400 (invalid_request)',
   },
+  'expires-in-as-string': {
+    case: 'auth: a search with a token issued for HTTP Basic client authentication accepted',
+    contractPath: '#/components/securitySchemes/Client_Credentials',
+    expected: 'expires_in, when sent, a JSON number of seconds (RFC 6749 §5.1: numerical values are JSON numbers)',
+    received: 'expires_in a string',
+  },
   'token-type-repeated': {
     case: 'auth: a search with a token issued for HTTP Basic client authentication accepted',
     contractPath: '#/components/securitySchemes/Client_Credentials',
