@@ -160,7 +160,7 @@ export class SearchClient {
       case 'wrong-secret': {
         // The refusal is what is judged; a token issued all the same is sent, to show what it opens.
         const answer = await this.options.tokens.answerToWrongSecret();
-        return { ...(answer.value ? { header: `Bearer ${answer.value}` } : {}), fresh: true, tokenResponse: { status: answer.status, headers: answer.headers } };
+        return { ...(answer.value ? { header: `Bearer ${answer.value}` } : {}), fresh: true, tokenResponse: { status: answer.status, headers: answer.headers, body: answer.body } };
       }
       case 'empty-scope':
       case 'unrecognized-parameter': {

@@ -557,6 +557,25 @@ export const contractRules = {
       return [...challengeFindings(judged.status, judged.exchange.response.headers, 'a search\'s'), ...(tokenJudged ? challengeFindings(token.status, token.headers, "the token endpoint's") : [])];
     },
   },
+  'token-error-response': {
+    contractPath: '#/components/securitySchemes/Client_Credentials',
+    summary:
+      'A token endpoint refusal a case asks for is a JSON object served as application/json with an error code, invalid_client for a failed client authentication (RFC 6749 §5.2: error REQUIRED, the parameters in an application/json body).',
+    // Judged on the refusals the gate's own token requests draw: the wrong-secret case's, and any other case's token request refused.
+    check: (judged) => {
+      const answer = judged.exchange.tokenResponse;
+      if (!answer || answer.status < 400 || answer.status > 499) return undefined;
+      const findings: Finding[] = [];
+      const contentType = answer.headers['content-type'];
+      if (!/^application\/json[ \t]*(;|$)/i.test(contentType ?? '')) findings.push({ expected: 'a token refusal served as application/json (RFC 6749 §5.2)', received: describeHeader('Content-Type', contentType) });
+      const error = answer.body?.jsonObject ? answer.body.error : undefined;
+      const wanted = judged.exchange.request.auth === 'wrong-secret' ? 'invalid_client' : undefined;
+      if (!answer.body?.jsonObject) findings.push({ expected: 'a token refusal whose body is a JSON object naming its error (RFC 6749 §5.2)', received: 'a body that is not a JSON object' });
+      else if (error === undefined) findings.push({ expected: `an error code${wanted ? ` (${wanted})` : ''} in the refusal (RFC 6749 §5.2: error REQUIRED)`, received: 'no error member holding a code' });
+      else if (wanted !== undefined && error !== wanted) findings.push({ expected: `error "${wanted}" for a failed client authentication (RFC 6749 §5.2)`, received: `error ${JSON.stringify(error)}` });
+      return findings;
+    },
+  },
 } as const satisfies Record<string, ContractRule>;
 
 export type RuleName = keyof typeof contractRules;

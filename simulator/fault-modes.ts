@@ -390,6 +390,12 @@ export const faultModes = {
     description: 'Issues token answers whose expires_in is a JSON string ("3600"), as a server that writes every parameter as text; RFC 6749 §5.1 says numerical values are included as JSON numbers.',
     behaviour: { tokenFields: (fields) => ({ ...fields, expires_in: String(fields.expires_in) }) },
   },
+  'token-error-without-code': {
+    breaks: 'token-error-response',
+    unseenInProduction: 'the monitor never sends a wrong secret, and its own token requests are answered',
+    description: 'Refuses a token request with its framework\'s own error body, {"message":"Bad credentials"}, not RFC 6749 §5.2\'s error code (error REQUIRED: invalid_client for a failed client authentication).',
+    behaviour: { tokenErrorBody: () => ({ message: 'Bad credentials' }) },
+  },
   'token-type-repeated': {
     breaks: 'token-response',
     readme: { does: 'names token_type twice in its token answers', caughtBy: 'the token answers the auth cases ask for' },

@@ -15,15 +15,17 @@ export async function handleToken(state: SimulatorState, request: IncomingMessag
   // RFC 6749 §5.1: an answer holding a token is never stored by a cache.
   const json = (status: number, body: object, headers: Record<string, string> = {}, text = JSON.stringify(body)): number =>
     sendAnswer(response, status, text, undefined, { 'cache-control': behaviour.tokenCacheControl ?? 'no-store', ...headers });
+  // RFC 6749 §5.2: a refusal names its error code in a JSON object, unless the mode writes its own body.
+  const refuse = (status: number, error: string, headers: Record<string, string> = {}): number => json(status, behaviour.tokenErrorBody?.(error) ?? { error }, headers);
   const failure = behaviour.failsToken?.();
   if (failure) return { status: sendAnswer(response, failure.status, failure.body, failure.contentType, failure.headers), auth };
-  if (form.get('grant_type') !== 'client_credentials') return { status: json(400, { error: 'unsupported_grant_type' }), auth };
+  if (form.get('grant_type') !== 'client_credentials') return { status: refuse(400, 'unsupported_grant_type'), auth };
   const refusedForm = behaviour.refusesTokenForm?.(form);
-  if (refusedForm) return { status: json(400, { error: refusedForm }), auth };
+  if (refusedForm) return { status: refuse(400, refusedForm), auth };
   const refusedMethod = auth !== 'none' && behaviour.acceptsClientAuth?.(auth) === false;
   // RFC 6749 §5.2: a 401 challenges for the scheme the client used, Basic, the one every server supports (RFC 9110 §15.5.2: a 401 always challenges).
   if (refusedMethod || id !== settings.clientId || secret !== settings.clientSecret) {
-    return { status: json(401, { error: 'invalid_client' }, { 'www-authenticate': behaviour.clientChallenge ?? 'Basic realm="simulator"' }), auth };
+    return { status: refuse(401, 'invalid_client', { 'www-authenticate': behaviour.clientChallenge ?? 'Basic realm="simulator"' }), auth };
   }
   const lifetimeS = state.tokenLifetimeS;
   const token = state.tokens.issue(lifetimeS);

@@ -86,6 +86,8 @@ export interface ProviderBehaviour {
   readonly refusesTokenForm?: (form: URLSearchParams) => string | undefined;
   /** Rewrites the JSON text of a token answer that issues a token, after tokenFields. Default none. */
   readonly tokenText?: (text: string) => string;
+  /** The JSON body of a token endpoint refusal with this RFC 6749 §5.2 error code; default `{ error }`. */
+  readonly tokenErrorBody?: (error: string) => object;
   /** The WWW-Authenticate challenge of the token endpoint's 401 invalid_client; default `Basic realm="simulator"` (RFC 6749 §5.2, RFC 9110 §15.5.2). */
   readonly clientChallenge?: string;
   /** Whether the token endpoint accepts client credentials sent this way (RFC 6749 §2.3.1); default both. */

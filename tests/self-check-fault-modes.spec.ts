@@ -309,6 +309,12 @@ const pinned: Record<FaultMode, { case: string | RegExp; received: string | RegE
     expected: 'expires_in, when sent, a JSON number of seconds (RFC 6749 §5.1: numerical values are JSON numbers)',
     received: 'expires_in a string',
   },
+  'token-error-without-code': {
+    case: 'auth: a token request with a wrong client secret refused 401 with a Basic challenge',
+    contractPath: '#/components/securitySchemes/Client_Credentials',
+    expected: 'an error code (invalid_client) in the refusal (RFC 6749 §5.2: error REQUIRED)',
+    received: 'no error member holding a code',
+  },
   'token-type-repeated': {
     case: 'auth: a search with a token issued for HTTP Basic client authentication accepted',
     contractPath: '#/components/securitySchemes/Client_Credentials',
