@@ -139,7 +139,10 @@ export function widerSearches(results: readonly AnsweredCase[], profile: TargetP
     if (customers.length >= RESULT_CAP || !customers.some((customer) => customer.customerNumber === wanted)) continue;
     const body = item.request.body as SearchRequestBody;
     const key = JSON.stringify(body);
-    const label = item.title.startsWith('relation:') ? "the known customer's full name/address search" : `the known customer's ${Object.keys(body).join(' + ')} search`;
+    // Labels name their narrower searches' titles, so each wider search needs its own: two alike would drop one's narrowings as repeats.
+    const shown = /^relation: the known customer found by (.+)$/.exec(item.title)?.[1];
+    const label =
+      item.title === FULL_NAME_ADDRESS_TITLE ? "the known customer's full name/address search" : shown ? `the known customer's search by ${shown}` : `the known customer's ${Object.keys(body).join(' + ')} search`;
     if (!found.has(key)) found.set(key, { label, body, exchange, holdsKnown: true });
   }
   return [...found.values()];

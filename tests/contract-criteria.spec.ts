@@ -4,7 +4,7 @@ import type { Exchange, Expectation } from '../contracts/exchange';
 import { deriveSearchCriteria, searchCriteria, unplacedFieldsMessage } from '../contracts/search-criteria';
 import { matchedBeside, searchCustomerContract } from '../contracts/search-customer-contract';
 import { documentedProfile } from '../client/target-profile';
-import { buildRelationCases, MAX_RELATION_CASES, MAX_SIBLING_VALUE_CASES, siblingValueCases, type WiderSearch } from '../cases/relation-cases';
+import { buildRelationCases, FULL_NAME_ADDRESS_TITLE, MAX_RELATION_CASES, MAX_SIBLING_VALUE_CASES, siblingValueCases, widerSearches, type WiderSearch } from '../cases/relation-cases';
 import { matchCustomers } from '../simulator/customer-matcher';
 import { seedCustomers } from '../simulator/seed-customers';
 
@@ -192,4 +192,25 @@ test('relation cases are bounded and their titles carry no customer data', () =>
     expect(Object.keys(item.request.body as object)).not.toContain('postalPlace');
     expect(item.expectation.kind === 'accepted' && item.expectation.results?.customerNumber !== undefined).toBe(item.title.includes("the known customer's own"));
   }
+});
+
+test('every search that found the known customer is a wider search of its own label, so none loses its narrowings as repeats of another', () => {
+  const known = seedCustomers[0]?.customer as Readonly<Record<string, unknown>>;
+  const found = (title: string, body: Record<string, unknown>) => ({
+    case: { title, request: { body, auth: 'valid' as const }, expectation: { kind: 'accepted' as const, rule: 'valid-search-accepted' as const, results: { customerNumber: documentedProfile.knownCustomer.customerNumber } }, contractPath: '#' },
+    exchange: answer(body, [known]),
+  });
+  const wider = widerSearches(
+    [
+      found('results: a phone search finds the known customer, and only holders of that phone', { phoneNumber: '+4712345678' }),
+      found(FULL_NAME_ADDRESS_TITLE, { lastName: 'Nordmann', streetAddress: 'Grubbegata', postalCode: '0179', firstName: 'Ola' }),
+      found("relation: the known customer found by phone number 1 of the 2 it shows beyond the profile's", { phoneNumber: '+4723339100' }),
+      found("relation: the known customer found by email 1 of the 1 it shows beyond the profile's", { email: 'ola@example.no' }),
+    ],
+    documentedProfile,
+  );
+  const labels = wider.map((search) => search.label);
+  expect(new Set(labels).size).toBe(4);
+  expect(labels).toContain("the known customer's full name/address search");
+  expect(labels).toContain("the known customer's search by phone number 1 of the 2 it shows beyond the profile's");
 });
