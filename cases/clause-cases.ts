@@ -46,5 +46,12 @@ export function clauseCases(profile: TargetProfile): ContractCase[] {
       expectation: { kind: 'accepted', rule: 'expect-continue' },
       contractPath: `${PATH_POINTER}/post/requestBody`,
     },
+    {
+      // RFC 9112 §7.1: a recipient MUST parse the chunked coding; §6.3: a server MAY refuse a body without Content-Length 411.
+      title: 'framing: a search sent chunked, without Content-Length, is read as the same search or refused 411',
+      request: { body: search, auth: 'valid', chunked: true },
+      expectation: { kind: 'chunked', rule: 'valid-search-accepted' },
+      contractPath: `${PATH_POINTER}/post/requestBody`,
+    },
   ];
 }

@@ -18,6 +18,8 @@ export interface HttpRequest {
    * client). Default none: the body goes with the headers.
    */
   readonly expectContinueMs?: number;
+  /** Send the body with `Transfer-Encoding: chunked`, in two chunks, and no Content-Length. Default false. */
+  readonly chunked?: true;
 }
 
 export interface HttpResponse {
@@ -63,9 +65,10 @@ export function decodedBody(bytes: Buffer): { bodyText: string; invalidUtf8?: tr
   return { bodyText: content.toString('utf8'), ...(isUtf8(content) ? {} : { invalidUtf8: true as const }), ...(marked ? { byteOrderMark: true as const } : {}) };
 }
 
-/** The request's headers with Content-Length set, so a body is never sent chunked. */
+/** The request's headers with Content-Length set, so a body is never sent chunked unless the request asks for it. */
 function withLength(request: HttpRequest): Record<string, string> {
-  return request.body === undefined ? { ...request.headers } : { ...request.headers, 'content-length': String(request.body.byteLength) };
+  if (request.body === undefined) return { ...request.headers };
+  return request.chunked ? { ...request.headers, 'transfer-encoding': 'chunked' } : { ...request.headers, 'content-length': String(request.body.byteLength) };
 }
 
 
@@ -110,7 +113,12 @@ const SENT_WITH_HEADERS: BodySending = { sent: () => true, unanswered: () => fal
 
 function sendBody(outgoing: http.ClientRequest, request: HttpRequest, expecting: boolean): BodySending {
   if (!expecting) {
-    outgoing.end(request.body);
+    if (request.chunked && request.body !== undefined) {
+      // Two chunks, so that a reader of the first alone is seen too.
+      const half = Math.ceil(request.body.byteLength / 2);
+      outgoing.write(request.body.subarray(0, half));
+      outgoing.end(request.body.subarray(half));
+    } else outgoing.end(request.body);
     return SENT_WITH_HEADERS;
   }
   let sent = false;

@@ -249,6 +249,7 @@ export class SearchClient {
       timeoutMs,
       // Half the deadline at most, so that the search itself is still answered when the wait runs out.
       ...(request.expectContinue ? { expectContinueMs: Math.min(EXPECT_CONTINUE_WAIT_MS, timeoutMs / 2) } : {}),
+      ...(request.chunked ? { chunked: true as const } : {}),
     });
     // A status forced with Prefer says nothing about the provider's limits.
     if (response.status === 429 && request.prefer === undefined) {

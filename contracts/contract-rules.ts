@@ -55,6 +55,8 @@ function expectedStatuses(expectation: Expectation, request: ExchangeRequest): n
       return [200];
     case 'throttled':
       return [200, 429];
+    case 'chunked':
+      return [200, 411];
     case 'refused':
       return tooLargeForAnySearch(request) ? [400, 413] : [400];
     case 'method':
@@ -180,13 +182,15 @@ function groupedSchemaFindings(judged: JudgedExchange, keep: (violation: SchemaV
 export const contractRules = {
   'status-code-documented': {
     contractPath: `${OPERATION_POINTER}/responses`,
-    summary: 'Every response to the documented method has a documented status (200, 400, 403, 429, 500; 401 only when the token is not valid; 413 only to a body larger than any valid search).',
+    summary: 'Every response to the documented method has a documented status (200, 400, 403, 429, 500; 401 only when the token is not valid; 413 only to a body larger than any valid search; 411 only to a body sent chunked).',
     check: (judged) => {
       // The operation documents POST only: what another method gets is undocumented-method-refused's to judge.
       if (requestMethod(judged.exchange.request) !== 'POST') return undefined;
       const tolerated401 = judged.status === 401 && judged.exchange.request.auth !== 'valid';
       const tolerated413 = judged.status === 413 && tooLargeForAnySearch(judged.exchange.request);
-      if (DOCUMENTED_STATUSES.includes(judged.status) || tolerated401 || tolerated413) return [];
+      // RFC 9112 §6.3: a server MAY refuse a body without Content-Length 411.
+      const tolerated411 = judged.status === 411 && judged.exchange.request.chunked === true;
+      if (DOCUMENTED_STATUSES.includes(judged.status) || tolerated401 || tolerated413 || tolerated411) return [];
       return [{ expected: `one of ${DOCUMENTED_STATUSES.join(', ')}`, received: String(judged.status) }];
     },
   },

@@ -47,6 +47,11 @@ export interface ExchangeRequest {
    * final status (RFC 9110 §10.1.1), or the wait runs out and it is sent all the same, as a client may.
    */
   readonly expectContinue?: true;
+  /**
+   * Sent with `Transfer-Encoding: chunked` in two chunks and no Content-Length (RFC 9112 §7.1: every
+   * HTTP/1.1 recipient MUST parse it; §6.3: a server MAY refuse it 411). Default with Content-Length.
+   */
+  readonly chunked?: true;
   /** Status asked for with `Prefer: code=NNN`, on targets that honour it. */
   readonly prefer?: number;
   /** The HTTP method; default the documented POST. Other methods test undocumented-method-refused. */
@@ -222,6 +227,11 @@ export type Expectation =
    * more lenient); the answer is judged by every rule either way.
    */
   | { readonly kind: 'throttled'; readonly rule: 'valid-search-accepted' }
+  /**
+   * A valid search whose body is sent chunked, without Content-Length: read as the same search, or
+   * refused 411 Length Required, which RFC 9112 §6.3 lets a server answer to a body without a length.
+   */
+  | { readonly kind: 'chunked'; readonly rule: 'valid-search-accepted'; readonly results?: ResultExpectation }
   /** An undocumented method on the operation's path: refused, never served. */
   | { readonly kind: 'method'; readonly rule: 'undocumented-method-refused' }
   /** The page does not rule on this input (see the contradictions): only the universal rules judge it. */

@@ -49,7 +49,7 @@ export function curlLine(baseUrl: string, item: ContractCase, request: ExchangeR
   const auth = request.auth === 'none' ? '' : ` -H "Authorization: ${credentials}"`;
   // curl sends `Accept: */*` of its own unless told to send none (`-H 'Accept:'`).
   const accept = `Accept:${requestAccept(request) === undefined ? '' : ` ${requestAccept(request)}`}`;
-  const prefer = `${request.prefer !== undefined ? ` -H 'Prefer: code=${request.prefer}'` : ''}${request.expectContinue ? ` -H 'Expect: 100-continue' --expect100-timeout ${EXPECT_CONTINUE_WAIT_MS / 1000}` : ''}`;
+  const prefer = `${request.prefer !== undefined ? ` -H 'Prefer: code=${request.prefer}'` : ''}${request.expectContinue ? ` -H 'Expect: 100-continue' --expect100-timeout ${EXPECT_CONTINUE_WAIT_MS / 1000}` : ''}${request.chunked ? " -H 'Transfer-Encoding: chunked'" : ''}`;
   const hiddenBytes = raw !== undefined && 'base64' in raw && shown.masked;
   const data = piped
     ? ' --data-binary @-'

@@ -491,6 +491,13 @@ export const faultModes = {
     description: "Writes every Date with the runtime's own date text, not as an IMF-fixdate (RFC 9110 §5.6.7 MUST: a sender generates HTTP-dates in that one form).",
     behaviour: { dateField: (_status, now) => now.toString() },
   },
+  'chunked-body-ignored': {
+    breaks: 'valid-search-accepted',
+    readme: { does: 'reads a search body sent chunked, without Content-Length, as empty, and refuses it 400', caughtBy: 'the search sent chunked (RFC 9112 §7.1: a recipient MUST parse the chunked coding)' },
+    unseenInProduction: 'the monitor sends every search with Content-Length; the rotation sends the chunked one',
+    description: 'Takes the length of a search body from Content-Length alone, so a body sent with Transfer-Encoding: chunked reads as empty and is refused 400 (RFC 9112 §7.1: a recipient MUST be able to parse the chunked transfer coding).',
+    behaviour: { ignoresChunkedBody: true },
+  },
   'crash-on-long-value': {
     breaks: 'no-server-error',
     readme: { does: '500 on a value past 4096 characters', caughtBy: 'the oversized class (64 KiB in companyName)' },

@@ -68,6 +68,10 @@ export interface ProviderBehaviour {
   readonly ignoresExpectContinue?: true;
   /** The Date field of an answer of this status (undefined: none), in place of Node's IMF-fixdate on every answer (RFC 9110 §6.6.1). Default Node's. */
   readonly dateField?: (status: number, now: Date) => string | undefined;
+  /** Answers a search whose body comes chunked, without Content-Length, 411 Length Required (RFC 9112 §6.3 MAY). */
+  readonly requiresContentLength?: true;
+  /** Reads a search body that comes chunked, without Content-Length, as empty (RFC 9112 §7.1: a recipient MUST parse chunked). */
+  readonly ignoresChunkedBody?: true;
   /** Reads exactly one space between `Bearer` and the token (RFC 6750 §2.1 allows 1*SP). */
   readonly oneSpaceOnly?: true;
   /** Answers 200 to a search that carries no Authorization header at all. */

@@ -204,6 +204,11 @@ export const providerVariants = {
     description: 'Answers a search without a valid token 401 with an RFC 6750 §3.1 challenge (WWW-Authenticate: Bearer, with error="invalid_token" when a token was sent) instead of the documented 403.',
     behaviour: { tokenRefusal: unauthorized },
   },
+  'length-required': {
+    clause: 'rfc9112-6.3-length-required',
+    description: 'Answers a search whose body comes chunked, without Content-Length, 411 Length Required, as RFC 9112 §6.3 lets a server (a gateway that buffers bodies of known length only).',
+    behaviour: { requiresContentLength: true },
+  },
 } as const satisfies Record<string, ProviderVariantDefinition>;
 
 export type ProviderVariant = keyof typeof providerVariants;

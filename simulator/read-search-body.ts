@@ -9,8 +9,11 @@ export type SearchBodyReading = { readonly body: unknown } | { readonly status: 
 /** Reads and parses a search's body (kept with `recordBodies`); a body too large or not JSON gets a 400. */
 export async function readSearchBody(state: SimulatorState, request: IncomingMessage, response: ServerResponse): Promise<SearchBodyReading> {
   // A body past the limit is the client's mistake: a 400, never a 5xx.
-  const bytes = await readBody(request).catch(() => undefined);
-  if (bytes === undefined) return { status: sendError(state, response, 400, 'BadRequestException', 'Request body too large') };
+  const read = await readBody(request).catch(() => undefined);
+  if (read === undefined) return { status: sendError(state, response, 400, 'BadRequestException', 'Request body too large') };
+  const chunked = request.headers['content-length'] === undefined && request.headers['transfer-encoding'] !== undefined;
+  if (chunked && state.behaviour.requiresContentLength) return { status: sendError(state, response, 411, 'LengthRequiredException', 'Content-Length required') };
+  const bytes = chunked && state.behaviour.ignoresChunkedBody ? Buffer.alloc(0) : read;
   if (state.settings.recordBodies) state.receivedBodies.set(request, bytes);
   if (state.behaviour.refusesAccept?.(request.headers.accept)) {
     return { status: sendError(state, response, 406, 'NotAcceptableException', 'Accept must be application/json') };

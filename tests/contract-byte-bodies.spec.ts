@@ -77,7 +77,7 @@ for (const transportName of ['playwright', 'node'] as const) {
 }
 
 for (const transportName of ['playwright', 'node'] as const) {
-  test(`a search without Accept arrives without it, and one expecting 100-continue holds its body for it, over the ${transportName} transport`, async ({ playwright }) => {
+  test(`a search without Accept arrives without it, one expecting 100-continue holds its body for it, and one sent chunked has no Content-Length, over the ${transportName} transport`, async ({ playwright }) => {
     const context = transportName === 'playwright' ? await playwright.request.newContext() : undefined;
     const transport: HttpTransport = context ? createPlaywrightTransport(context) : createNodeTransport();
     const target = await openTarget(loadTargetConfig({ CONTRACT_MAX_RPS: '10000', CONTRACT_MAX_RPM: '1000000' }), {
@@ -88,11 +88,13 @@ for (const transportName of ['playwright', 'node'] as const) {
       const body = { phoneNumber: documentedProfile.knownCustomer.phoneNumber };
       const plain = await target.search.send({ body, auth: 'valid', accept: null });
       const expecting = await target.search.send({ body, auth: 'valid', expectContinue: true });
-      expect([plain.response.status, expecting.response.status, expecting.response.continueUnanswered]).toEqual([200, 200, undefined]);
+      const chunked = await target.search.send({ body, auth: 'valid', chunked: true });
+      expect([plain.response.status, expecting.response.status, expecting.response.continueUnanswered, chunked.response.status]).toEqual([200, 200, undefined, 200]);
       const searches = (target.simulator?.requests ?? []).filter((request) => request.path.endsWith('/search'));
-      expect(searches.map((request) => [request.headers.accept, request.headers.expect])).toEqual([
-        [undefined, undefined],
-        ['application/json', '100-continue'],
+      expect(searches.map((request) => [request.headers.accept, request.headers.expect, request.headers['transfer-encoding'], request.headers['content-length'] === undefined])).toEqual([
+        [undefined, undefined, undefined, false],
+        ['application/json', '100-continue', undefined, false],
+        ['application/json', undefined, 'chunked', true],
       ]);
     } finally {
       await target.close();
