@@ -121,6 +121,9 @@ function bearerChallengeFindings(fieldValue: string): Finding[] {
     });
 }
 
+/** Whether a token endpoint answer is served as RFC 6749's application/json itself (§5.1, §5.2), parameters aside. */
+const servedAsTokenJson = (contentType: string | undefined): boolean => /^application\/json[ \t]*(;|$)/i.test(contentType ?? '');
+
 /** A header as a finding's Received shows it: its first 80 characters, or that it was not sent. */
 const describeHeader = (name: string, value: string | undefined): string => (value === undefined ? `no ${name}` : `${name}: ${JSON.stringify(value.slice(0, 80))}`);
 
@@ -515,7 +518,7 @@ export const contractRules = {
       if (answer?.status !== 200 || !answer.body) return undefined;
       const findings: Finding[] = [];
       const contentType = answer.headers['content-type'];
-      if (!/^application\/json[ \t]*(;|$)/i.test(contentType ?? '')) {
+      if (!servedAsTokenJson(contentType)) {
         findings.push({ expected: 'a token answer served as application/json', received: describeHeader('Content-Type', contentType) });
       }
       if (answer.body.repeatedMembers.length > 0) {
@@ -571,7 +574,7 @@ export const contractRules = {
       if (!answer || answer.status < 400 || answer.status > 499) return undefined;
       const findings: Finding[] = [];
       const contentType = answer.headers['content-type'];
-      if (!/^application\/json[ \t]*(;|$)/i.test(contentType ?? '')) findings.push({ expected: 'a token refusal served as application/json (RFC 6749 §5.2)', received: describeHeader('Content-Type', contentType) });
+      if (!servedAsTokenJson(contentType)) findings.push({ expected: 'a token refusal served as application/json (RFC 6749 §5.2)', received: describeHeader('Content-Type', contentType) });
       const error = answer.body?.jsonObject ? answer.body.error : undefined;
       const wanted = judged.exchange.request.auth === 'wrong-secret' ? 'invalid_client' : undefined;
       if (!answer.body?.jsonObject) findings.push({ expected: 'a token refusal whose body is a JSON object naming its error (RFC 6749 §5.2)', received: 'a body that is not a JSON object' });
