@@ -3,18 +3,20 @@
  * valid email and E.164 number, and just past them.
  */
 
-/** The longest address the email format accepts within `length` characters (64-character local part, 63-character labels). */
+/**
+ * An address of exactly `length` characters (6 or more) that RFC 5321 allows: a local part of at
+ * most 64 characters (§4.5.3.1.1) and a domain of labels of at most 63 (RFC 1035 §2.3.4) ending in
+ * `.no`, the labels as few and as even as the length allows. Nothing is ever added to the local
+ * part past its 64: the domain takes what is left.
+ */
 export function emailOfLength(length: number): string {
   const local = 'o'.repeat(Math.min(64, length - 5));
-  const labels: string[] = [];
-  let remaining = length - local.length - 1 - 'no'.length;
-  while (remaining > 1) {
-    const label = Math.min(63, remaining - 1);
-    labels.push('d'.repeat(label));
-    remaining -= label + 1;
-  }
-  const email = `${local}@${[...labels, 'no'].join('.')}`;
-  return email.length === length ? email : `${'o'.repeat(length - email.length)}${email}`;
+  // What the labels before ".no" and the dots between them take up.
+  const rest = length - local.length - 1 - '.no'.length;
+  const count = Math.ceil((rest + 1) / 64);
+  const letters = rest - (count - 1);
+  const labels = Array.from({ length: count }, (_, index) => 'd'.repeat(Math.floor(letters / count) + (index < letters % count ? 1 : 0)));
+  return `${local}@${[...labels, 'no'].join('.')}`;
 }
 
 /** The longest E.164 number (15 digits) that fits `length` characters, Norwegian prefix. */
