@@ -81,6 +81,7 @@ const providers: Readonly<Record<string, IndependentProvider>> = {
   // Its author meant postalPlace ignored beside postalCode as a fault; the suite reads the two as alternatives, either of which a customer may meet (decision name-address-matching): no alarm.
   'postal-place-ignored-beside-code': { breaks: [], env: { SEARCH_LIMIT: '100000' } },
   'chunked-request-body-ignored': { breaks: 'valid-search-accepted', env: { SEARCH_LIMIT: '100000' } },
+  'leading-whitespace-refused': { breaks: 'valid-search-accepted' },
   // Its fault shows only for a product another holder of a name has: its profile names one, as a user names their environment's.
   'product-code-widens-by-name': {
     breaks: ['results-match-criteria', 'criteria-narrow-results', 'token-request-parameters'],
