@@ -3,6 +3,9 @@
  * valid email and E.164 number, and just past them.
  */
 
+/** The longest address RFC 5321 §4.5.3.1.3 lets a path carry: 256 octets, less the path's angle brackets. */
+export const RFC5321_ADDRESS_LENGTH = 254;
+
 /**
  * An address of exactly `length` characters (6 or more) that RFC 5321 allows: a local part of at
  * most 64 characters (§4.5.3.1.1) and a domain of labels of at most 63 (RFC 1035 §2.3.4) ending in

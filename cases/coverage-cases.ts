@@ -5,7 +5,7 @@ import { documentedRequestExample } from '../contracts/documented-request-exampl
 import { rawBodyBytes, rawBytes, rawText, type ExchangeRequest, type Expectation, type RawBody, type RefusalRule } from '../contracts/exchange';
 import type { SearchRequestBody } from '../contracts/search-customer-types';
 import type { TargetProfile } from '../client/target-profile';
-import { emailOfLength, phoneOfLength } from './boundary-values';
+import { emailOfLength, phoneOfLength, RFC5321_ADDRESS_LENGTH } from './boundary-values';
 import type { ContractCase } from './contract-case';
 import { characterCount, marketText } from './market-text';
 import { textClasses } from './text-classes';
@@ -74,9 +74,10 @@ function textOfLength(field: FieldSchema, length: number): string {
   return filler.repeat(Math.ceil(length / filler.length)).slice(0, length);
 }
 
+/** The longest value every reading accepts: for an email, within RFC 5321's 254 as well as maxLength (decision email-readings). */
 function longestValid(field: FieldSchema): string {
   const max = field.maxLength ?? 0;
-  if (field.format === 'email') return emailOfLength(max);
+  if (field.format === 'email') return emailOfLength(Math.min(max, RFC5321_ADDRESS_LENGTH));
   if (field.pattern !== undefined) return phoneOfLength(max);
   return textOfLength(field, max);
 }
@@ -268,6 +269,11 @@ function lengthEntries(sink: CoverageSink, { stringFields, textFields, codeField
     if (field.maxLength === undefined) continue;
     const longest = longestValid(field);
     sink.addValue(field, 'maxLength', `${characterCount(longest)} characters (the longest valid value)`, longest, accepted);
+    // An email the page's maxLength allows past RFC 5321's 254: a reading of the RFC refuses it.
+    if (field.format === 'email' && field.maxLength > RFC5321_ADDRESS_LENGTH) {
+      const pageOnly = emailOfLength(field.maxLength);
+      sink.addValue(field, 'maxLength', `${characterCount(pageOnly)} characters (maxLength, past RFC 5321's ${RFC5321_ADDRESS_LENGTH})`, pageOnly, unruled('email-readings'));
+    }
     const past = onePastMax(field);
     sink.addValue(field, 'maxLength', `${characterCount(past)} characters (maxLength ${field.maxLength} + 1)`, past, refused('field-max-length'));
   }

@@ -5,7 +5,7 @@ import { rawText, type ExchangeRequest, type Expectation, type RefusalRule } fro
 import type { TargetProfile } from '../client/target-profile';
 import { documentationContradictions } from '../contracts/documentation-contradictions';
 import { searchCriteria } from '../contracts/search-criteria';
-import { emailOfLength } from './boundary-values';
+import { emailOfLength, RFC5321_ADDRESS_LENGTH } from './boundary-values';
 import { MARKET_LETTERS, MARKET_SEPARATORS } from './market-text';
 
 /**
@@ -75,7 +75,8 @@ function email(max: number): fc.Arbitrary<string> {
   const everyday = fc
     .tuple(emailPart(20), fc.constantFrom('', '.', '-', '+'), emailPart(12), emailPart(20), fc.constantFrom('no', 'se', 'dk', 'fi', 'com'))
     .map(([first, separator, second, domain, tld]) => `${first}${separator}${second}@${domain}.${tld}`);
-  return fc.oneof(everyday, boundaryLength(max).filter((length) => length >= 6).map(emailOfLength));
+  // Valid by every reading: within RFC 5321's 254 as well as maxLength (decision email-readings).
+  return fc.oneof(everyday, boundaryLength(Math.min(max, RFC5321_ADDRESS_LENGTH)).filter((length) => length >= 6).map(emailOfLength));
 }
 
 /** Realistic codes by field, for fields whose content is a code (decision code-field-content). */

@@ -160,9 +160,9 @@ export const documentationContradictions: readonly DocumentationContradiction[] 
     id: 'email-readings',
     documented: 'email is typed "string <email>" with at most 255 characters; the page names no standard.',
     decision:
-      'A provider may check format email by any reasonable reading: RFC 5321/5322, the WHATWG HTML "valid email address", or a plain "looks like an address" check (one @ between a local part and a domain, no whitespace). Addresses that break every such reading (no @, two @, a space inside, no local part or no domain) must be refused; plain, tagged, subdomain, upper-case and 64-character local parts must be accepted.',
+      'A provider may check format email by any reasonable reading: RFC 5321/5322, the WHATWG HTML "valid email address", or a plain "looks like an address" check (one @ between a local part and a domain, no whitespace). Addresses that break every such reading (no @, two @, a space inside, no local part or no domain) must be refused; plain, tagged, subdomain, upper-case and 64-character local parts, and addresses up to 254 characters, must be accepted.',
     notAsserted:
-      'Addresses the readings disagree on: non-ASCII local parts or domains (RFC 6531, IDNA), a domain without a dot (RFC 5321), a quoted local part, a trailing dot, surrounding whitespace, a leading or doubled dot in the local part (WHATWG HTML allows both), an empty domain label or a comma in the domain (a plain check allows both). Sent, judged only by "no 5xx"; the behaviour baseline pins what the vendor does.',
+      'Addresses the readings disagree on: non-ASCII local parts or domains (RFC 6531, IDNA), a domain without a dot (RFC 5321), a quoted local part, a trailing dot, surrounding whitespace, a leading or doubled dot in the local part (WHATWG HTML allows both), an empty domain label or a comma in the domain (a plain check allows both), an address of 255 characters (the page\'s maxLength, one past the 254 an RFC 5321 path carries). Sent, judged only by "no 5xx"; the behaviour baseline pins what the vendor does.',
   },
   {
     id: 'integer-range',

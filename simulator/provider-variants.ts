@@ -153,6 +153,11 @@ export const providerVariants = {
     description: 'Refuses street numbers below 1 and past 99999, where the simulator accepts any integer.',
     behaviour: { refuses: outsideStreetNumbers },
   },
+  'email-path-length': {
+    clause: 'rfc5321-4.5.3.1.3-path-length',
+    description: 'Refuses an email longer than 254 characters, the most an RFC 5321 path carries, where the page allows 255.',
+    behaviour: { refuses: (search) => typeof search.email === 'string' && search.email.length > 254 },
+  },
   'error-body-text': {
     clause: 'error-bodies',
     description: 'Answers errors with a text/plain body, where the simulator sends a JSON object.',
