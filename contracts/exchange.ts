@@ -227,11 +227,6 @@ export type Expectation =
    * more lenient); the answer is judged by every rule either way.
    */
   | { readonly kind: 'throttled'; readonly rule: 'valid-search-accepted' }
-  /**
-   * A valid search whose body is sent chunked, without Content-Length: read as the same search, or
-   * refused 411 Length Required, which RFC 9112 §6.3 lets a server answer to a body without a length.
-   */
-  | { readonly kind: 'chunked'; readonly rule: 'valid-search-accepted'; readonly results?: ResultExpectation }
   /** An undocumented method on the operation's path: refused, never served. */
   | { readonly kind: 'method'; readonly rule: 'undocumented-method-refused' }
   /** The page does not rule on this input (see the contradictions): only the universal rules judge it. */
