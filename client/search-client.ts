@@ -5,6 +5,7 @@ import type { HttpTransport } from './http-transport';
 import type { AdaptivePacer } from './adaptive-pacer';
 import { isInvalidTokenChallenge } from './bearer-challenge';
 import { DeadlineError } from './deadline-error';
+import { TokenError } from './token-error';
 import { rateLimitDelayMs, rateLimitHintMs } from './rate-limit-delay';
 import type { TokenClient } from './token-client';
 import { newTraceId, traceparent } from './trace-context';
@@ -128,7 +129,7 @@ const sleepFor = (ms: number): Promise<void> => new Promise((resolve) => setTime
 /**
  * Sends searches the way a careful integrator would: `Accept: application/json`, a cached bearer
  * token refetched once when the API refuses it, paced inside the documented rate limits, and
- * retried after 429 within a time budget (never after 500). Throws only TransportError, TokenError,
+ * retried after 429, the API's or its token endpoint's, within a time budget (never after 500). Throws only TransportError, TokenError,
  * MissingTokenError or DeadlineError.
  */
 export class SearchClient {
@@ -202,13 +203,19 @@ export class SearchClient {
       rateLimitRetries: 0,
     };
     for (;;) {
-      const { exchange, auth } = await this.attempt(run);
+      const attempted = await this.attempt(run).catch(async (error: unknown) => {
+        // A token endpoint's 429 is the same throttling as the API's: waited out within the same budget and deadline.
+        if (error instanceof TokenError && error.kind === 'throttled' && run.retryRateLimited && (await this.waitedOutRateLimit(run, error.headers))) return undefined;
+        throw error;
+      });
+      if (attempted === undefined) continue;
+      const { exchange, auth } = attempted;
       if (this.refetchesToken(run, exchange, auth)) {
         run.tokenRetried = true;
         if (auth.token) this.options.tokens.invalidate(auth.token);
         continue;
       }
-      if (exchange.response.status === 429 && run.retryRateLimited && (await this.waitedOutRateLimit(run, exchange))) continue;
+      if (exchange.response.status === 429 && run.retryRateLimited && (await this.waitedOutRateLimit(run, exchange.response.headers))) continue;
       return exchange;
     }
   }
@@ -282,10 +289,10 @@ export class SearchClient {
   }
 
   /** Sleeps out a 429 when the wait ends inside both the 429 budget and the run's deadline; false when it would not. */
-  private async waitedOutRateLimit(run: SendRun, exchange: Exchange): Promise<boolean> {
+  private async waitedOutRateLimit(run: SendRun, headers: Readonly<Record<string, string>>): Promise<boolean> {
     run.rateLimitRetries++;
     if (run.rateLimitRetries > run.maxRateLimitRetries) return false;
-    const delay = rateLimitDelayMs(exchange.response.headers, run.rateLimitRetries);
+    const delay = rateLimitDelayMs(headers, run.rateLimitRetries);
     const now = this.now();
     // The 429 budget is time, not a count (a strict provider may refuse many times within a second), and
     // it starts at the first 429, so one wait of the longest hint honoured fits a budget of that length.

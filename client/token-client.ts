@@ -135,6 +135,8 @@ export class TokenClient {
   /** One token request's answer as it came, for a case to judge: its status, headers, body shape and the token if it issued one. */
   private async answer(method: ClientAuthMethod, secret: string, extra?: readonly [name: string, value: string]): Promise<TokenEndpointAnswer> {
     const response = await this.post(method, secret, extra);
+    // A 429 says nothing of how the request is answered once the limit allows it: the caller waits it out and asks again.
+    if (response.status === 429) throw new TokenError('throttled', `Token request to ${describeUrl(this.options.tokenUrl)} answered 429`, { status: 429, headers: response.headers });
     const { members, shape } = readTokenBody(response);
     const token = response.status === 200 ? accessTokenOf(members) : undefined;
     return { status: response.status, headers: response.headers, body: shape, ...(token ? { value: token } : {}) };
@@ -215,9 +217,10 @@ export class TokenClient {
     const { members: body, shape } = readTokenBody(response);
     if (response.status !== 200) {
       const code = shape.error;
-      throw new TokenError(response.status >= 500 ? 'unavailable' : 'rejected', `Token request to ${where} answered ${response.status}${code ? ` (${code})` : ''}`, {
+      throw new TokenError(failureOf(response.status), `Token request to ${where} answered ${response.status}${code ? ` (${code})` : ''}`, {
         status: response.status,
         ...(code ? { code } : {}),
+        ...(response.status === 429 ? { headers: response.headers } : {}),
       });
     }
     const value = accessTokenOf(body);
@@ -264,6 +267,12 @@ export function basicCredentials(clientId: string, clientSecret: string): string
 function refusesClientAuthentication(error: unknown): boolean {
   if (!(error instanceof TokenError) || error.kind !== 'rejected') return false;
   return error.status === 401 || (error.status === 400 && (error.code === 'invalid_client' || error.code === 'invalid_request'));
+}
+
+/** The failure a token answer other than 200 stands for, by its status. */
+function failureOf(status: number): TokenError['kind'] {
+  if (status === 429) return 'throttled';
+  return status >= 500 ? 'unavailable' : 'rejected';
 }
 
 /** The secret with its last character changed: wrong, yet as long and as shaped as the real one. */

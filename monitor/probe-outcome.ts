@@ -13,7 +13,7 @@ export const probeOutcomes = [
 export type ProbeOutcome = (typeof probeOutcomes)[number];
 
 /** Token fetch outcomes: the `outcome` label of customer_search_token_fetches_total. */
-export const tokenOutcomes = ['success', 'rejected', 'unavailable', 'malformed', 'transport'] as const;
+export const tokenOutcomes = ['success', 'rejected', 'throttled', 'unavailable', 'malformed', 'transport'] as const;
 
 export type TokenOutcome = (typeof tokenOutcomes)[number];
 

@@ -78,6 +78,8 @@ export function classifyAttempt(attempt: Attempt, elapsedMs: number, degradedMs:
       if (error.kind === 'transport' && error.cause instanceof TransportError) {
         return { outcome: error.cause.kind === 'timeout' ? 'timeout' : 'network_error', detail: error.message, rules: [] };
       }
+      // A throttled token endpoint is the provider's rate limit, as a 429 to the search is: not the credentials.
+      if (error.kind === 'throttled') return { outcome: 'rate_limited', detail: error.message, rules: [] };
       return { outcome: 'auth_error', detail: error.message, rules: [] };
     }
     return { outcome: 'network_error', detail: error instanceof Error ? error.name : 'unknown failure', rules: [] };

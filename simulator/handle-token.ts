@@ -19,6 +19,11 @@ export async function handleToken(state: SimulatorState, request: IncomingMessag
   const refuse = (status: number, error: string, headers: Record<string, string> = {}): number => json(status, behaviour.tokenErrorBody?.(error) ?? { error }, headers);
   const failure = behaviour.failsToken?.();
   if (failure) return { status: sendAnswer(response, failure.status, failure.body, failure.contentType, failure.headers), auth };
+  const { tokenWindow } = state;
+  if (tokenWindow && !tokenWindow.tryTake()) {
+    // RFC 6585 §4: the answer may say when to come back, in whole seconds.
+    return { status: json(429, { error: 'rate_limited' }, { 'retry-after': String(Math.max(1, Math.ceil(tokenWindow.waitMs() / 1000))) }), auth };
+  }
   if (form.get('grant_type') !== 'client_credentials') return { status: refuse(400, 'unsupported_grant_type'), auth };
   const refusedForm = behaviour.refusesTokenForm?.(form);
   if (refusedForm) return { status: refuse(400, refusedForm), auth };

@@ -40,6 +40,10 @@ export const outageModes = {
     description: 'Answers the token endpoint 401 invalid_client.',
     behaviour: { failsToken: () => ({ status: 401, body: JSON.stringify({ error: 'invalid_client' }), headers: { 'cache-control': 'no-store', 'www-authenticate': 'Basic realm="simulator"' } }) },
   },
+  'token-throttled': {
+    description: 'Answers the token endpoint 429 with Retry-After: 30, as when other callers of the same client spent its limit.',
+    behaviour: { failsToken: () => ({ status: 429, body: JSON.stringify({ error: 'rate_limited' }), headers: { 'cache-control': 'no-store', 'retry-after': '30' } }) },
+  },
   'hang-up': {
     description: 'Closes the connection without answering.',
     behaviour: { hangsUp: true },

@@ -104,6 +104,8 @@ export interface ProviderBehaviour {
   readonly ignoresPrefer?: true;
   /** The provider's own rate limits, in calls per rolling second and minute; default the documented 100 and 2000. */
   readonly rateLimit?: { readonly perSecond: number; readonly perMinute: number };
+  /** The token endpoint's own limits: a token request past them gets 429 with `Retry-After` (RFC 6585 §4). Default none. */
+  readonly tokenRateLimit?: { readonly perSecond: number; readonly perMinute: number };
   /** The hint headers of a 429 of that limit, from the wait until a call is allowed (ms); default X-RateLimit-Remaining 0 and X-RateLimit-Reset in whole seconds. */
   readonly rateLimitHint?: (waitMs: number) => Record<string, string>;
   /** Rewrites the rate-limit headers of every answer. */

@@ -194,6 +194,11 @@ export const providerVariants = {
     description: 'Allows 15 calls a second, far under the documented 100, and answers the rest 429 without any hint: no Retry-After, no X-RateLimit-* on any answer.',
     behaviour: { rateLimit: { perSecond: 15, perMinute: 2000 }, rateHeaders: withoutRateLimitHeaders },
   },
+  'token-rate-limited': {
+    clause: 'rfc6585-4-too-many-requests',
+    description: 'The token endpoint allows 2 token requests a second and answers the rest 429 with Retry-After, as an authorization server that limits its clients does: a 429 that says nothing of the credentials.',
+    behaviour: { tokenRateLimit: { perSecond: 2, perMinute: 120 } },
+  },
   'retry-after-date': {
     clause: 'rfc9110-10.2.3-retry-after',
     description: 'Allows 30 calls a second and says when to come back after a 429 with Retry-After as an HTTP-date (RFC 9110 allows it as well as seconds), and with no X-RateLimit-* on any answer.',

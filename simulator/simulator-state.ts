@@ -19,6 +19,8 @@ export class SimulatorState {
   behaviour: ProviderBehaviour;
   /** The rate limits' window; undefined when limits are off. */
   window: RateWindow | undefined;
+  /** The token endpoint's own window, when the active mode limits it; undefined otherwise or when limits are off. */
+  tokenWindow: RateWindow | undefined;
   latencyMs: number;
   tokenLifetimeS: number;
   /** Searches answered with a valid token since the start or the last reset. */
@@ -30,6 +32,7 @@ export class SimulatorState {
     this.modes = { fault: settings.fault, variant: settings.variant, outage: settings.outage };
     this.behaviour = modeBehaviour(this.modes);
     this.window = this.makeWindow();
+    this.tokenWindow = this.makeTokenWindow();
     this.latencyMs = settings.latencyMs;
     this.tokenLifetimeS = settings.tokenLifetimeS;
   }
@@ -38,12 +41,14 @@ export class SimulatorState {
     this.modes = { ...this.modes, fault };
     this.behaviour = modeBehaviour(this.modes);
     this.window = this.makeWindow();
+    this.tokenWindow = this.makeTokenWindow();
   }
 
   setVariant(variant: ProviderVariant | undefined): void {
     this.modes = { ...this.modes, variant };
     this.behaviour = modeBehaviour(this.modes);
     this.window = this.makeWindow();
+    this.tokenWindow = this.makeTokenWindow();
   }
 
   setOutage(outage: OutageMode | undefined): void {
@@ -61,11 +66,17 @@ export class SimulatorState {
     this.tokenLifetimeS = this.settings.tokenLifetimeS;
     this.validSearches = 0;
     this.window = this.makeWindow();
+    this.tokenWindow = this.makeTokenWindow();
   }
 
   /** A mode's own limits replace the settings'; disabled limits stay disabled whatever the mode. */
   private makeWindow(): RateWindow | undefined {
     const { rateLimit } = this.settings;
     return rateLimit === false ? undefined : new RateWindow(this.behaviour.rateLimit ?? rateLimit);
+  }
+
+  private makeTokenWindow(): RateWindow | undefined {
+    const limit = this.behaviour.tokenRateLimit;
+    return this.settings.rateLimit === false || limit === undefined ? undefined : new RateWindow(limit);
   }
 }

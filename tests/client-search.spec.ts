@@ -8,6 +8,7 @@ import { RateWindow } from '../client/rate-window';
 import { DeadlineError } from '../client/deadline-error';
 import { isInvalidTokenChallenge } from '../client/bearer-challenge';
 import { TokenClient } from '../client/token-client';
+import { TokenError } from '../client/token-error';
 import { startSimulator, type RunningSimulator } from '../simulator/provider-simulator';
 import { REVOKE_TOKENS_EVERY } from '../simulator/provider-variants';
 import { embeddedSimulator } from '../simulator/embedded-simulator';
@@ -153,6 +154,40 @@ test('a count bound on 429 retries holds however short the waits (the monitor se
   const exchange = await clients(transport).search.send({ body: { phoneNumber: '+4712345678' }, auth: 'valid' }, { maxRateLimitRetries: 3 });
   expect(exchange.response.status).toBe(429);
   expect(searches()).toBe(4);
+});
+
+/** A transport whose token endpoint answers from a script (the simulator past it) and whose searches the simulator answers. */
+function tokenScripted(answers: Partial<HttpResponse>[]): { transport: HttpTransport; tokenRequests: () => number } {
+  const real = createNodeTransport();
+  let tokenRequests = 0;
+  return {
+    tokenRequests: () => tokenRequests,
+    transport: async (request) => {
+      if (!request.url.endsWith('/oauth/token')) return real(request);
+      const answer = answers[tokenRequests++];
+      return answer ? { status: 429, headers: {}, bodyText: '{"error":"rate_limited"}', durationMs: 1, ...answer } : real(request);
+    },
+  };
+}
+
+test("a token endpoint's 429 is waited out per its Retry-After, as a search's is, for the client's own token and for a token answer a case judges", async () => {
+  const sleeps: number[] = [];
+  const own = tokenScripted([{ headers: { 'retry-after': '2' } }]);
+  const exchange = await clients(own.transport, sleeps).search.send({ body: { phoneNumber: '+4712345678' }, auth: 'valid' });
+  expect(exchange.response.status).toBe(200);
+  expect(own.tokenRequests()).toBe(2);
+  expect(sleeps).toEqual([2000]);
+  // The wrong secret's refusal is what its case judges: a 429 before it says nothing of it.
+  const judged = tokenScripted([{ headers: { 'retry-after': '1' } }]);
+  const refused = await clients(judged.transport).search.send({ body: { phoneNumber: '+4712345678' }, auth: 'wrong-secret' });
+  expect(refused.tokenResponse?.status).toBe(401);
+});
+
+test("a token endpoint that still answers 429 when the budget is spent gives a throttled TokenError, never a refused one", async () => {
+  const { transport } = tokenScripted(Array.from({ length: 100 }, () => ({ headers: { 'retry-after': '20' } })));
+  const error = (await clients(transport).search.send({ body: { phoneNumber: '+4712345678' }, auth: 'valid' }).catch((caught: unknown) => caught)) as TokenError;
+  expect(error).toBeInstanceOf(TokenError);
+  expect([error.kind, error.status, error.message]).toEqual(['throttled', 429, `Token request to ${simulator.tokenUrl} answered 429 (rate_limited)`]);
 });
 
 test('never retries a 500', async () => {

@@ -125,6 +125,7 @@ const expectedSeverity: Record<ProviderVariant, DriftSeverity | 'none'> = {
   'tokens-revoked': 'none',
   'basic-auth-only': 'none',
   'concurrency-limited': 'none',
+  'token-rate-limited': 'none',
   'strict-rate-limit': 'change',
   'retry-after-date': 'change',
 };

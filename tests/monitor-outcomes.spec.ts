@@ -90,6 +90,8 @@ const outageExpectations: Record<OutageMode, { probe: ProbeName; outcome: ProbeO
   'server-error': { probe: 'phone-search', outcome: 'http_error' },
   'token-endpoint-down': { probe: 'phone-search', outcome: 'auth_error', token: 'unavailable' },
   'token-rejected': { probe: 'email-search', outcome: 'auth_error', token: 'rejected' },
+  // The token endpoint's 429 is its rate limit, not the credentials: rate_limited, and no credentials line.
+  'token-throttled': { probe: 'email-search', outcome: 'rate_limited', token: 'throttled' },
   'hang-up': { probe: 'name-address-search', outcome: 'network_error' },
 };
 
@@ -106,6 +108,7 @@ for (const [outage, expected] of Object.entries(outageExpectations) as [OutageMo
       const text = await scrape();
       expect(sampleValue(text, `customer_search_probes_total{probe="${expected.probe}",outcome="${expected.outcome}"}`)).toBe(1);
       if (expected.token) expect(sampleValue(text, `customer_search_token_fetches_total{outcome="${expected.token}"}`)).toBeGreaterThanOrEqual(1);
+      expect(logs.some((entry) => entry.msg.startsWith('credentials refused'))).toBe(expected.token === 'rejected');
       const failed = records.filter((record) => record.outcome !== 'success');
       expect(logs.filter((entry) => entry.msg === 'probe')).toHaveLength(failed.length);
       expectCleanLogs(logs, monitor.target.simulator?.issuedTokens() ?? []);
