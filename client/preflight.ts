@@ -40,6 +40,8 @@ export async function preflight(config: ExternalTarget, transport: HttpTransport
   try {
     await tokens.token();
   } catch (error) {
+    // A 429 is the endpoint there and throttling: the run's cases wait it out, each in its 429 budget.
+    if (error instanceof TokenError && error.kind === 'throttled') return undefined;
     const why = error instanceof TokenError && error.kind !== 'transport' ? error.message : reasonOf(error);
     return `Preflight: the token endpoint ${describeUrl(config.tokenUrl)} (CONNECTID_TOKEN_URL) gave no token: ${why}${credentialHint(error)}`;
   }

@@ -273,3 +273,15 @@ test('the preflight against a real target negotiates too, and CONNECTID_CLIENT_A
     await bodyOnly.close();
   }
 });
+
+test('the preflight takes a throttled token endpoint for one that is there: the run waits its 429s out case by case', async () => {
+  const throttled = await startSimulator({ outage: 'token-throttled' });
+  try {
+    const config = loadTargetConfig({ CAPI_BASE_URL: throttled.baseUrl, CONNECTID_TOKEN_URL: throttled.tokenUrl, CONNECTID_CLIENT_ID: throttled.clientId, CONNECTID_CLIENT_SECRET: throttled.clientSecret });
+    if (config.kind !== 'external') throw new Error('expected an external target');
+    expect(await preflight(config, createNodeTransport())).toBeUndefined();
+    expect(throttled.requests.map((request) => request.status)).toEqual([429]);
+  } finally {
+    await throttled.close();
+  }
+});
