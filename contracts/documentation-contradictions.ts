@@ -152,8 +152,8 @@ export const documentationContradictions: readonly DocumentationContradiction[] 
     id: 'code-field-content',
     documented: 'productCode, countryCode and postalCode are typed String with a length, like names; their content is codes (a product, ISO 3166, a postal code).',
     decision:
-      'These fields get realistic ASCII codes wherever a 200 is due (CO27409, NO/NOR, 0179); their length limits and types are judged like any string field.',
-    notAsserted: 'Whether a provider checks their content: letters of other scripts, symbols or text in them are judged only by "no 5xx".',
+      'These fields get real codes wherever a 200 is due, the ones listed here alone (CO27409, NO/NOR, 0179): their length limits and types are judged like any string field.',
+    notAsserted: 'Whether a provider checks their content, against a pattern or a list of the codes it knows: other codes, even of the same shape ("OX" names no country), letters of other scripts, symbols or text in them are judged only by "no 5xx".',
     codes: { productCode: ['CO27409', 'CO10001'], countryCode: ['NOR', 'NO', 'SE', 'DNK'], postalCode: ['0179', '123 45'] },
   },
   {

@@ -37,6 +37,9 @@ const ignoring = (field: keyof SearchRequestBody) => (_matched: readonly unknown
   return match(rest as SearchRequestBody).slice(0, cap);
 };
 
+/** The ISO 3166-1 codes, alpha-2 and alpha-3, of the Nordic countries: the list a provider serving them alone may check a countryCode against. */
+const NORDIC_COUNTRY_CODES: readonly string[] = ['NO', 'NOR', 'SE', 'SWE', 'DK', 'DNK', 'FI', 'FIN', 'IS', 'ISL'];
+
 /** Street numbers a provider that holds real addresses may refuse: below 1, or past five digits (no street runs that long). */
 const outsideStreetNumbers = (search: SearchRequestBody): boolean =>
   typeof search.streetNumber === 'number' && (search.streetNumber < 1 || search.streetNumber > 99_999);
@@ -152,6 +155,11 @@ export const providerVariants = {
     clause: 'integer-range',
     description: 'Refuses street numbers below 1 and past 99999, where the simulator accepts any integer.',
     behaviour: { refuses: outsideStreetNumbers },
+  },
+  'country-code-list': {
+    clause: 'country-code-standard',
+    description: `Refuses a countryCode outside the codes it serves (${NORDIC_COUNTRY_CODES.join(', ')}), as a provider that checks codes against its list does, where the simulator takes any code of 3 characters at most.`,
+    behaviour: { refuses: (search) => typeof search.countryCode === 'string' && !NORDIC_COUNTRY_CODES.includes(search.countryCode) },
   },
   'email-path-length': {
     clause: 'rfc5321-4.5.3.1.3-path-length',
