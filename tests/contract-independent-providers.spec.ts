@@ -86,6 +86,8 @@ const providers: Readonly<Record<string, IndependentProvider>> = {
   'over-cap-search-answered-empty': { breaks: ['result-cap', 'known-customer-found', 'criteria-narrow-results'] },
   // Its author meant a token issued without grant_type as a fault; RFC 6749 §5.2 names the code of such a refusal but asks for none (decision rfc6749-5.2-missing-parameter), and the client always sends the grant (§4.4.2): no alarm.
   'grant-type-defaulted': { breaks: [] },
+  // Its author also checks countryCode against ISO 3166-1, which decision code-field-content allows: generated searches send listed codes alone.
+  'phone-country-code-zero-accepted': { breaks: 'field-format' },
   // Its fault shows only for a product another holder of a name has: its profile names one, as a user names their environment's.
   'product-code-widens-by-name': {
     breaks: ['results-match-criteria', 'criteria-narrow-results', 'token-request-parameters'],
