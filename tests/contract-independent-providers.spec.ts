@@ -88,6 +88,7 @@ const providers: Readonly<Record<string, IndependentProvider>> = {
   'grant-type-defaulted': { breaks: [] },
   // Its author also checks countryCode against ISO 3166-1, which decision code-field-content allows: generated searches send listed codes alone.
   'phone-country-code-zero-accepted': { breaks: 'field-format' },
+  'postal-place-alternative-refused': { breaks: 'valid-search-accepted' },
   // Its fault shows only for a product another holder of a name has: its profile names one, as a user names their environment's.
   'product-code-widens-by-name': {
     breaks: ['results-match-criteria', 'criteria-narrow-results', 'token-request-parameters'],
