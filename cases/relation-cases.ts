@@ -266,11 +266,18 @@ export function buildRelationCases(
         add(search, criterion.field, own, `relation: ${search.label} with the known customer's own ${words(criterion.field)} added ${finds}`, search.holdsKnown);
       }
       const knownValues = heldValues(known, criterion) ?? [];
-      const foreign = others
-        .map((other) => requestValue(other, criterion))
-        .find((value) => value !== undefined && value !== '' && !knownValues.some((held) => sameValue(criterion, value, held)));
+      // Another customer's value, first of those the wider search showed (it must then be found again,
+      // criteria-narrow-results), and first of those with characters JSON carries beyond ASCII, which a
+      // provider may read or write in another encoding than it holds.
+      const shown = new Set(customersOf(search.exchange).map(identity));
+      const candidates = others
+        .map((other) => ({ value: requestValue(other, criterion), inWider: shown.has(identity(other)) }))
+        .filter(({ value }) => value !== undefined && value !== '' && !knownValues.some((held) => sameValue(criterion, value, held)));
+      const rank = ({ value, inWider }: (typeof candidates)[number]): number => (inWider ? 0 : 2) + (typeof value === 'string' && /[^\x00-\x7f]/.test(value) ? 0 : 1);
+      const foreign = [...candidates].sort((a, b) => rank(a) - rank(b))[0];
       if (foreign !== undefined) {
-        add(search, criterion.field, foreign, `relation: ${search.label} with another customer's ${words(criterion.field)} added finds no customer beyond it`, false);
+        const finds = foreign.inWider ? 'finds that customer again and no customer beyond' : 'finds no customer beyond it';
+        add(search, criterion.field, foreign.value, `relation: ${search.label} with another customer's ${words(criterion.field)} added ${finds}`, false);
       }
     }
     (profile.productCodes ?? []).forEach((code, index, codes) => {

@@ -4,7 +4,7 @@ import { challengeSchemes, parseChallenges } from './auth-challenge';
 import { IMF_FIXDATE } from './imf-fixdate';
 import { requestBodyBytes, requestMethod, type Expectation, type ExchangeRequest } from './exchange';
 import { describeValueType, isJsonContentType, mediaTypeParameter, type JudgedExchange } from './judged-exchange';
-import { criterionLabel, judgedCriteria, meetsGroup } from './search-criteria';
+import { criterionLabel, heldValues, judgedCriteria, meetsGroup, searchCriteria } from './search-criteria';
 
 /** One way an exchange breaks a rule; the contract path defaults to the rule's own. */
 export interface Finding {
@@ -157,6 +157,24 @@ function expectedStatusCheck(judged: JudgedExchange, rule: Expectation['rule']):
 }
 
 /** A customer's identity for set comparisons: its number, or its whole record when it has none. */
+/**
+ * The customers of a complete wider answer that a narrower search must find again: those that show
+ * every added criterion exactly as it was sent. Whatever the matching (exact, case-insensitive,
+ * prefix), a provider that reads back the value it shows finds them. None when an added criterion is
+ * one no Customer property shows or a contradiction leaves unjudged, or a sent value has surrounding
+ * whitespace (a provider may trim what it reads and not what it holds).
+ */
+function customersToKeep(judged: JudgedExchange, wider: readonly Readonly<Record<string, unknown>>[]): Readonly<Record<string, unknown>>[] {
+  const asObject = (body: unknown): Readonly<Record<string, unknown>> => (typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {});
+  const narrowerBody = asObject(judged.exchange.request.body);
+  const widerBody = asObject(judged.wider?.exchange.request.body);
+  const added = Object.entries(narrowerBody).filter(([field]) => widerBody[field] === undefined);
+  const criteria = added.map(([field, sent]) => ({ sent, criterion: searchCriteria.criteria.find((criterion) => criterion.field === field) }));
+  const judgeable = criteria.every(({ sent, criterion }) => criterion !== undefined && criterion.unjudgedBecause === undefined && (typeof sent === 'number' || (typeof sent === 'string' && sent !== '' && sent === sent.trim())));
+  if (added.length === 0 || !judgeable) return [];
+  return wider.filter((customer) => criteria.every(({ sent, criterion }) => criterion !== undefined && (heldValues(customer, criterion) ?? []).some((held) => held === sent)));
+}
+
 function identity(customer: Readonly<Record<string, unknown>>): string {
   return typeof customer.customerNumber === 'number' ? `#${customer.customerNumber}` : JSON.stringify(customer);
 }
@@ -349,7 +367,8 @@ export const contractRules = {
   },
   'criteria-narrow-results': {
     contractPath: '#/components/schemas/SearchCustomerRequest/properties/productCode',
-    summary: 'Adding a criterion (productCode, a name or address, the known customer\'s own values or another customer\'s) never widens a result below the cap ("This will shrink search result").',
+    summary:
+      'Adding a criterion (productCode, a name or address, the known customer\'s own values or another customer\'s) never widens a result below the cap, and keeps every customer of it that shows the added values as sent ("This will shrink search result").',
     check: (judged) => {
       const wider = judged.wider?.customers;
       const narrower = judged.customers;
@@ -357,15 +376,20 @@ export const contractRules = {
       if (!wider || !narrower || wider.length >= RESULT_CAP) return undefined;
       const known = new Set(wider.map(identity));
       const added = narrower.filter((customer) => !known.has(identity(customer)));
-      if (added.length === 0) return [];
+      const found = new Set(narrower.map(identity));
+      const keep = customersToKeep(judged, wider);
+      const lost = keep.filter((customer) => !found.has(identity(customer)));
       const customers = (count: number): string => `${count} customer${count === 1 ? '' : 's'}`;
+      // The case's path names the criterion added.
+      const path = judged.casePath ? { contractPath: judged.casePath } : {};
       return [
-        {
-          // The case's path names the criterion added.
-          ...(judged.casePath ? { contractPath: judged.casePath } : {}),
-          expected: `no customer beyond the ${customers(wider.length)} of the same search without the added criteria`,
-          received: `${customers(narrower.length)}, ${added.length} of them not among those`,
-        },
+        ...(added.length > 0
+          ? [{ ...path, expected: `no customer beyond the ${customers(wider.length)} of the same search without the added criteria`, received: `${customers(narrower.length)}, ${added.length} of them not among those` }]
+          : []),
+        // "Shrink" drops the customers that do not match: one that shows the added values as sent matches them.
+        ...(lost.length > 0
+          ? [{ ...path, expected: `the ${customers(keep.length)} of the same search without the added criteria that show them as sent found again`, received: `${lost.length} of them left out` }]
+          : []),
       ];
     },
   },

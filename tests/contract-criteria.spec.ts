@@ -153,6 +153,28 @@ test('narrowing is judged only against a wider answer below the cap', () => {
   expect(judge(5).rulesChecked).not.toContain('criteria-narrow-results');
 });
 
+test('narrowing keeps every customer of a complete wider answer that shows the added values as sent, and judges none when a value is not one a Customer shows', () => {
+  const wider = { lastName: 'Nordmann', streetAddress: 'Grubbegata', postalPlace: 'Oslo' };
+  const shown = [
+    { customerNumber: 1, firstName: 'Åse', lastName: 'Nordmann' },
+    { customerNumber: 2, firstName: 'Kari', lastName: 'Nordmann' },
+  ];
+  const path = { casePath: '#/components/schemas/SearchCustomerRequest/properties/firstName' };
+  const judge = (added: Readonly<Record<string, unknown>>, found: readonly object[]) => checkExchange(answer({ ...wider, ...added }, found), accepted, { wider: answer(wider, shown), ...path }).violations;
+  expect(judge({ firstName: 'Åse' }, [])).toEqual([
+    {
+      rule: 'criteria-narrow-results',
+      contractPath: '#/components/schemas/SearchCustomerRequest/properties/firstName',
+      expected: 'the 1 customer of the same search without the added criteria that show them as sent found again',
+      received: '1 of them left out',
+    },
+  ]);
+  expect(judge({ firstName: 'Åse' }, [shown[0] ?? {}])).toEqual([]);
+  // A value with surrounding whitespace, or a criterion no Customer shows: nobody is owed.
+  expect(judge({ firstName: ' Åse' }, [])).toEqual([]);
+  expect(judge({ firstName: 'Åse', productCode: 'CO10001' }, [])).toEqual([]);
+});
+
 test("the other address's datum is derived from the contract's names, and a customer whose two addresses differ is searched by it", () => {
   expect(searchCriteria.criteria.filter((criterion) => criterion.siblings.length > 0).map(({ field, siblings }) => ({ field, siblings }))).toEqual([
     { field: 'postalCode', siblings: ['postalAddressPostalCode'] },
