@@ -135,9 +135,9 @@ export class TokenClient {
   /** One token request's answer as it came, for a case to judge: its status, headers, body shape and the token if it issued one. */
   private async answer(method: ClientAuthMethod, secret: string, extra?: readonly [name: string, value: string]): Promise<TokenEndpointAnswer> {
     const response = await this.post(method, secret, extra);
-    // A 429 says nothing of how the request is answered once the limit allows it: the caller waits it out and asks again.
-    if (response.status === 429) throw new TokenError('throttled', `Token request to ${describeUrl(this.options.tokenUrl)} answered 429`, { status: 429, headers: response.headers });
     const { members, shape } = readTokenBody(response);
+    // A 429 says nothing of how the request is answered once the limit allows it: the caller waits it out and asks again.
+    if (response.status === 429) throw this.failure(response, shape);
     const token = response.status === 200 ? accessTokenOf(members) : undefined;
     return { status: response.status, headers: response.headers, body: shape, ...(token ? { value: token } : {}) };
   }
@@ -215,17 +215,20 @@ export class TokenClient {
     const response = await this.post(method, this.options.clientSecret);
     // A body that is not a JSON object has no members: it is either an error status or a malformed answer, below.
     const { members: body, shape } = readTokenBody(response);
-    if (response.status !== 200) {
-      const code = shape.error;
-      throw new TokenError(failureOf(response.status), `Token request to ${where} answered ${response.status}${code ? ` (${code})` : ''}`, {
-        status: response.status,
-        ...(code ? { code } : {}),
-        ...(response.status === 429 ? { headers: response.headers } : {}),
-      });
-    }
+    if (response.status !== 200) throw this.failure(response, shape);
     const value = accessTokenOf(body);
     if (value === undefined) throw new TokenError('malformed', `Token response from ${where} has no access_token`, { status: 200 });
     return { value, lifetimeS: lifetimeOf(body.expires_in), headers: response.headers, body: shape };
+  }
+
+  /** The TokenError a token answer other than 200 stands for: its kind by status, its RFC 6749 §5.2 code, and a 429's headers for its wait. */
+  private failure(response: HttpResponse, shape: TokenBodyShape): TokenError {
+    const code = shape.error;
+    return new TokenError(failureOf(response.status), `Token request to ${describeUrl(this.options.tokenUrl)} answered ${response.status}${code ? ` (${code})` : ''}`, {
+      status: response.status,
+      ...(code ? { code } : {}),
+      ...(response.status === 429 ? { headers: response.headers } : {}),
+    });
   }
 
   /** The headers and form of a token request with the client credentials sent by `method`. */

@@ -156,7 +156,6 @@ function expectedStatusCheck(judged: JudgedExchange, rule: Expectation['rule']):
   return [{ ...(judged.casePath ? { contractPath: judged.casePath } : {}), expected: wanted.join(' or '), received: judged.describeStatus() }];
 }
 
-/** A customer's identity for set comparisons: its number, or its whole record when it has none. */
 /**
  * The customers of a complete wider answer that a narrower search must find again: those that show
  * every added criterion exactly as it was sent. Whatever the matching (exact, case-insensitive,
@@ -175,6 +174,7 @@ function customersToKeep(judged: JudgedExchange, wider: readonly Readonly<Record
   return wider.filter((customer) => criteria.every(({ sent, criterion }) => criterion !== undefined && (heldValues(customer, criterion) ?? []).some((held) => held === sent)));
 }
 
+/** A customer's identity for set comparisons: its number, or its whole record when it has none. */
 function identity(customer: Readonly<Record<string, unknown>>): string {
   return typeof customer.customerNumber === 'number' ? `#${customer.customerNumber}` : JSON.stringify(customer);
 }

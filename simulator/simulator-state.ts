@@ -38,17 +38,11 @@ export class SimulatorState {
   }
 
   setFault(fault: FaultMode | undefined): void {
-    this.modes = { ...this.modes, fault };
-    this.behaviour = modeBehaviour(this.modes);
-    this.window = this.makeWindow();
-    this.tokenWindow = this.makeTokenWindow();
+    this.select({ ...this.modes, fault });
   }
 
   setVariant(variant: ProviderVariant | undefined): void {
-    this.modes = { ...this.modes, variant };
-    this.behaviour = modeBehaviour(this.modes);
-    this.window = this.makeWindow();
-    this.tokenWindow = this.makeTokenWindow();
+    this.select({ ...this.modes, variant });
   }
 
   setOutage(outage: OutageMode | undefined): void {
@@ -60,11 +54,16 @@ export class SimulatorState {
   reset(): void {
     this.requests.length = 0;
     this.tokens.clear();
-    this.modes = { fault: this.settings.fault, variant: this.settings.variant, outage: this.settings.outage };
-    this.behaviour = modeBehaviour(this.modes);
+    this.select({ fault: this.settings.fault, variant: this.settings.variant, outage: this.settings.outage });
     this.latencyMs = this.settings.latencyMs;
     this.tokenLifetimeS = this.settings.tokenLifetimeS;
     this.validSearches = 0;
+  }
+
+  /** The modes, their hooks and fresh rate windows for the limits those hooks set. */
+  private select(modes: ModeSelection): void {
+    this.modes = modes;
+    this.behaviour = modeBehaviour(modes);
     this.window = this.makeWindow();
     this.tokenWindow = this.makeTokenWindow();
   }
