@@ -158,9 +158,10 @@ export class SearchClient {
         const issued = request.auth === 'basic' ? await this.options.tokens.tokenBy('basic') : await this.options.tokens.freshToken();
         return { header: `Bearer ${issued.value}`, token: issued.value, fresh: true, tokenResponse: { status: 200, headers: issued.headers, body: issued.body } };
       }
-      case 'wrong-secret': {
+      case 'wrong-secret':
+      case 'secret-past-colon': {
         // The refusal is what is judged; a token issued all the same is sent, to show what it opens.
-        const answer = await this.options.tokens.answerToWrongSecret();
+        const answer = await this.options.tokens.answerToWrongSecret(request.auth === 'wrong-secret' ? 'changed' : 'past-colon');
         return { ...(answer.value ? { header: `Bearer ${answer.value}` } : {}), fresh: true, tokenResponse: { status: answer.status, headers: answer.headers, body: answer.body } };
       }
       case 'empty-scope':

@@ -116,11 +116,14 @@ export class TokenClient {
   }
 
   /**
-   * The answer to HTTP Basic client authentication with a wrong secret (the client's own with its
-   * last character changed), whatever it is: RFC 6749 §5.2 says how it must be refused. Never cached.
+   * The answer to HTTP Basic client authentication with a wrong secret, whatever it is: RFC 6749
+   * §5.2 says how it must be refused. `changed`: the client's own with its last character changed;
+   * `past-colon`: the client's own followed by an unencoded `:x`, which RFC 7617 §2 makes part of the
+   * password (a user-id holds no colon, so the password is all after the first). Never cached.
    */
-  async answerToWrongSecret(): Promise<TokenEndpointAnswer> {
-    return this.answer('basic', wrongSecret(this.options.clientSecret));
+  async answerToWrongSecret(way: WrongSecretWay = 'changed'): Promise<TokenEndpointAnswer> {
+    const secret = this.options.clientSecret;
+    return way === 'changed' ? this.answer('basic', { secret: wrongSecret(secret) }) : this.answer('basic', { secret, passwordSuffix: ':x' });
   }
 
   /**
@@ -129,12 +132,12 @@ export class TokenClient {
    * omitted and an unrecognised one is ignored, so it must be answered as the client's own. Never cached.
    */
   async answerWithParameter(name: string, value: string): Promise<TokenEndpointAnswer> {
-    return this.answer(this.options.authMethod ?? this.learnedMethod ?? 'basic', this.options.clientSecret, [name, value]);
+    return this.answer(this.options.authMethod ?? this.learnedMethod ?? 'basic', { secret: this.options.clientSecret, extra: [name, value] });
   }
 
   /** One token request's answer as it came, for a case to judge: its status, headers, body shape and the token if it issued one. */
-  private async answer(method: ClientAuthMethod, secret: string, extra?: readonly [name: string, value: string]): Promise<TokenEndpointAnswer> {
-    const response = await this.post(method, secret, extra);
+  private async answer(method: ClientAuthMethod, sent: SentCredentials): Promise<TokenEndpointAnswer> {
+    const response = await this.post(method, sent);
     const { members, shape } = readTokenBody(response);
     // A 429 says nothing of how the request is answered once the limit allows it: the caller waits it out and asks again.
     if (response.status === 429) throw this.failure(response, shape);
@@ -196,10 +199,10 @@ export class TokenClient {
   }
 
   /** One token request with the client credentials sent by `method`, its answer as it came. */
-  private async post(method: ClientAuthMethod, secret: string, extra?: readonly [name: string, value: string]): Promise<HttpResponse> {
+  private async post(method: ClientAuthMethod, sent: SentCredentials): Promise<HttpResponse> {
     const { tokenUrl, transport } = this.options;
-    const { headers, form } = this.credentials(method, secret);
-    if (extra) form.append(...extra);
+    const { headers, form } = this.credentials(method, sent);
+    if (sent.extra) form.append(...sent.extra);
     this.fetchCount++;
     try {
       return await transport({ method: 'POST', url: tokenUrl, headers, body: Buffer.from(form.toString(), 'utf8'), timeoutMs: this.options.timeoutMs ?? 10_000 });
@@ -212,7 +215,7 @@ export class TokenClient {
   /** One token request, the client credentials sent by `method`. */
   private async request(method: ClientAuthMethod): Promise<TokenAnswer> {
     const where = describeUrl(this.options.tokenUrl);
-    const response = await this.post(method, this.options.clientSecret);
+    const response = await this.post(method, { secret: this.options.clientSecret });
     // A body that is not a JSON object has no members: it is either an error status or a malformed answer, below.
     const { members: body, shape } = readTokenBody(response);
     if (response.status !== 200) throw this.failure(response, shape);
@@ -232,7 +235,7 @@ export class TokenClient {
   }
 
   /** The headers and form of a token request with the client credentials sent by `method`. */
-  private credentials(method: ClientAuthMethod, clientSecret: string): { headers: Record<string, string>; form: URLSearchParams } {
+  private credentials(method: ClientAuthMethod, { secret: clientSecret, passwordSuffix }: SentCredentials): { headers: Record<string, string>; form: URLSearchParams } {
     const { clientId, scope } = this.options;
     const form = new URLSearchParams({ grant_type: 'client_credentials' });
     const headers: Record<string, string> = {
@@ -242,7 +245,7 @@ export class TokenClient {
       traceparent: traceparent(newTraceId()),
     };
     if (method === 'basic') {
-      headers.authorization = basicCredentials(clientId, clientSecret);
+      headers.authorization = basicCredentials(clientId, clientSecret, passwordSuffix);
     } else {
       form.set('client_id', clientId);
       form.set('client_secret', clientSecret);
@@ -256,10 +259,11 @@ export class TokenClient {
  * RFC 6749 §2.3.1's Basic credentials: id and secret each encoded with the
  * application/x-www-form-urlencoded algorithm (Appendix B: a space is `+`, every byte but
  * alphanumerics and `*-._` is percent-encoded), then joined by a colon and Base64-encoded.
+ * `passwordSuffix` goes after the encoded secret as it is (a case's own wrong password); default none.
  */
-export function basicCredentials(clientId: string, clientSecret: string): string {
+export function basicCredentials(clientId: string, clientSecret: string, passwordSuffix = ''): string {
   const formEncoded = (value: string): string => new URLSearchParams([['', value]]).toString().slice(1);
-  return `Basic ${Buffer.from(`${formEncoded(clientId)}:${formEncoded(clientSecret)}`, 'utf8').toString('base64')}`;
+  return `Basic ${Buffer.from(`${formEncoded(clientId)}:${formEncoded(clientSecret)}${passwordSuffix}`, 'utf8').toString('base64')}`;
 }
 
 /**
@@ -276,6 +280,18 @@ function refusesClientAuthentication(error: unknown): boolean {
 function failureOf(status: number): TokenError['kind'] {
   if (status === 429) return 'throttled';
   return status >= 500 ? 'unavailable' : 'rejected';
+}
+
+/** The wrong secrets a case sends with HTTP Basic (`TokenClient.answerToWrongSecret`). */
+export type WrongSecretWay = 'changed' | 'past-colon';
+
+/** What a token request sends as the client's credentials: its secret, a parameter more, and for Basic a suffix to the password. */
+interface SentCredentials {
+  readonly secret: string;
+  /** A form parameter added to the client's own. Default none. */
+  readonly extra?: readonly [name: string, value: string];
+  /** Sent unencoded after the encoded secret, with HTTP Basic only. Default none. */
+  readonly passwordSuffix?: string;
 }
 
 /** The secret with its last character changed: wrong, yet as long and as shaped as the real one. */

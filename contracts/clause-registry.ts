@@ -9,6 +9,7 @@ export type ClauseDocument =
   | 'RFC 6749'
   | 'RFC 6750'
   | 'RFC 6585'
+  | 'RFC 7617'
   | 'RFC 5321'
   | 'RFC 5322'
   | 'RFC 2606'
@@ -160,6 +161,7 @@ const authClauses: readonly Clause[] = [
   { id: 'rfc6749-5.1-access-token', source: { document: 'RFC 6749', section: '5.1' }, quote: 'access_token REQUIRED. The access token issued by the authorization server.', strength: 'REQUIRED', duty: 'client', consequence: behaviour('a token response without access_token is malformed, and keeps no cause with the body') },
   { id: 'rfc6749-5.1-token-type', source: { document: 'RFC 6749', section: '5.1' }, quote: 'token_type REQUIRED. The type of the token issued as described in Section 7.1. Value is case insensitive.', strength: 'REQUIRED', duty: 'provider', consequence: rule('token-response') },
   { id: 'rfc6749-5.1-json-body', source: { document: 'RFC 6749', section: '5.1' }, quote: 'The parameters are included in the entity-body of the HTTP response using the "application/json" media type as defined by [RFC4627].', strength: 'definition', duty: 'provider', consequence: rule('token-response') },
+  { id: 'rfc7617-2-password-after-first-colon', source: { document: 'RFC 7617', section: '2' }, quote: 'Furthermore, a user-id containing a colon character is invalid, as the first colon in a user-pass string separates user-id and password from one another; text after the first colon is part of the password.', strength: 'definition', duty: 'provider', consequence: rule('invalid-client-challenge') },
   { id: 'rfc6749-5.2-invalid-client', source: { document: 'RFC 6749', section: '5.2' }, quote: 'invalid_client Client authentication failed (e.g., unknown client, no client authentication included, or unsupported authentication method).', strength: 'definition', duty: 'client', consequence: behaviour('a refused client gives a TokenError naming status and error code, never the secret') },
   { id: 'rfc6749-5.2-basic-challenge', source: { document: 'RFC 6749', section: '5.2' }, quote: 'If the client attempted to authenticate via the "Authorization" request header field, the authorization server MUST respond with an HTTP 401 (Unauthorized) status code and include the "WWW-Authenticate" response header field matching the authentication scheme used by the client.', strength: 'MUST', duty: 'provider', consequence: rule('invalid-client-challenge') },
   { id: 'rfc6749-5.1-json-numbers', source: { document: 'RFC 6749', section: '5.1 (with Appendix A.14: expires-in = 1*DIGIT)' }, quote: 'Parameter names and string values are included as JSON strings. Numerical values are included as JSON numbers.', strength: 'definition', duty: 'provider', consequence: rule('token-response') },

@@ -2,7 +2,7 @@ import { OPERATION_POINTER, RESULT_CAP_POINTER, SEARCH_REQUIREMENT_POINTER, docu
 import { HEADER_NAMES, headerSchemaWords, validateHeader, validateSchema, type SchemaViolation } from './contract-validator';
 import { challengeSchemes, parseChallenges } from './auth-challenge';
 import { IMF_FIXDATE } from './imf-fixdate';
-import { requestBodyBytes, requestMethod, type Expectation, type ExchangeRequest } from './exchange';
+import { WRONG_SECRET_MODES, requestBodyBytes, requestMethod, type Expectation, type ExchangeRequest } from './exchange';
 import { describeValueType, isJsonContentType, mediaTypeParameter, type JudgedExchange } from './judged-exchange';
 import { criterionLabel, heldValues, judgedCriteria, meetsGroup, searchCriteria } from './search-criteria';
 
@@ -480,10 +480,10 @@ export const contractRules = {
     contractPath: '#/components/securitySchemes/Client_Credentials',
     summary:
       'A token request whose client secret, sent by HTTP Basic, is wrong is refused 401 with a WWW-Authenticate challenge for Basic, the scheme the client used (RFC 6749 §5.2 MUST), and no token.',
-    // Judged on the token endpoint's answer to the case that sends a wrong secret (auth wrong-secret).
+    // Judged on the token endpoint's answers to the cases that send a wrong secret (WRONG_SECRET_MODES).
     check: (judged) => {
       const answer = judged.exchange.tokenResponse;
-      if (!answer || judged.exchange.request.auth !== 'wrong-secret') return undefined;
+      if (!answer || !WRONG_SECRET_MODES.has(judged.exchange.request.auth)) return undefined;
       if (answer.status !== 401) {
         return [{ expected: '401 to HTTP Basic client authentication that failed (RFC 6749 §5.2)', received: answer.status === 200 ? 'a token (200) for a wrong client secret' : `${answer.status}` }];
       }
@@ -581,10 +581,10 @@ export const contractRules = {
   'challenge-on-401': {
     contractPath: '#/components/securitySchemes/Client_Credentials',
     summary: 'A 401, to a search or from the token endpoint, carries WWW-Authenticate with at least one challenge (RFC 9110 §15.5.2 MUST; the page documents 403, and 401 is tolerated where a token is not valid).',
-    // The token endpoint's 401 to the wrong-secret case is invalid-client-challenge's, which asks for more (a Basic challenge).
+    // The token endpoint's 401 to a wrong-secret case is invalid-client-challenge's, which asks for more (a Basic challenge).
     check: (judged) => {
       const token = judged.exchange.tokenResponse;
-      const tokenJudged = token !== undefined && judged.exchange.request.auth !== 'wrong-secret';
+      const tokenJudged = token !== undefined && !WRONG_SECRET_MODES.has(judged.exchange.request.auth);
       return [...challengeFindings(judged.status, judged.exchange.response.headers, 'a search\'s'), ...(tokenJudged ? challengeFindings(token.status, token.headers, "the token endpoint's") : [])];
     },
   },
@@ -592,7 +592,7 @@ export const contractRules = {
     contractPath: '#/components/securitySchemes/Client_Credentials',
     summary:
       'A token endpoint refusal a case asks for is a JSON object served as application/json with an error code, invalid_client for a failed client authentication (RFC 6749 §5.2: error REQUIRED, the parameters in an application/json body).',
-    // Judged on the refusals the gate's own token requests draw: the wrong-secret case's, and any other case's token request refused.
+    // Judged on the refusals the gate's own token requests draw: the wrong-secret cases', and any other case's token request refused.
     check: (judged) => {
       const answer = judged.exchange.tokenResponse;
       if (!answer || answer.status < 400 || answer.status > 499) return undefined;
@@ -600,7 +600,7 @@ export const contractRules = {
       const contentType = answer.headers['content-type'];
       if (!servedAsTokenJson(contentType)) findings.push({ expected: 'a token refusal served as application/json (RFC 6749 §5.2)', received: describeHeader('Content-Type', contentType) });
       const error = answer.body?.jsonObject ? answer.body.error : undefined;
-      const wanted = judged.exchange.request.auth === 'wrong-secret' ? 'invalid_client' : undefined;
+      const wanted = WRONG_SECRET_MODES.has(judged.exchange.request.auth) ? 'invalid_client' : undefined;
       if (!answer.body?.jsonObject) findings.push({ expected: 'a token refusal whose body is a JSON object naming its error (RFC 6749 §5.2)', received: 'a body that is not a JSON object' });
       else if (error === undefined) findings.push({ expected: `an error code${wanted ? ` (${wanted})` : ''} in the refusal (RFC 6749 §5.2: error REQUIRED)`, received: 'no error member holding a code' });
       else if (wanted !== undefined && error !== wanted) findings.push({ expected: `error "${wanted}" for a failed client authentication (RFC 6749 §5.2)`, received: `error ${JSON.stringify(error)}` });

@@ -5,21 +5,26 @@ import type { SearchRequestBody } from './search-customer-types';
  * cached; `issued`: one asked for anew for this request, as the client negotiates; `basic`: one
  * issued for HTTP Basic client authentication alone, RFC 6749 §2.3.1), or one of the ways of not
  * having one (`wrong-secret`: whatever the token endpoint answers HTTP Basic client authentication
- * with a wrong secret, a token if it issues one, else none; `lowercase-scheme`: the client's own
+ * with a wrong secret, a token if it issues one, else none; `secret-past-colon`: the same with the
+ * client's own secret followed by an unencoded `:x`, which RFC 7617 §2 makes part of the password;
+ * `lowercase-scheme`: the client's own
  * token under the scheme name `bearer`, which RFC 9110 §11.1 makes case-insensitive; `two-spaces`: the
  * client's own token parted from the scheme by two spaces, as RFC 6750 §2.1's `1*SP` allows; `empty-scope`
  * and `unrecognized-parameter`: the answer to a token request with `scope=` or a parameter no server
  * defines added, which RFC 6749 §3.2 says are treated as omitted and ignored, the search going with
  * the client's own token).
  */
-export type AuthMode = 'valid' | 'lowercase-scheme' | 'two-spaces' | 'basic' | 'issued' | 'wrong-secret' | 'empty-scope' | 'unrecognized-parameter' | 'none' | 'malformed' | 'unknown' | 'tampered' | 'expired';
+export type AuthMode = 'valid' | 'lowercase-scheme' | 'two-spaces' | 'basic' | 'issued' | 'wrong-secret' | 'secret-past-colon' | 'empty-scope' | 'unrecognized-parameter' | 'none' | 'malformed' | 'unknown' | 'tampered' | 'expired';
+
+/** Modes that send HTTP Basic client authentication with a wrong secret: RFC 6749 §5.2 says how the token endpoint refuses them. */
+export const WRONG_SECRET_MODES: ReadonlySet<AuthMode> = new Set<AuthMode>(['wrong-secret', 'secret-past-colon']);
 
 /**
  * Modes whose case asks the token endpoint for an answer of its own and judges it: the gate's alone,
  * since production searches with the token it negotiated and cached, and a failed client
  * authentication every run could lock the client out or page whoever watches the token endpoint.
  */
-export const OWN_TOKEN_REQUEST_MODES: ReadonlySet<AuthMode> = new Set<AuthMode>(['basic', 'issued', 'wrong-secret', 'empty-scope', 'unrecognized-parameter']);
+export const OWN_TOKEN_REQUEST_MODES: ReadonlySet<AuthMode> = new Set<AuthMode>(['basic', 'issued', ...WRONG_SECRET_MODES, 'empty-scope', 'unrecognized-parameter']);
 
 /**
  * The methods RFC 9110 §9.3 and RFC 5789 define that address a resource's own state, besides the

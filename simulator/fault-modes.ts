@@ -409,6 +409,19 @@ export const faultModes = {
     description: 'Refuses a wrong client secret sent by HTTP Basic 401 invalid_client, but challenges for Bearer, the API\'s scheme, not Basic, the one the client used (RFC 6749 §5.2).',
     behaviour: { clientChallenge: 'Bearer realm="simulator", error="invalid_client"' },
   },
+  'basic-password-cut-at-colon': {
+    breaks: 'invalid-client-challenge',
+    readme: { does: 'parts a Basic user-pass at every colon, so the secret followed by `:x` is taken as the secret', caughtBy: 'the token request whose Basic password is the secret, a colon and more (RFC 7617 §2)' },
+    unseenInProduction: "the token endpoint's own answers are the gate's to judge: the monitor never sends a wrong secret",
+    description:
+      "Splits the Basic credentials at every colon and keeps the first two parts, so a password holding a colon is cut there and `secret:anything` passes as the secret (RFC 7617 §2: a user-id holds no colon, the password is all after the first).",
+    behaviour: {
+      splitsUserPass: (userPass) => {
+        const [user = '', password = ''] = userPass.split(':');
+        return [user, password];
+      },
+    },
+  },
   'postal-place-of-postal-address': {
     breaks: 'results-match-criteria',
     readme: { does: "compares postalPlace with a customer's postal address place when it has one", caughtBy: "a shown customer searched by its postal address's place (relation phase)" },
@@ -473,6 +486,14 @@ export const faultModes = {
     breaks: 'json-utf8',
     description: 'Sends 200 bodies as ISO 8859-1 bytes under `charset=utf-8`: Ø and Å arrive as U+FFFD.',
     behaviour: { encodesSuccess: (text) => Buffer.from(text, 'latin1') },
+  },
+  'non-ascii-escaped-by-byte': {
+    breaks: 'criteria-narrow-results',
+    readme: { does: 'escapes each UTF-8 byte of a character beyond ASCII on its own (`ø` arrives as `Ã¸`)', caughtBy: "a relation case with another customer's first name, shown in the wider answer" },
+    unseenInProduction: "relation cases are built from a campaign's answers; the monitor sends fixed cases",
+    description:
+      'Writes 200 bodies with each UTF-8 byte of a character beyond ASCII escaped as its own `\\u00XX`, as a serialiser that escapes bytes, not characters: well-formed JSON of other characters, which no schema keyword tells from the right ones.',
+    behaviour: { encodesSuccess: (text) => Buffer.from(text.replace(/[^\x00-\x7f]/gu, (character) => [...Buffer.from(character, 'utf8')].map((byte) => `\\u00${byte.toString(16).padStart(2, '0')}`).join('')), 'utf8') },
   },
   'byte-order-mark': {
     breaks: 'json-utf8',

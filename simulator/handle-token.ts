@@ -10,8 +10,8 @@ import type { SimulatorState } from './simulator-state';
  */
 export async function handleToken(state: SimulatorState, request: IncomingMessage, response: ServerResponse): Promise<{ readonly status: number; readonly auth: ClientAuth }> {
   const form = new URLSearchParams((await readBody(request)).toString('utf8'));
-  const { id, secret, auth } = clientCredentials(request, form);
   const { behaviour, settings } = state;
+  const { id, secret, auth } = clientCredentials(request, form, behaviour.splitsUserPass);
   // RFC 6749 §5.1: an answer holding a token is never stored by a cache.
   const json = (status: number, body: object, headers: Record<string, string> = {}, text = JSON.stringify(body)): number =>
     sendAnswer(response, status, text, undefined, { 'cache-control': behaviour.tokenCacheControl ?? 'no-store', ...headers });

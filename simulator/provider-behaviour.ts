@@ -1,6 +1,7 @@
 import type { SchemaViolation } from '../contracts/contract-validator';
 import type { Customer, SearchRequestBody } from '../contracts/search-customer-types';
 import type { SeedCustomer } from './seed-customers';
+import type { UserPassSplit } from './client-credentials';
 
 /** An answer a fault puts in place of the simulator's own. */
 export interface FaultAnswer {
@@ -94,6 +95,8 @@ export interface ProviderBehaviour {
   readonly tokenErrorBody?: (error: string) => object;
   /** The WWW-Authenticate challenge of the token endpoint's 401 invalid_client; default `Basic realm="simulator"` (RFC 6749 §5.2, RFC 9110 §15.5.2). */
   readonly clientChallenge?: string;
+  /** How the token endpoint parts a Basic user-pass into client id and secret; default at the first colon (RFC 7617 §2). */
+  readonly splitsUserPass?: UserPassSplit;
   /** Whether the token endpoint accepts client credentials sent this way (RFC 6749 §2.3.1); default both. */
   readonly acceptsClientAuth?: (method: 'basic' | 'body') => boolean;
   /** Searches answered at once; one more gets 429 with `Retry-After: 1` (RFC 6585 §4). Default unlimited. */

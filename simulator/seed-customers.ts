@@ -107,6 +107,25 @@ const written: readonly SeedCustomer[] = [
   nordmann(563461, 'Nils', 12, '+4791000004', 'nils.nordmann@example.no'),
   nordmann(563462, 'Ingrid', 14, '+4791000005', 'ingrid.nordmann@example.no'),
   nordmann(563463, 'Jon', 16, '+4791000006', 'jon.nordmann@example.no'),
+  // The example customer's household: she shares its landline, so the search by that number is an
+  // answer below the cap that holds the known customer and one more, whose first name is beyond
+  // ASCII. A narrower search by her own first name must find her again (criteria-narrow-results),
+  // which a provider that writes or reads that name in another encoding than it holds fails.
+  {
+    customer: {
+      customerNumber: 563464,
+      firstName: 'Bjørg',
+      lastName: 'Fjordstrand',
+      streetAddress: 'Grubbegata',
+      streetNumber: 6,
+      postalCode: '0179',
+      postalPlace: 'Oslo',
+      countryCode: 'NO',
+      emails: { email: ['bjorg.fjordstrand@example.no'] },
+      phoneNumbers: [{ phoneNumber: '+4723339100', isMobile: false }],
+    },
+    held: { productCode: ['CO10001'] },
+  },
   {
     customer: {
       customerNumber: 700001,
@@ -172,8 +191,9 @@ function completed(seed: SeedCustomer): SeedCustomer {
 /**
  * The documentation page's example customer (completed from the contract), a Nordmann of Grubbegata
  * in Lillestrøm and a company at the example's address, six more Nordmanns of Grubbegata in Oslo (so
- * the broad search matches seven, more than the cap of 5) and two customers elsewhere. The example
- * customer holds product CO27409; the other Nordmanns and Hanne Hansen hold CO10001, which the
+ * the broad search matches seven, more than the cap of 5), a Fjordstrand of the example customer's
+ * household who shares its landline, and two customers elsewhere. The example customer holds
+ * product CO27409; the other Nordmanns, the Fjordstrand and Hanne Hansen hold CO10001, which the
  * example profile names too, so a relation case adds a product the known customer does not hold.
  */
 export const seedCustomers: readonly SeedCustomer[] = written.map((seed, index) => (index === 0 ? completed(seed) : seed));
