@@ -137,9 +137,9 @@ export function unfiguredCounts(pages: readonly DocumentationPage[], figures: re
   const values = new Set(figures.flatMap((figure) => figure.values).filter((value) => /^\d+$/.test(value) && Number(value) >= atLeast));
   return pages.flatMap((page) => {
     const spans = figures.flatMap((figure) => [...page.text.matchAll(compiled(figure.pattern))].map((match) => [match.index, match.index + match[0].length] as const));
-    // A number with a unit after it (250 ms, 512 MiB, 256 octets, 100 %) is a measure, and one hyphened
-    // to a word (SHA-256, ISO-8859) is part of a name: neither is a count.
-    return [...page.text.matchAll(/(?<![\d.,]|[A-Za-z]-)\d+(?![\d.,]?\d)(?![ \u00a0]?(?:ms|µs|min|MiB|KiB|GiB|s|h|octets|bytes)\b|[ \u00a0]?%)/g)]
+    // A number with a unit after it (250 ms, 512 MiB, 256 octets, 254 characters, a 330-s run, 100 %)
+    // is a measure, and one hyphened to a word (SHA-256, ISO-8859) is part of a name: neither is a count.
+    return [...page.text.matchAll(/(?<![\d.,]|[A-Za-z]-)\d+(?![\d.,]?\d)(?![ \u00a0-]?(?:ms|µs|min|MiB|KiB|GiB|s|h|octets|bytes|characters|second|minute)\b|[ \u00a0]?%)/g)]
       .filter((match) => values.has(match[0]) && !spans.some(([start, end]) => match.index >= start && match.index < end))
       .map((match) => ({ path: page.path, value: match[0], context: page.text.slice(Math.max(0, match.index - 40), match.index + 40).replace(/\s+/g, ' ') }));
   });

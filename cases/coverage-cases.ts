@@ -477,13 +477,19 @@ function jsonSpellings(known: TargetProfile['knownCustomer']): [string, Exchange
 /**
  * The known customer's search sent with its media type spelled as RFC 9110 also allows: type and
  * subtype in capitals (§8.3.1: case-insensitive), and with a charset parameter, which RFC 8259 §11
- * defines none of and a compliant recipient ignores. Each is the same search, so it is accepted.
+ * defines none of and a compliant recipient ignores, in each form §5.6.6's grammar gives one
+ * (`parameters = *( OWS ";" OWS [ parameter ] )`: whitespace around the semicolon optional; a
+ * parameter name case-insensitive; a value a token or the same value quoted). Each is the same
+ * search, so it is accepted.
  */
 function mediaTypeSpellings(known: TargetProfile['knownCustomer']): [string, ExchangeRequest][] {
   const body = known.nameAddressSearch;
   return [
     ['Content-Type in capitals (APPLICATION/JSON)', { body, contentType: 'APPLICATION/JSON', auth: 'valid' }],
     ['Content-Type with a charset parameter (application/json; charset=UTF-8)', { body, contentType: 'application/json; charset=UTF-8', auth: 'valid' }],
+    ['Content-Type with a charset parameter and no whitespace around ";" (application/json;charset=utf-8)', { body, contentType: 'application/json;charset=utf-8', auth: 'valid' }],
+    ['Content-Type with whitespace before ";" too (application/json ; charset=utf-8)', { body, contentType: 'application/json ; charset=utf-8', auth: 'valid' }],
+    ['Content-Type with the parameter name in capitals and its value quoted (application/json; Charset="utf-8")', { body, contentType: 'application/json; Charset="utf-8"', auth: 'valid' }],
   ];
 }
 

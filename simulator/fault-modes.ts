@@ -352,6 +352,13 @@ export const faultModes = {
     description: 'Compares the request Content-Type with application/json case-sensitively and answers 415 to APPLICATION/JSON (RFC 9110 §8.3.1: type and subtype are case-insensitive).',
     behaviour: { refusesMediaType: (contentType) => !/^application\/json(\s*;|$)/.test(contentType ?? 'application/json') },
   },
+  'media-type-parameters-need-space': {
+    breaks: 'valid-search-accepted',
+    readme: { does: 'reads the media type as what comes before `; `, so `application/json;charset=utf-8` gets 415', caughtBy: 'the searches sent with the media type spelled otherwise (RFC 9110 §5.6.6: whitespace around ";" optional)' },
+    unseenInProduction: "the named probes send the client's own application/json; the rotation sends the other spellings",
+    description: 'Splits the request Content-Type at "; " (a semicolon and a space) to find the media type, so a parameter written without the space makes it unknown and gets 415 (RFC 9110 §5.6.6: `OWS ";" OWS`).',
+    behaviour: { refusesMediaType: (contentType) => (contentType ?? 'application/json').split('; ')[0]?.trim().toLowerCase() !== 'application/json' },
+  },
   'json-escape-hex-lowercase-only': {
     breaks: 'valid-search-accepted',
     readme: { does: 'refuses a \\u escape written with uppercase hex digits as not JSON', caughtBy: 'the searches spelled with every character escaped (RFC 8259 §7, §9)' },

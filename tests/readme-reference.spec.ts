@@ -108,7 +108,7 @@ test('every count of 100 or more the documentation states is a figure npm run re
   const fixed = figures.find((figure) => figure.pattern.source.includes('fixed cases'))?.values[0] ?? '';
   expect(unfiguredCounts([{ path: 'x.md', text: `The suite sends ${fixed} cases in all.` }], figures)).toEqual([{ path: 'x.md', value: fixed, context: `The suite sends ${fixed} cases in all.` }]);
   // A measure and a name are not counts, whatever their number.
-  expect(unfiguredCounts([{ path: 'x.md', text: `A SHA-${fixed} digest of ${fixed} octets.` }], figures)).toEqual([]);
+  expect(unfiguredCounts([{ path: 'x.md', text: `A SHA-${fixed} digest of ${fixed} octets, ${fixed} characters, a ${fixed}-s run.` }], figures)).toEqual([]);
 });
 
 test('npm run readme:figures rewrites a stale count, wherever the sentence wraps, on every page', () => {

@@ -291,6 +291,12 @@ const pinned: Record<FaultMode, { case: string | RegExp; received: string | RegE
     expected: '200',
     received: '415 (UnsupportedMediaTypeException)',
   },
+  'media-type-parameters-need-space': {
+    case: 'body: Content-Type with a charset parameter and no whitespace around ";" (application/json;charset=utf-8) accepted',
+    contractPath: '#/paths/~1v1~1client~1customer~1search/post/requestBody/content/application~1json',
+    expected: '200',
+    received: '415 (UnsupportedMediaTypeException)',
+  },
   'json-escape-hex-lowercase-only': {
     case: 'body: every character of names and values a \\u escape with uppercase hex digits accepted',
     contractPath: '#/paths/~1v1~1client~1customer~1search/post/requestBody/content/application~1json',
