@@ -2,7 +2,8 @@ import { resultCap } from '../contracts/contract-reader';
 import { isValidSearchRequest } from '../contracts/contract-validator';
 import type { Exchange } from '../contracts/exchange';
 import { JudgedExchange } from '../contracts/judged-exchange';
-import { heldValues, sameValue, searchCriteria, type SearchCriteria, type SearchCriterion } from '../contracts/search-criteria';
+import { admitsValue, heldValues, judgedCriteria, sameValue, searchCriteria, type SearchCriteria, type SearchCriterion } from '../contracts/search-criteria';
+import { documentationContradictions } from '../contracts/documentation-contradictions';
 import type { SearchRequestBody } from '../contracts/search-customer-types';
 import type { TargetProfile } from '../client/target-profile';
 import type { AnsweredCase, ContractCase } from './contract-case';
@@ -36,11 +37,24 @@ export interface RelationCase {
 }
 
 /** At most this many relation cases per run (one request each), whatever the target returns. */
-export const MAX_RELATION_CASES = 90;
+export const MAX_RELATION_CASES = 110;
 /** At most this many other customers are kept from the first campaign as a source of values. */
 const MAX_OTHER_CUSTOMERS = 50;
 
 const RESULT_CAP = resultCap();
+
+/** Realistic codes by field, for fields whose content is a code (decision code-field-content). */
+const CODES: Readonly<Record<string, readonly string[]>> = documentationContradictions.find((item) => item.id === 'code-field-content')?.codes ?? {};
+
+/**
+ * A decided code of the criterion's field that no reasonable provider matches to any value the known
+ * customer holds (for a country code, one of another country): added when no other customer shown
+ * holds a value of the field that the known customer does not, as when every customer a target
+ * showed lives in one country.
+ */
+function decidedOtherCode(criterion: SearchCriterion, knownValues: readonly unknown[]): string | undefined {
+  return (CODES[criterion.field] ?? []).find((code) => knownValues.length > 0 && !knownValues.some((held) => admitsValue(criterion, code, held)));
+}
 
 export function customersOf(exchange: Exchange | undefined): readonly Customer[] {
   if (!exchange) return [];
@@ -227,9 +241,47 @@ export function productNarrowedSearches(results: readonly AnsweredCase[], profil
 const words = (field: string): string => field.replace(/([A-Z])/g, ' $1').toLowerCase();
 
 /**
- * The narrower searches, at most `MAX_RELATION_CASES`: for each wider search and each observable
- * criterion it sends neither itself nor an alternative of, the known customer's own value (it must still be found) and a value
- * another customer holds that the known customer does not; then each of the profile's product codes.
+ * One wider search narrowed by one criterion it sends neither itself nor an alternative of: by the
+ * known customer's own value (it must still be found when the wider answer held it), and by a value
+ * another customer holds and the known customer does not, else by a decided code of another kind.
+ */
+function narrowByCriterion(
+  search: WiderSearch,
+  criterion: SearchCriterion,
+  known: Customer,
+  others: readonly Customer[],
+  add: (field: string, value: unknown, title: string, findsKnown: boolean) => void,
+): void {
+  // An alternative of a field already sent may widen: either of the two suffices.
+  if ([criterion.field, ...criterion.alternatives].some((field) => search.body[field] !== undefined)) return;
+  const own = requestValue(known, criterion);
+  if (own !== undefined && own !== '') {
+    const finds = search.holdsKnown ? 'still finds it, and no customer beyond' : 'finds no customer beyond it';
+    add(criterion.field, own, `relation: ${search.label} with the known customer's own ${words(criterion.field)} added ${finds}`, search.holdsKnown);
+  }
+  const knownValues = heldValues(known, criterion) ?? [];
+  // Another customer's value, first of those the wider search showed (it must then be found again,
+  // criteria-narrow-results), and first of those with characters JSON carries beyond ASCII, which a
+  // provider may read or write in another encoding than it holds.
+  const shown = new Set(customersOf(search.exchange).map(identity));
+  const candidates = others
+    .map((other) => ({ value: requestValue(other, criterion), inWider: shown.has(identity(other)) }))
+    .filter(({ value }) => value !== undefined && value !== '' && !knownValues.some((held) => sameValue(criterion, value, held)));
+  const rank = ({ value, inWider }: (typeof candidates)[number]): number => (inWider ? 0 : 2) + (typeof value === 'string' && /[^\x00-\x7f]/.test(value) ? 0 : 1);
+  const foreign = [...candidates].sort((a, b) => rank(a) - rank(b))[0];
+  if (foreign !== undefined) {
+    const finds = foreign.inWider ? 'finds that customer again and no customer beyond' : 'finds no customer beyond it';
+    add(criterion.field, foreign.value, `relation: ${search.label} with another customer's ${words(criterion.field)} added ${finds}`, false);
+    return;
+  }
+  const code = decidedOtherCode(criterion, knownValues);
+  if (code !== undefined) add(criterion.field, code, `relation: ${search.label} with a ${words(criterion.field)} the known customer does not hold added finds no customer beyond it`, false);
+}
+
+/**
+ * The narrower searches, at most `MAX_RELATION_CASES`: for each wider search, each observable
+ * criterion it sends neither itself nor an alternative of (`narrowByCriterion`), and each of the
+ * profile's product codes.
  */
 export function buildRelationCases(
   profile: TargetProfile,
@@ -257,34 +309,18 @@ export function buildRelationCases(
   for (const search of wider) {
     cases = [];
     lists.push(cases);
-    for (const criterion of criteria.criteria) {
-      // An alternative of a field already sent may widen: either of the two suffices.
-      if ([criterion.field, ...criterion.alternatives].some((field) => search.body[field] !== undefined)) continue;
-      const own = requestValue(known, criterion);
-      if (own !== undefined && own !== '') {
-        const finds = search.holdsKnown ? 'still finds it, and no customer beyond' : 'finds no customer beyond it';
-        add(search, criterion.field, own, `relation: ${search.label} with the known customer's own ${words(criterion.field)} added ${finds}`, search.holdsKnown);
-      }
-      const knownValues = heldValues(known, criterion) ?? [];
-      // Another customer's value, first of those the wider search showed (it must then be found again,
-      // criteria-narrow-results), and first of those with characters JSON carries beyond ASCII, which a
-      // provider may read or write in another encoding than it holds.
-      const shown = new Set(customersOf(search.exchange).map(identity));
-      const candidates = others
-        .map((other) => ({ value: requestValue(other, criterion), inWider: shown.has(identity(other)) }))
-        .filter(({ value }) => value !== undefined && value !== '' && !knownValues.some((held) => sameValue(criterion, value, held)));
-      const rank = ({ value, inWider }: (typeof candidates)[number]): number => (inWider ? 0 : 2) + (typeof value === 'string' && /[^\x00-\x7f]/.test(value) ? 0 : 1);
-      const foreign = [...candidates].sort((a, b) => rank(a) - rank(b))[0];
-      if (foreign !== undefined) {
-        const finds = foreign.inWider ? 'finds that customer again and no customer beyond' : 'finds no customer beyond it';
-        add(search, criterion.field, foreign.value, `relation: ${search.label} with another customer's ${words(criterion.field)} added ${finds}`, false);
-      }
-    }
+    const addTo = (field: string, value: unknown, title: string, findsKnown: boolean): void => add(search, field, value, title, findsKnown);
+    // The bound cuts a list from its end, so what only these cases judge comes first: the criteria
+    // results-match-criteria judges on this search (on a phone search, those the page offers "to
+    // match in a search"), then the profile's products, which no answer shows; the rest last.
+    const judgedHere = (criterion: SearchCriterion): boolean => judgedCriteria({ ...search.body, [criterion.field]: '' }, criteria).flat().includes(criterion);
+    for (const criterion of criteria.criteria.filter(judgedHere)) narrowByCriterion(search, criterion, known, others, addTo);
     (profile.productCodes ?? []).forEach((code, index, codes) => {
       if (search.body.productCode === undefined) {
-        add(search, 'productCode', code, `relation: ${search.label} with product code ${index + 1} of ${codes.length} of the profile added finds no customer beyond it`, false);
+        addTo('productCode', code, `relation: ${search.label} with product code ${index + 1} of ${codes.length} of the profile added finds no customer beyond it`, false);
       }
     });
+    for (const criterion of criteria.criteria.filter((item) => !judgedHere(item))) narrowByCriterion(search, criterion, known, others, addTo);
   }
   const longest = Math.max(0, ...lists.map((list) => list.length));
   const inTurn = Array.from({ length: longest }, (_, at) => lists.flatMap((list) => (at < list.length ? [list[at] as RelationCase] : []))).flat();

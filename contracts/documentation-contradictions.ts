@@ -25,6 +25,16 @@ export interface DocumentationContradiction {
   readonly codes?: Readonly<Record<string, readonly string[]>>;
   /** Request fields results-match-criteria does not compare with the customers found, because of this contradiction. */
   readonly unjudgedCriteria?: readonly string[];
+  /**
+   * Request fields whose codes name countries: a sent code and a held one are told apart only when
+   * both name a country and the countries differ (an ISO 3166-1 alpha-2 code, the alpha-2 prefix of
+   * an ISO 3166-2 subdivision, or a code of `otherCodes`, by the alpha-2 code it stands for).
+   */
+  readonly countryCriteria?: {
+    readonly fields: readonly string[];
+    /** Codes a provider may read as an alpha-2 code: alpha-3 codes, and ISO 3166-1's exceptional reservations (UK for GB). */
+    readonly otherCodes: Readonly<Record<string, string>>;
+  };
 }
 
 export const documentationContradictions: readonly DocumentationContradiction[] = [
@@ -48,8 +58,8 @@ export const documentationContradictions: readonly DocumentationContradiction[] 
     decision:
       'ISO 3166-2 codes are subdivisions ("NO-03", 5 characters and more) and cannot fit 3 characters; "NO" is ISO 3166-1 alpha-2. The contract keeps only the 3-character limit.',
     notAsserted:
-      'Any pattern or code list for countryCode, and how a sent code matches a held one (a provider may match "NOR" to "NO", or "NO" to "NO-03"): returned customers are not compared with a sent countryCode.',
-    unjudgedCriteria: ['countryCode'],
+      'Any pattern or code list for countryCode, and how a sent code matches a held one of the same country (a provider may match "NOR" to "NO", or "NO" to "NO-03"): a returned customer is compared with a sent countryCode only when the two name different countries ("SE" sent, "NO" held), which no reading matches.',
+    countryCriteria: { fields: ['countryCode'], otherCodes: { NOR: 'NO', SWE: 'SE', DNK: 'DK', FIN: 'FI', ISL: 'IS', UK: 'GB', EL: 'GR' } },
   },
   {
     id: 'customer-number-criterion',
@@ -186,7 +196,7 @@ export const documentationContradictions: readonly DocumentationContradiction[] 
     documented:
       'Fields are "to match in a search" (phoneNumber, email, countryCode, productCode) or "to match in a name/address search" (names and address), without saying how (exact, prefix, fuzzy, case); the requirement offers "companyName or lastName" and "postalCode or postalPlace"; productCode "will shrink search result".',
     decision:
-      'Every customer returned is compared with every criterion sent that a Customer property shows (derived from the contract: a request field with the name of a Customer property, phoneNumber in phoneNumbers[].phoneNumber, email in emails.email[]): text ignoring case and surrounding whitespace (the page says nothing of case), a held value that starts with the sent one allowed (a provider may match prefixes), digit strings by value (postalCode "0179" equals 179), streetNumber by equality, phone numbers by their digits. A customer meets alternatives of the requirement sent together (companyName and lastName, postalCode and postalPlace, phoneNumber and email) through either, so adding one alternative to the other is not narrowing. A phone or email search is judged on the phone number and email only; a search that meets the name/address branch, on every criterion. Adding a criterion (productCode, a name, the known customer\'s own values or another customer\'s) never adds a customer to a result below the cap of 5.',
+      'Every customer returned is compared with every criterion sent that a Customer property shows (derived from the contract: a request field with the name of a Customer property, phoneNumber in phoneNumbers[].phoneNumber, email in emails.email[]): text ignoring case and surrounding whitespace (the page says nothing of case), a held value that starts with the sent one allowed (a provider may match prefixes), digit strings by value (postalCode "0179" equals 179), streetNumber by equality, phone numbers by their digits. A customer meets alternatives of the requirement sent together (companyName and lastName, postalCode and postalPlace, phoneNumber and email) through either, so adding one alternative to the other is not narrowing. A phone or email search is judged on the criteria the page offers "to match in a search" (phone number, email, country code: a customer of another country than the code sent names is not a match); a search that meets the name/address branch, on every criterion. Adding a criterion (productCode, a name, the known customer\'s own values or another customer\'s) never adds a customer to a result below the cap of 5.',
     notAsserted:
       'Anything about a customer that lacks the field (it may match on data the response does not show); criteria no Customer property shows (productCode, careOfAddress, entrance); names and addresses sent beside a phone or email search alone; how a capped result (5 customers) relates to a narrower one; whether the narrower search drops any customer.',
   },

@@ -20,9 +20,18 @@ type Schema = OpenAPIV3_1.SchemaObject;
 /**
  * How a sent value compares with a held one. `text`: ignoring case and surrounding whitespace,
  * digit strings by value (0179 and 179 are one postal code); `integer`: equality; `digits`: digits
- * only, for fields whose pattern admits nothing but digits and a plus (E.164 numbers).
+ * only, for fields whose pattern admits nothing but digits and a plus (E.164 numbers); `country`: as
+ * text, but told apart by any reasonable provider only when the two codes name different countries
+ * (decision country-code-standard).
  */
-export type CriterionComparison = 'text' | 'integer' | 'digits';
+export type CriterionComparison = 'text' | 'integer' | 'digits' | 'country';
+
+/**
+ * Which searches a criterion is matched in, from its description in the contract: the page offers
+ * most fields "to match in a name/address search", and a few "to match in a search" of any kind
+ * (phone number, email, country code).
+ */
+export type CriterionScope = 'any-search' | 'name-address-search';
 
 export interface SearchCriterion {
   /** The request field. */
@@ -32,6 +41,7 @@ export interface SearchCriterion {
   /** JSON pointer of the Customer's top-level property that holds it. */
   readonly customerPointer: string;
   readonly comparison: CriterionComparison;
+  readonly scope: CriterionScope;
   /** Request fields the requirement offers as alternatives to this one ("companyName or lastName"), itself excluded: sent together, either suffices. */
   readonly alternatives: readonly string[];
   /** The contradiction for which results-match-criteria leaves this criterion unjudged, if one does. */
@@ -125,7 +135,7 @@ function matchingOf(schema: Schema): MatchingDecision | string {
 type Placed = { criterion: SearchCriterion } | { held: HeldCriterion } | { unplaced: UnplacedField };
 
 /** One request field placed: a criterion when a Customer property shows it, else by its matching decision. */
-function placeField(field: string, schema: Schema, customer: Readonly<Record<string, unknown>>, groups: readonly string[][], unjudged: ReadonlyMap<string, string>): Placed {
+function placeField(field: string, schema: Schema, customer: Readonly<Record<string, unknown>>, groups: readonly string[][], unjudged: ReadonlyMap<string, string>, countries: ReadonlySet<string>): Placed {
   const pointer = `#/components/schemas/SearchCustomerRequest/properties/${field}`;
   const scalar = schema.type === 'string' || schema.type === 'integer';
   const customerPath = scalar ? findPath(customer, field) : undefined;
@@ -138,7 +148,8 @@ function placeField(field: string, schema: Schema, customer: Readonly<Record<str
   if ((schema as { 'x-matching'?: unknown })['x-matching'] !== undefined) {
     return { unplaced: { field, pointer, problem: `Customer property ${customerPath.join('.')} shows it, so its x-matching contradicts how it is judged` } };
   }
-  const comparison: CriterionComparison = schema.type === 'integer' ? 'integer' : schema.pattern !== undefined && digitsOnly(schema.pattern) ? 'digits' : 'text';
+  const comparison: CriterionComparison =
+    schema.type === 'integer' ? 'integer' : schema.pattern !== undefined && digitsOnly(schema.pattern) ? 'digits' : countries.has(field) ? 'country' : 'text';
   const because = unjudged.get(field);
   return {
     criterion: {
@@ -146,6 +157,7 @@ function placeField(field: string, schema: Schema, customer: Readonly<Record<str
       customerPath,
       customerPointer: `#/components/schemas/Customer/properties/${customerPath[0] as string}`,
       comparison,
+      scope: /in a name\/address search/i.test(schema.description ?? '') ? 'name-address-search' : 'any-search',
       alternatives: groups.filter((group) => group.includes(field)).flat().filter((other) => other !== field),
       siblings: customerPath.length === 1 ? Object.keys(customer).filter((name) => name !== field && name.toLowerCase().endsWith(field.toLowerCase())) : [],
       ...(because !== undefined ? { unjudgedBecause: because } : {}),
@@ -162,7 +174,8 @@ export function deriveSearchCriteria(document: Document = searchCustomerContract
   const customer = schemaOf(document, 'Customer').properties ?? {};
   const groups = alternativeGroups(request);
   const unjudged = new Map(documentationContradictions.flatMap((entry) => (entry.unjudgedCriteria ?? []).map((field) => [field, entry.id] as const)));
-  const placed = Object.entries(request.properties ?? {}).map(([field, raw]) => placeField(field, raw as Schema, customer, groups, unjudged));
+  const countries = new Set(documentationContradictions.flatMap((entry) => entry.countryCriteria?.fields ?? []));
+  const placed = Object.entries(request.properties ?? {}).map(([field, raw]) => placeField(field, raw as Schema, customer, groups, unjudged, countries));
   return {
     criteria: placed.flatMap((item) => ('criterion' in item ? [item.criterion] : [])),
     combinations: searchRequirementCombinations(request),
@@ -215,11 +228,23 @@ export function sameValue(criterion: SearchCriterion, sent: unknown, held: unkno
       return held !== '' && Number(held) === Number(sent) && Number.isFinite(Number(sent));
     case 'digits':
       return digits(sent) !== '' && digits(held) === digits(sent);
-    case 'text': {
+    case 'text':
+    case 'country': {
       const wanted = normalisedText(sent);
       return wanted !== undefined && normalisedText(held) === wanted;
     }
   }
+}
+
+/** Codes decision country-code-standard reads as another code, by the alpha-2 code they stand for. */
+const OTHER_CODES: Readonly<Record<string, string>> = Object.assign({}, ...documentationContradictions.map((entry) => entry.countryCriteria?.otherCodes ?? {})) as Record<string, string>;
+
+/** The ISO 3166-1 alpha-2 country a code names (a code the decision reads as another's, itself, a subdivision's prefix), or undefined. */
+export function countryOf(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const code = value.trim().toUpperCase();
+  const alpha2 = /^([A-Z]{2})(?:-[A-Z0-9]{1,3})?$/.exec(code)?.[1];
+  return OTHER_CODES[code] ?? (alpha2 === undefined ? undefined : (OTHER_CODES[alpha2] ?? alpha2));
 }
 
 /**
@@ -228,6 +253,10 @@ export function sameValue(criterion: SearchCriterion, sent: unknown, held: unkno
  */
 export function admitsValue(criterion: SearchCriterion, sent: unknown, held: unknown): boolean {
   if (sameValue(criterion, sent, held)) return true;
+  if (criterion.comparison === 'country') {
+    const [wanted, found] = [countryOf(sent), countryOf(held)];
+    return wanted === undefined || found === undefined || wanted === found;
+  }
   const wanted = normalisedText(sent);
   const found = normalisedText(held);
   return criterion.comparison === 'text' && wanted !== undefined && found !== undefined && !wanted.startsWith('#') && found.startsWith(wanted);
@@ -266,9 +295,10 @@ export function sentCriteria(body: unknown, criteria: SearchCriteria = searchCri
 /**
  * The groups of sent criteria every returned customer must meet. A search that meets a branch of
  * the requirement of several fields (name/address) is judged on every criterion sent; a phone or
- * email search only on the phone number and email, since the page offers the other fields "to
- * match in a name/address search" and a provider may leave them aside on other searches.
- * Criteria a contradiction leaves open (unjudgedBecause) are never judged.
+ * email search only on the criteria the page offers "to match in a search" (phone number, email,
+ * country code), since it offers the others "to match in a name/address search" and a provider may
+ * leave them aside on other searches. Criteria a contradiction leaves open (unjudgedBecause) are
+ * never judged.
  */
 export function judgedCriteria(body: unknown, criteria: SearchCriteria = searchCriteria): SearchCriterion[][] {
   const groups = sentCriteria(body, criteria);
@@ -278,7 +308,7 @@ export function judgedCriteria(body: unknown, criteria: SearchCriteria = searchC
   const keys = new Set(met.filter((combination) => combination.length === 1).flat());
   return groups
     .map((group) => group.filter((criterion) => criterion.unjudgedBecause === undefined))
-    .filter((group) => group.length > 0 && (nameAddress || group.some((criterion) => keys.has(criterion.field))));
+    .filter((group) => group.length > 0 && (nameAddress || group.some((criterion) => keys.has(criterion.field) || criterion.scope === 'any-search')));
 }
 
 /**

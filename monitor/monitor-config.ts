@@ -23,7 +23,7 @@ export interface MonitorConfig {
   readonly degradedMs: number;
   /** Probes kept for the / page. Default 200. */
   readonly historySize: number;
-  /** Runs over which the rotation sends every other production-safe case of the gate once. Default 26 (13 minutes at the default schedule); 0 turns it off. */
+  /** Runs over which the rotation sends every other production-safe case of the gate once. Default 28 (14 minutes at the default schedule); 0 turns it off. */
   readonly rotationRuns: number;
   /** The suite's accepted deviations (CONTRACT_DEVIATIONS), counted apart from failures. */
   readonly deviations: DeviationConfig;
@@ -93,7 +93,7 @@ export function loadMonitorConfig(env: Environment, options: { requireExternal?:
   const timeoutMs = readInteger(env, 'MONITOR_TIMEOUT_MS', Math.min(10_000, Math.floor(intervalMs * 0.8)), { min: 50, max: 600_000 }, problems);
   const degradedMs = readInteger(env, 'MONITOR_DEGRADED_MS', Math.min(2_000, Math.floor(timeoutMs / 2)), { min: 1, max: 600_000 }, problems);
   const historySize = readInteger(env, 'MONITOR_HISTORY', 200, { min: 1, max: 100_000 }, problems);
-  const rotationRuns = readInteger(env, 'MONITOR_ROTATION_RUNS', 26, { min: 0, max: 10_000 }, problems);
+  const rotationRuns = readInteger(env, 'MONITOR_ROTATION_RUNS', 28, { min: 0, max: 10_000 }, problems);
   const maintenance = loadMaintenanceWindows(env, problems);
   // Read and checked by loadWebConfig, loaded lazily with its YAML and bcrypt modules.
   const webConfigFile = env.MONITOR_WEB_CONFIG?.trim() || undefined;

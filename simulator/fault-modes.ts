@@ -294,6 +294,19 @@ export const faultModes = {
     description: 'Treats firstName as an alternative: customers with the searched first name join any result.',
     behaviour: widenedBy('firstName', (firstName, customers) => customers.map((seed) => seed.customer).filter((customer) => customer.firstName?.toLowerCase() === firstName.toLowerCase())),
   },
+  'country-code-ignored-beside-phone': {
+    breaks: 'results-match-criteria',
+    readme: { does: 'leaves countryCode aside when a phone number or email is sent', caughtBy: "a search that found the known customer with a country code it does not hold added (the page: \"to match in a search\")" },
+    unseenInProduction: "relation cases are built from a campaign's answers; the monitor sends fixed cases",
+    description: 'Applies countryCode to name/address searches only, so a phone or email search with the code of another country still finds its customers; the page offers countryCode "to match in a search", as it does the phone number and email.',
+    behaviour: {
+      results: (matched, { search, cap, match }) => {
+        if (search.countryCode === undefined || (search.phoneNumber === undefined && search.email === undefined)) return matched.slice(0, cap);
+        const { countryCode: _, ...rest } = search;
+        return match(rest).slice(0, cap);
+      },
+    },
+  },
   'undocumented-method-served': {
     breaks: 'undocumented-method-refused',
     unseenInProduction: 'production is sent the documented POST only: undocumented methods stay in the gate',

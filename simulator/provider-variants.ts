@@ -1,3 +1,4 @@
+import { countryOf } from '../contracts/search-criteria';
 import type { SearchRequestBody } from '../contracts/search-customer-types';
 import type { SearchContext, TokenRefusal, TokenRefusalReason } from './provider-behaviour';
 import { modeRegistry, type ModeDefinition } from './mode-registry';
@@ -136,10 +137,19 @@ export const providerVariants = {
     description: 'Reads a phone number without "+" (digits alone, "00", spaces, hyphens, surrounding whitespace) as E.164 with "+", where the simulator refuses it.',
     behaviour: { readsBody: rewriting('phoneNumber', withPlus) },
   },
-  'country-code-not-compared': {
+  'country-code-by-country': {
     clause: 'country-code-standard',
-    description: 'Does not compare a sent countryCode with the customers it holds, where the simulator does.',
-    behaviour: { results: ignoring('countryCode') },
+    description: 'Matches a sent countryCode by the country it names, so NOR and NO-03 find a customer held as NO, where the simulator compares the code as text.',
+    behaviour: {
+      results: (matched, { search, cap, match }) => {
+        const country = countryOf(search.countryCode);
+        if (country === undefined) return matched.slice(0, cap);
+        const { countryCode: _, ...rest } = search;
+        return match(rest)
+          .filter((customer) => countryOf(customer.countryCode) === country)
+          .slice(0, cap);
+      },
+    },
   },
   'product-code-not-compared': {
     clause: 'name-address-matching',

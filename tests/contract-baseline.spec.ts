@@ -99,7 +99,7 @@ const expectedSeverity: Record<ProviderVariant, DriftSeverity | 'none'> = {
   'fraction-street-number-read': 'change',
   'phone-without-plus-read': 'change',
   'email-plain-check': 'change',
-  'country-code-not-compared': 'change',
+  'country-code-by-country': 'change',
   'product-code-not-compared': 'change',
   'care-of-address-not-compared': 'change',
   'street-number-range-refused': 'breaking',

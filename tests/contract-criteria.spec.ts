@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { checkExchange } from '../contracts/check-exchange';
 import type { Exchange, Expectation } from '../contracts/exchange';
-import { deriveSearchCriteria, searchCriteria, unplacedFieldsMessage } from '../contracts/search-criteria';
+import { admitsValue, deriveSearchCriteria, judgedCriteria, searchCriteria, unplacedFieldsMessage } from '../contracts/search-criteria';
 import { matchedBeside, searchCustomerContract } from '../contracts/search-customer-contract';
 import { documentedProfile } from '../client/target-profile';
 import { buildRelationCases, FULL_NAME_ADDRESS_TITLE, MAX_RELATION_CASES, MAX_SIBLING_VALUE_CASES, siblingValueCases, widerSearches, type WiderSearch } from '../cases/relation-cases';
@@ -14,23 +14,38 @@ import { seedCustomers } from '../simulator/seed-customers';
  */
 
 test('criteria are derived from the contract: Customer properties of the same name, nested ones included', () => {
-  const derived = searchCriteria.criteria.map(({ field, customerPath, comparison, alternatives, unjudgedBecause }) => ({ field, path: customerPath.join('.'), comparison, alternatives, unjudgedBecause }));
+  const derived = searchCriteria.criteria.map(({ field, customerPath, comparison, alternatives, unjudgedBecause, scope }) => ({ field, path: customerPath.join('.'), comparison, alternatives, unjudgedBecause, scope }));
   expect(derived).toEqual([
-    { field: 'companyName', path: 'companyName', comparison: 'text', alternatives: ['lastName'], unjudgedBecause: undefined },
-    { field: 'departmentName', path: 'departmentName', comparison: 'text', alternatives: [], unjudgedBecause: undefined },
-    { field: 'firstName', path: 'firstName', comparison: 'text', alternatives: [], unjudgedBecause: undefined },
-    { field: 'middleName', path: 'middleName', comparison: 'text', alternatives: [], unjudgedBecause: undefined },
-    { field: 'lastName', path: 'lastName', comparison: 'text', alternatives: ['companyName'], unjudgedBecause: undefined },
-    { field: 'streetAddress', path: 'streetAddress', comparison: 'text', alternatives: [], unjudgedBecause: undefined },
-    { field: 'streetNumber', path: 'streetNumber', comparison: 'integer', alternatives: [], unjudgedBecause: undefined },
-    { field: 'postalCode', path: 'postalCode', comparison: 'text', alternatives: ['postalPlace'], unjudgedBecause: undefined },
-    { field: 'postalPlace', path: 'postalPlace', comparison: 'text', alternatives: ['postalCode'], unjudgedBecause: undefined },
-    { field: 'countryCode', path: 'countryCode', comparison: 'text', alternatives: [], unjudgedBecause: 'country-code-standard' },
-    { field: 'phoneNumber', path: 'phoneNumbers.phoneNumber', comparison: 'digits', alternatives: ['email'], unjudgedBecause: undefined },
-    { field: 'email', path: 'emails.email', comparison: 'text', alternatives: ['phoneNumber'], unjudgedBecause: undefined },
+    { field: 'companyName', path: 'companyName', comparison: 'text', alternatives: ['lastName'], unjudgedBecause: undefined, scope: 'name-address-search' },
+    { field: 'departmentName', path: 'departmentName', comparison: 'text', alternatives: [], unjudgedBecause: undefined, scope: 'name-address-search' },
+    { field: 'firstName', path: 'firstName', comparison: 'text', alternatives: [], unjudgedBecause: undefined, scope: 'name-address-search' },
+    { field: 'middleName', path: 'middleName', comparison: 'text', alternatives: [], unjudgedBecause: undefined, scope: 'name-address-search' },
+    { field: 'lastName', path: 'lastName', comparison: 'text', alternatives: ['companyName'], unjudgedBecause: undefined, scope: 'name-address-search' },
+    { field: 'streetAddress', path: 'streetAddress', comparison: 'text', alternatives: [], unjudgedBecause: undefined, scope: 'name-address-search' },
+    { field: 'streetNumber', path: 'streetNumber', comparison: 'integer', alternatives: [], unjudgedBecause: undefined, scope: 'name-address-search' },
+    { field: 'postalCode', path: 'postalCode', comparison: 'text', alternatives: ['postalPlace'], unjudgedBecause: undefined, scope: 'name-address-search' },
+    { field: 'postalPlace', path: 'postalPlace', comparison: 'text', alternatives: ['postalCode'], unjudgedBecause: undefined, scope: 'name-address-search' },
+    { field: 'countryCode', path: 'countryCode', comparison: 'country', alternatives: [], unjudgedBecause: undefined, scope: 'any-search' },
+    { field: 'phoneNumber', path: 'phoneNumbers.phoneNumber', comparison: 'digits', alternatives: ['email'], unjudgedBecause: undefined, scope: 'any-search' },
+    { field: 'email', path: 'emails.email', comparison: 'text', alternatives: ['phoneNumber'], unjudgedBecause: undefined, scope: 'any-search' },
   ]);
   // Not observable in a result: no Customer property names them.
   for (const field of ['productCode', 'careOfAddress', 'entrance']) expect(derived.map((criterion) => criterion.field)).not.toContain(field);
+});
+
+test('a sent country code tells a customer apart only when the two codes name different countries', () => {
+  const country = searchCriteria.criteria.find((criterion) => criterion.field === 'countryCode');
+  expect(country?.comparison).toBe('country');
+  if (!country) return;
+  const admits = (sent: string, held: string): boolean => admitsValue(country, sent, held);
+  // The same country however written: alpha-3, a subdivision, case, an exceptional reservation.
+  expect([admits('NOR', 'NO'), admits('NO', 'NO-03'), admits('no', 'NO'), admits('UK', 'GB')]).toEqual([true, true, true, true]);
+  // A code that names no country the decision knows is not judged.
+  expect(admits('XYZ', 'NO')).toBe(true);
+  // Another country, however written.
+  expect([admits('SE', 'NO'), admits('DNK', 'NO'), admits('SE-AB', 'NOR')]).toEqual([false, false, false]);
+  // A phone search is judged on it, as on the phone number: the page offers it "to match in a search".
+  expect(judgedCriteria({ phoneNumber: '+4712345678', countryCode: 'SE', firstName: 'Ola' }).flat().map((criterion) => criterion.field)).toEqual(['countryCode', 'phoneNumber']);
 });
 
 test('a request field added to a copy of the contract is matched by the simulator as soon as a Customer property names it', () => {

@@ -20,7 +20,7 @@ test('every named probe is a production-safe case of the gate, and the rotation 
   expect(pool.some((item) => item.expectation.kind === 'forced' || item.needs !== undefined)).toBe(false);
 });
 
-test('at the defaults the rotation covers its pool within its runs (26), for under 1 % of the documented 2000 calls a minute', () => {
+test('at the defaults the rotation covers its pool within its runs (28), for under 1 % of the documented 2000 calls a minute', () => {
   const config = loadMonitorConfig({});
   const pool = rotationPool(documentedProfile);
   const seen = new Set<string>();

@@ -230,6 +230,12 @@ const pinned: Record<FaultMode, { case: string | RegExp; received: string | RegE
     expected: '401 to HTTP Basic client authentication that failed (RFC 6749 §5.2)',
     received: 'a token (200) for a wrong client secret',
   },
+  'country-code-ignored-beside-phone': {
+    case: "relation: the known customer's phoneNumber search with a country code the known customer does not hold added finds no customer beyond it",
+    contractPath: '#/components/schemas/Customer/properties/countryCode',
+    expected: 'every customer holds the searched country code',
+    received: '1 of 1 customers without it',
+  },
   'non-ascii-escaped-by-byte': {
     case: "relation: the known customer's search by phone number 1 of the 1 it shows beyond the profile's with another customer's first name added finds that customer again and no customer beyond",
     contractPath: '#/components/schemas/SearchCustomerRequest/properties/firstName',
