@@ -3,7 +3,7 @@ import { isValidSearchRequest } from '../contracts/contract-validator';
 import type { Exchange } from '../contracts/exchange';
 import { JudgedExchange } from '../contracts/judged-exchange';
 import { admitsValue, heldValues, judgedCriteria, sameValue, searchCriteria, type SearchCriteria, type SearchCriterion } from '../contracts/search-criteria';
-import { documentationContradictions } from '../contracts/documentation-contradictions';
+import { decidedCodes } from '../contracts/documentation-contradictions';
 import type { SearchRequestBody } from '../contracts/search-customer-types';
 import type { TargetProfile } from '../client/target-profile';
 import type { AnsweredCase, ContractCase } from './contract-case';
@@ -43,9 +43,6 @@ const MAX_OTHER_CUSTOMERS = 50;
 
 const RESULT_CAP = resultCap();
 
-/** Realistic codes by field, for fields whose content is a code (decision code-field-content). */
-const CODES: Readonly<Record<string, readonly string[]>> = documentationContradictions.find((item) => item.id === 'code-field-content')?.codes ?? {};
-
 /**
  * A decided code of the criterion's field that no reasonable provider matches to any value the known
  * customer holds (for a country code, one of another country): added when no other customer shown
@@ -53,7 +50,7 @@ const CODES: Readonly<Record<string, readonly string[]>> = documentationContradi
  * showed lives in one country.
  */
 function decidedOtherCode(criterion: SearchCriterion, knownValues: readonly unknown[]): string | undefined {
-  return (CODES[criterion.field] ?? []).find((code) => knownValues.length > 0 && !knownValues.some((held) => admitsValue(criterion, code, held)));
+  return (decidedCodes[criterion.field] ?? []).find((code) => knownValues.length > 0 && !knownValues.some((held) => admitsValue(criterion, code, held)));
 }
 
 export function customersOf(exchange: Exchange | undefined): readonly Customer[] {
@@ -314,13 +311,15 @@ export function buildRelationCases(
     // results-match-criteria judges on this search (on a phone search, those the page offers "to
     // match in a search"), then the profile's products, which no answer shows; the rest last.
     const judgedHere = (criterion: SearchCriterion): boolean => judgedCriteria({ ...search.body, [criterion.field]: '' }, criteria).flat().includes(criterion);
-    for (const criterion of criteria.criteria.filter(judgedHere)) narrowByCriterion(search, criterion, known, others, addTo);
+    const judged = criteria.criteria.filter(judgedHere);
+    const rest = criteria.criteria.filter((item) => !judged.includes(item));
+    for (const criterion of judged) narrowByCriterion(search, criterion, known, others, addTo);
     (profile.productCodes ?? []).forEach((code, index, codes) => {
       if (search.body.productCode === undefined) {
         addTo('productCode', code, `relation: ${search.label} with product code ${index + 1} of ${codes.length} of the profile added finds no customer beyond it`, false);
       }
     });
-    for (const criterion of criteria.criteria.filter((item) => !judgedHere(item))) narrowByCriterion(search, criterion, known, others, addTo);
+    for (const criterion of rest) narrowByCriterion(search, criterion, known, others, addTo);
   }
   const longest = Math.max(0, ...lists.map((list) => list.length));
   const inTurn = Array.from({ length: longest }, (_, at) => lists.flatMap((list) => (at < list.length ? [list[at] as RelationCase] : []))).flat();

@@ -3,7 +3,7 @@ import { requestFields, searchRequirementCombinations, SEARCH_REQUIREMENT_POINTE
 import { isValidSearchRequest, validateSchema } from '../contracts/contract-validator';
 import { rawText, type ExchangeRequest, type Expectation, type RefusalRule } from '../contracts/exchange';
 import type { TargetProfile } from '../client/target-profile';
-import { documentationContradictions } from '../contracts/documentation-contradictions';
+import { decidedCodes } from '../contracts/documentation-contradictions';
 import { searchCriteria } from '../contracts/search-criteria';
 import { emailOfLength, RFC5321_ADDRESS_LENGTH } from './boundary-values';
 import { MARKET_LETTERS, MARKET_SEPARATORS } from './market-text';
@@ -79,8 +79,6 @@ function email(max: number): fc.Arbitrary<string> {
   return fc.oneof(everyday, boundaryLength(Math.min(max, RFC5321_ADDRESS_LENGTH)).filter((length) => length >= 6).map(emailOfLength));
 }
 
-/** Realistic codes by field, for fields whose content is a code (decision code-field-content). */
-const CODES: Readonly<Record<string, readonly string[]>> = documentationContradictions.find((item) => item.id === 'code-field-content')?.codes ?? {};
 
 /** A valid value of one field. */
 function validValue(field: FieldSchema): fc.Arbitrary<unknown> {
@@ -90,7 +88,7 @@ function validValue(field: FieldSchema): fc.Arbitrary<unknown> {
   if (field.pattern !== undefined) return nordicPhone;
   // Codes, not names (decision code-field-content): the decided codes alone. A code of the same shape
   // may name no country, product or post office, and a provider may check a code against its list.
-  const codes = CODES[field.name];
+  const codes = decidedCodes[field.name];
   if (codes !== undefined && codes.length > 0) return fc.constantFrom(...codes);
   return boundaryLength(max).chain(textOfLength);
 }

@@ -201,3 +201,6 @@ export const documentationContradictions: readonly DocumentationContradiction[] 
       'Anything about a customer that lacks the field (it may match on data the response does not show); criteria no Customer property shows (productCode, careOfAddress, entrance); names and addresses sent beside a phone or email search alone; how a capped result (5 customers) relates to a narrower one; whether the narrower search drops any customer.',
   },
 ];
+
+/** Realistic codes by request field, for fields whose content is a code (decision code-field-content). */
+export const decidedCodes: Readonly<Record<string, readonly string[]>> = documentationContradictions.find((item) => item.id === 'code-field-content')?.codes ?? {};
